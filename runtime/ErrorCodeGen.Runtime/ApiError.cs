@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+
+namespace ErrorCodeGen
+{
+    /// <summary>One error of an error body; bodies such as Runware's and GraphQL's carry several.</summary>
+    public sealed class ApiError
+    {
+        private static readonly string[] s_none = new string[0];
+        private static readonly Dictionary<string, string> s_noFields = new Dictionary<string, string>();
+
+        /// <summary>Creates an error item.</summary>
+        public ApiError(
+            string? code,
+            string? message,
+            string? parameter = null,
+            string? taskType = null,
+            string? taskId = null,
+            string? documentationUrl = null,
+            string? path = null,
+            IReadOnlyList<string>? details = null,
+            IReadOnlyDictionary<string, string>? extraFields = null)
+        {
+            Code = code;
+            Message = message;
+            Parameter = parameter;
+            TaskType = taskType;
+            TaskId = taskId;
+            DocumentationUrl = documentationUrl;
+            Path = path;
+            Details = details ?? s_none;
+            ExtraFields = extraFields ?? s_noFields;
+        }
+
+        /// <summary>The code as on the wire, or <see langword="null"/> when the item has none.</summary>
+        public string? Code { get; }
+
+        /// <summary>The server's message, as sent.</summary>
+        public string? Message { get; }
+
+        /// <summary>The request parameter the error is about (Runware's <c>parameter</c>).</summary>
+        public string? Parameter { get; }
+
+        /// <summary>The task type that failed (Runware's <c>taskType</c>).</summary>
+        public string? TaskType { get; }
+
+        /// <summary>The id of the task that failed (Runware's <c>taskUUID</c>).</summary>
+        public string? TaskId { get; }
+
+        /// <summary>A documentation link the server sent with the error.</summary>
+        public string? DocumentationUrl { get; }
+
+        /// <summary>Where the error is (a GraphQL <c>path</c>, dotted).</summary>
+        public string? Path { get; }
+
+        /// <summary>Further details (RunComfy's <c>detail</c> entries, cmfy's <c>details</c>), one string each.</summary>
+        public IReadOnlyList<string> Details { get; }
+
+        /// <summary>The fields of the item that have no property here (such as <c>type</c>, <c>min</c>, <c>max</c>), as raw JSON text.</summary>
+        public IReadOnlyDictionary<string, string> ExtraFields { get; }
+
+        /// <inheritdoc/>
+        public override string ToString() => (Code ?? "(no code)") + ": " + (Message ?? string.Empty);
+    }
+}

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// The base of every generated provider exception: an error response from a vendor's API, classified against
+    /// the vendor's catalog. Says what went wrong (<see cref="Exception.Message"/>, one line), what to do
+    /// (<see cref="Remediation"/>) and whether and when to retry (<see cref="IsRetryable"/>,
+    /// <see cref="RetryAfter"/>, <see cref="GetRetryDelay"/>). Never carries request headers or credentials.
+    /// </summary>
+    public class ApiErrorException : Exception
+    {
+        private static readonly TimeSpan s_backoffBase = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan s_backoffCap = TimeSpan.FromSeconds(60);
+
+        /// <summary>Creates the exception for <paramref name="response"/>, classified by <paramref name="descriptor"/> (a known code) or <paramref name="statusRule"/> (the HTTP status).</summary>
+        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule)
+            : this(provider, response, descriptor, statusRule, null)
+        {
+        }
+
+        /// <summary>Creates the exception with an inner exception (a transport error, say).</summary>
+        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, Exception? innerException)
+            : base(BuildMessage(provider, response, descriptor, statusRule), innerException)
+        {
+            Provider = provider ?? throw new ArgumentNullException(nameof(provider));
+            Response = response ?? throw new ArgumentNullException(nameof(response));
+            Descriptor = descriptor;
+            StatusRule = statusRule;
+            IsRetryable = Classify(response, descriptor, statusRule, out RetryStrategy strategy);
+            RetryStrategy = strategy;
+            RetryAfter = response.RetryAfter ?? descriptor?.SuggestedRetryDelay ?? statusRule?.SuggestedRetryDelay;
+        }
+
+        /// <summary>The provider's C# name, such as <c>RunComfyTrainer</c>.</summary>
+        public string Provider { get; }
+
+        /// <summary>The primary error's code exactly as on the wire (kept even when it is not in the catalog).</summary>
+        public string? RawCode => Response.RawCode;
+
+        /// <summary>The HTTP status, or <see langword="null"/> for a message without one (WebSocket).</summary>
+        public int? HttpStatus => Response.HttpStatus;
+
+        /// <summary>Whether repeating the same request may succeed: from the code's catalog entry, else the catalog's status rule, else the HTTP status class (408, 425, 429 and 5xx but 501/505 are transient).</summary>
+        public bool IsRetryable { get; }
+
+        /// <summary>How to retry, when <see cref="IsRetryable"/>.</summary>
+        public RetryStrategy RetryStrategy { get; }
+
+        /// <summary>How long to wait before retrying: the <c>Retry-After</c> header, else the body's <c>retry_after</c>, else the catalog's suggested wait.</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The request id the server sent, for support.</summary>
+        public string? RequestId => Response.RequestId;
+
+        /// <summary>The catalog's entry for the code, or <see langword="null"/> when the code is not in the catalog.</summary>
+        public ErrorDescriptor? Descriptor { get; }
+
+        /// <summary>The catalog's rule for the HTTP status, when it has one.</summary>
+        public StatusDescriptor? StatusRule { get; }
+
+        /// <summary>What to do about it, in plain text: the code's remediation, else the status rule's.</summary>
+        public string? Remediation
+        {
+            get
+            {
+                string? text = Descriptor?.Remediation;
+                if (string.IsNullOrEmpty(text))
+                {
+                    text = StatusRule?.Remediation;
+                }
+
+                return string.IsNullOrEmpty(text) ? null : text;
+            }
+        }
+
+        /// <summary>The server's message for the primary error, as sent.</summary>
+        public string? ServerMessage => Response.Message;
+
+        /// <summary>Every error of the body (Runware and GraphQL bodies carry several), the primary one first.</summary>
+        public IReadOnlyList<ApiError> Errors => Response.Errors;
+
+        /// <summary>The rate-limit headers of the response, when it had any.</summary>
+        public RateLimitInfo? RateLimit => Response.RateLimit;
+
+        /// <summary>The response as read, with its body kind and any parse problem.</summary>
+        public ErrorResponse Response { get; }
+
+        /// <summary>
+        /// The wait before retry number <paramref name="attempt"/> (0 for the first retry), or <see langword="null"/>
+        /// when the error should not be retried (again). <see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s,
+        /// never shorter than <see cref="RetryAfter"/>; <see cref="RetryStrategy.Once"/> allows only attempt 0.
+        /// No jitter is added: add your own when many clients retry at once.
+        /// </summary>
+        public TimeSpan? GetRetryDelay(int attempt)
+        {
+            if (!IsRetryable || attempt < 0)
+            {
+                return null;
+            }
+
+            switch (RetryStrategy)
+            {
+                case RetryStrategy.Once:
+                    return attempt == 0 ? (RetryAfter ?? s_backoffBase) : (TimeSpan?)null;
+                case RetryStrategy.Delay when RetryAfter.HasValue:
+                    return RetryAfter.Value;
+                default:
+                    TimeSpan backoff = attempt >= 6 ? s_backoffCap : TimeSpan.FromTicks(Math.Min(s_backoffCap.Ticks, s_backoffBase.Ticks << attempt));
+                    return RetryAfter.HasValue && RetryAfter.Value > backoff ? RetryAfter.Value : backoff;
+            }
+        }
+
+        /// <summary>Whether an HTTP status is transient when nothing more specific is known: 408, 425, 429, and 5xx except 501 and 505.</summary>
+        public static bool IsTransientStatus(int httpStatus)
+            => httpStatus == 408 || httpStatus == 425 || httpStatus == 429
+            || (httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501 && httpStatus != 505);
+
+        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, out RetryStrategy strategy)
+        {
+            if (descriptor != null)
+            {
+                strategy = descriptor.IsRetryable ? descriptor.RetryStrategy : RetryStrategy.None;
+                return descriptor.IsRetryable;
+            }
+
+            if (statusRule != null)
+            {
+                strategy = statusRule.IsRetryable ? statusRule.RetryStrategy : RetryStrategy.None;
+                return statusRule.IsRetryable;
+            }
+
+            bool transient = response.HttpStatus.HasValue && IsTransientStatus(response.HttpStatus.Value);
+            strategy = transient ? (response.RetryAfter.HasValue ? RetryStrategy.Delay : RetryStrategy.Backoff) : RetryStrategy.None;
+            return transient;
+        }
+
+        private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule)
+        {
+            var sb = new StringBuilder(256);
+            sb.Append(provider ?? "API").Append(" error");
+            string? rawCode = response?.RawCode;
+            if (descriptor != null)
+            {
+                sb.Append(' ').Append(descriptor.Code);
+                if (!string.Equals(descriptor.Name, descriptor.Code, StringComparison.Ordinal))
+                {
+                    sb.Append(' ').Append(descriptor.Name);
+                }
+            }
+            else if (rawCode != null)
+            {
+                sb.Append(" '").Append(TextExcerpt.SingleLine(rawCode, 80)).Append('\'');
+            }
+
+            if (response?.HttpStatus is int status)
+            {
+                sb.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(')');
+            }
+
+            sb.Append(": ");
+            if (descriptor != null)
+            {
+                AppendSentence(sb, descriptor.Summary);
+            }
+            else
+            {
+                if (rawCode != null)
+                {
+                    sb.Append("The code is not in the catalog. ");
+                }
+
+                if (response != null && response.BodyKind != ErrorBodyKind.Json)
+                {
+                    AppendSentence(sb, DescribeBody(response));
+                }
+
+                if (statusRule != null)
+                {
+                    AppendSentence(sb, statusRule.Summary);
+                }
+                else if (rawCode is null && response != null && response.BodyKind == ErrorBodyKind.Json)
+                {
+                    AppendSentence(sb, "The body names no error code");
+                }
+            }
+
+            string? serverMessage = response?.Message;
+            if (!string.IsNullOrWhiteSpace(serverMessage))
+            {
+                sb.Append("Server said: \"").Append(TextExcerpt.SingleLine(serverMessage!, 300)).Append("\". ");
+            }
+            else if (response?.NonJsonExcerpt != null)
+            {
+                sb.Append("Server sent: \"").Append(response.NonJsonExcerpt).Append("\". ");
+            }
+
+            int extra = (response?.Errors.Count ?? 0) - 1;
+            if (extra > 0)
+            {
+                sb.Append('(').Append(extra.ToString(CultureInfo.InvariantCulture)).Append(extra == 1 ? " more error) " : " more errors) ");
+            }
+
+            return TextExcerpt.SingleLine(sb.ToString(), 1000);
+        }
+
+        private static string DescribeBody(ErrorResponse response)
+        {
+            switch (response.BodyKind)
+            {
+                case ErrorBodyKind.Empty:
+                    return "The response has an empty body";
+                case ErrorBodyKind.NotJson:
+                    return "The response body is not JSON";
+                default:
+                    return "The response body could not be read: " + (response.Problem ?? response.BodyKind.ToString());
+            }
+        }
+
+        private static void AppendSentence(StringBuilder sb, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            string t = text!.Trim();
+            sb.Append(t);
+            char last = t[t.Length - 1];
+            if (last != '.' && last != '!' && last != '?')
+            {
+                sb.Append('.');
+            }
+
+            sb.Append(' ');
+        }
+    }
+}

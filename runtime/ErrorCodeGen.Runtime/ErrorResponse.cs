@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// An error response read off the wire: what the body and headers said, without interpretation against a catalog.
+    /// Produced by <see cref="ErrorResponseReader"/>; never contains request headers or credentials.
+    /// </summary>
+    public sealed class ErrorResponse
+    {
+        internal ErrorResponse(
+            ErrorWireFormat format,
+            int? httpStatus,
+            ErrorBodyKind bodyKind,
+            string? problem,
+            IReadOnlyList<ApiError> errors,
+            string? requestId,
+            TimeSpan? retryAfter,
+            RateLimitInfo? rateLimit,
+            string? nonJsonExcerpt,
+            bool hasErrorPayload)
+        {
+            Format = format;
+            HttpStatus = httpStatus;
+            BodyKind = bodyKind;
+            Problem = problem;
+            Errors = errors;
+            RequestId = requestId;
+            RetryAfter = retryAfter;
+            RateLimit = rateLimit;
+            NonJsonExcerpt = nonJsonExcerpt;
+            HasErrorPayload = hasErrorPayload;
+        }
+
+        /// <summary>The wire format the body was read as.</summary>
+        public ErrorWireFormat Format { get; }
+
+        /// <summary>The HTTP status, or <see langword="null"/> for a message with none (a WebSocket message).</summary>
+        public int? HttpStatus { get; }
+
+        /// <summary>What the body was.</summary>
+        public ErrorBodyKind BodyKind { get; }
+
+        /// <summary>Why the body could not be read completely, when it could not.</summary>
+        public string? Problem { get; }
+
+        /// <summary>Every error of the body, in body order; the first is the primary one.</summary>
+        public IReadOnlyList<ApiError> Errors { get; }
+
+        /// <summary>The primary error's code as on the wire, or <see langword="null"/>.</summary>
+        public string? RawCode => Errors.Count > 0 ? Errors[0].Code : null;
+
+        /// <summary>The primary error's message as sent, or <see langword="null"/>.</summary>
+        public string? Message => Errors.Count > 0 ? Errors[0].Message : null;
+
+        /// <summary>The request id from the body or the <c>X-Request-Id</c> header.</summary>
+        public string? RequestId { get; }
+
+        /// <summary>The wait the server asked for: the <c>Retry-After</c> header, else the body's <c>retry_after</c>.</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The rate-limit headers, when the response had any.</summary>
+        public RateLimitInfo? RateLimit { get; }
+
+        /// <summary>For a non-JSON body: its HTML title or first line of text, shortened.</summary>
+        public string? NonJsonExcerpt { get; }
+
+        /// <summary>Whether the body itself reports an error (an error code, an <c>errors</c> array or an <c>error</c> object).</summary>
+        public bool HasErrorPayload { get; }
+
+        /// <summary>Whether the body is complete JSON that could be read to its end.</summary>
+        public bool IsWellFormed => BodyKind == ErrorBodyKind.Json;
+    }
+}
