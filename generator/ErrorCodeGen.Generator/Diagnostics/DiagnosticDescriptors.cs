@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ErrorCodeGen.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic the generator reports. IDs are stable; see docs/diagnostics.md.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "ErrorCodeGen";
+        private const string HelpBase = "https://github.com/errorcodegen/errorcodegen/blob/main/docs/diagnostics.md#";
+
+        public static readonly DiagnosticDescriptor YamlSyntax = Error(
+            "ECG0001", "Catalog is not valid YAML", "Catalog YAML syntax error: {0}");
+
+        public static readonly DiagnosticDescriptor UnsupportedSchema = Error(
+            "ECG0002", "Unsupported catalog schema", "Unsupported catalog schema '{0}': the first key must be 'schema: errorcodegen/v1'");
+
+        public static readonly DiagnosticDescriptor MissingField = Error(
+            "ECG0003", "Required catalog field is missing", "{0} is missing the required field '{1}'");
+
+        public static readonly DiagnosticDescriptor WrongType = Error(
+            "ECG0004", "Catalog field has the wrong type", "'{0}' must be {1}, but is '{2}'");
+
+        public static readonly DiagnosticDescriptor HttpStatusOutOfRange = Error(
+            "ECG0005", "HTTP status out of range", "HTTP status {0} is out of range: use a status from 100 to 599");
+
+        public static readonly DiagnosticDescriptor DuplicateCode = Error(
+            "ECG0006", "Duplicate error code", "Code '{0}' is already defined at line {1}: each code may appear once (list every phase of a code under one entry's 'phases')");
+
+        public static readonly DiagnosticDescriptor IdentifierCollision = Error(
+            "ECG0007", "Generated C# names collide", "Code '{0}' would be named '{1}', which is already used by {2}: add 'identifier: <UniqueName>' to one of them");
+
+        public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+            "ECG0008", "Invalid C# identifier", "'{0}' is not a valid C# {1}: {2}");
+
+        public static readonly DiagnosticDescriptor UnknownExceptionGroup = Error(
+            "ECG0009", "Unknown exception group", "Exception group '{0}' is not declared under 'exceptions:' (declared: {1})");
+
+        public static readonly DiagnosticDescriptor DuplicateProvider = Error(
+            "ECG0010", "Two catalogs declare the same provider", "Provider '{0}' is also declared by '{1}': provider names must be unique in a project (this catalog is skipped)");
+
+        public static readonly DiagnosticDescriptor UnknownKey = Warning(
+            "ECG0011", "Unknown catalog key", "Unknown key '{0}' in {1} is ignored{2}");
+
+        public static readonly DiagnosticDescriptor EmptyCatalog = Warning(
+            "ECG0012", "Catalog defines nothing", "Catalog '{0}' defines no errors and no statuses");
+
+        public static readonly DiagnosticDescriptor InvalidValue = Error(
+            "ECG0013", "Invalid catalog value", "'{0}' is not a valid value for '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor DuplicateKey = Error(
+            "ECG0014", "Duplicate key", "Key '{0}' appears twice in the same mapping (first at line {1})");
+
+        public static readonly DiagnosticDescriptor AliasNotSupported = Error(
+            "ECG0015", "YAML aliases are not supported", "YAML aliases (*{0}) are not supported in catalogs: write the value out");
+
+        public static readonly DiagnosticDescriptor CatalogTooLarge = Error(
+            "ECG0016", "Catalog exceeds a limit", "Catalog exceeds a limit: {0}");
+
+        public static readonly DiagnosticDescriptor RuntimeMissing = Error(
+            "ECG0017", "ErrorCodeGen.Runtime is not referenced", "Catalog '{0}' needs the ErrorCodeGen.Runtime library: reference the ErrorCodeGen package (or the runtime project) so the generated code can compile");
+
+        public static readonly DiagnosticDescriptor InconsistentRetry = Warning(
+            "ECG0018", "Inconsistent retry settings", "{0}");
+
+        public static readonly DiagnosticDescriptor DuplicateStatus = Error(
+            "ECG0019", "Duplicate status rule", "HTTP status {0} already has a rule at line {1}");
+
+        public static readonly DiagnosticDescriptor DuplicateExceptionGroup = Error(
+            "ECG0020", "Duplicate exception group", "Exception group '{0}' is declared twice (first at line {1})");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
+            YamlSyntax, UnsupportedSchema, MissingField, WrongType, HttpStatusOutOfRange, DuplicateCode,
+            IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,
+            EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
+            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup);
+
+        public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+        public static DiagnosticDescriptor Get(string id) => s_byId[id];
+
+        private static DiagnosticDescriptor Error(string id, string title, string message)
+            => new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message)
+            => new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+        private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+        {
+            var map = new Dictionary<string, DiagnosticDescriptor>();
+            foreach (DiagnosticDescriptor d in descriptors)
+            {
+                map.Add(d.Id, d);
+            }
+
+            return map;
+        }
+    }
+}

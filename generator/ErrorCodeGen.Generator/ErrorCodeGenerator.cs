@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using ErrorCodeGen.Generator.Diagnostics;
+using ErrorCodeGen.Generator.Emitting;
+using ErrorCodeGen.Generator.Model;
+using ErrorCodeGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ErrorCodeGen.Generator
+{
+    /// <summary>
+    /// Generates typed error codes and exceptions from <c>*.errors.yaml</c> AdditionalFiles. This class only wires
+    /// the pipeline; <see cref="CatalogParser"/> parses and <see cref="CatalogEmitter"/> writes code.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class ErrorCodeGenerator : IIncrementalGenerator
+    {
+        internal static readonly string Version = typeof(ErrorCodeGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+                .WithTrackingName(TrackingNames.Options);
+
+            IncrementalValueProvider<CompilationFacts> facts = context.CompilationProvider
+                .Select(static (compilation, _) => new CompilationFacts(
+                    compilation is CSharpCompilation cs && cs.LanguageVersion >= LanguageVersion.CSharp8,
+                    compilation.GetTypeByMetadataName("ErrorCodeGen.ApiErrorException") != null))
+                .WithTrackingName(TrackingNames.CompilationFacts);
+
+            IncrementalValuesProvider<CatalogFile> files = context.AdditionalTextsProvider
+                .Where(static text => IsCatalogPath(text.Path))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellationToken) => ReadCatalogFile(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+                .WithTrackingName(TrackingNames.CatalogFiles);
+
+            IncrementalValuesProvider<CatalogParseResult> parsed = files
+                .Select(static (file, cancellationToken) => CatalogParser.Parse(file, cancellationToken))
+                .WithTrackingName(TrackingNames.ParsedCatalogs);
+
+            context.RegisterSourceOutput(
+                parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.CatalogDiagnostics),
+                static (spc, diagnostics) => Report(spc, diagnostics));
+
+            IncrementalValueProvider<ProviderCheck> providerCheck = parsed
+                .Select(static (result, _) => new ProviderClaim(result.FilePath, result.Model?.Provider.Name, result.ProviderNameLocation))
+                .Collect()
+                .Select(static (claims, _) => ProviderCheck.From(claims))
+                .WithTrackingName(TrackingNames.ProviderCheck);
+
+            context.RegisterSourceOutput(
+                providerCheck.Select(static (check, _) => check.Diagnostics),
+                static (spc, diagnostics) => Report(spc, diagnostics));
+
+            IncrementalValuesProvider<EmitInput> emitInputs = parsed
+                .Combine(options)
+                .Combine(facts)
+                .Combine(providerCheck.Select(static (check, _) => check.SkippedPaths))
+                .Select(static (input, _) => EmitInput.Create(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .WithTrackingName(TrackingNames.EmitInputs);
+
+            context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input));
+        }
+
+        internal static bool IsCatalogPath(string path)
+            => path.EndsWith(".errors.yaml", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".errors.yml", StringComparison.OrdinalIgnoreCase);
+
+        private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
+        {
+            global.TryGetValue("build_property.RootNamespace", out string? rootNamespace);
+            global.TryGetValue("build_property.ErrorCodeGenNamespace", out string? ns);
+            global.TryGetValue("build_property.ErrorCodeGenAccessibility", out string? accessibility);
+            return new GeneratorOptions(NullIfBlank(rootNamespace), NullIfBlank(ns), NullIfBlank(accessibility));
+        }
+
+        private static CatalogFile ReadCatalogFile(AdditionalText text, AnalyzerConfigOptions fileOptions, CancellationToken cancellationToken)
+        {
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.ErrorCodeGenNamespace", out string? ns);
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.ErrorCodeGenAccessibility", out string? accessibility);
+            SourceText? source = text.GetText(cancellationToken);
+            return new CatalogFile(text.Path, source?.ToString(), NullIfBlank(ns), NullIfBlank(accessibility));
+        }
+
+        private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+
+        private static void Emit(SourceProductionContext context, EmitInput input)
+        {
+            if (input.Model is null || input.Skipped)
+            {
+                return;
+            }
+
+            if (!input.HasRuntime)
+            {
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeMissing, LocationInfo.StartOfFile(input.Model.FilePath), input.Model.Provider.Name).ToDiagnostic());
+                return;
+            }
+
+            foreach (GeneratedFile file in CatalogEmitter.Emit(input.Model, input.Options))
+            {
+                context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            }
+        }
+    }
+
+    /// <summary>One catalog's claim to a provider name, for the cross-catalog check.</summary>
+    internal sealed record ProviderClaim(string FilePath, string? ProviderName, LocationInfo? NameLocation);
+
+    /// <summary>The catalogs skipped because another catalog (earlier by path) declares the same provider.</summary>
+    internal sealed record ProviderCheck(EquatableArray<string> SkippedPaths, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public static ProviderCheck From(ImmutableArray<ProviderClaim> claims)
+        {
+            var ordered = new List<ProviderClaim>(claims);
+            ordered.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            var skipped = new List<string>();
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (ProviderClaim claim in ordered)
+            {
+                if (claim.ProviderName is null)
+                {
+                    continue;
+                }
+
+                if (owners.TryGetValue(claim.ProviderName, out string? owner))
+                {
+                    skipped.Add(claim.FilePath);
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProvider, claim.NameLocation ?? LocationInfo.StartOfFile(claim.FilePath), claim.ProviderName, owner));
+                }
+                else
+                {
+                    owners.Add(claim.ProviderName, claim.FilePath);
+                }
+            }
+
+            return new ProviderCheck(skipped.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Everything one catalog's emission depends on.</summary>
+    internal sealed record EmitInput(CatalogModel? Model, EmitOptions Options, bool Skipped, bool HasRuntime)
+    {
+        public static EmitInput Create(CatalogParseResult result, GeneratorOptions options, CompilationFacts facts, EquatableArray<string> skippedPaths)
+        {
+            CatalogModel? model = result.Model;
+
+            // Namespace: the file's item metadata, else the project's ErrorCodeGenNamespace, else the catalog's
+            // provider.namespace, else the project's RootNamespace (else the global namespace).
+            string? ns = result.NamespaceOverride ?? options.Namespace ?? model?.Provider.Namespace ?? options.RootNamespace;
+            string? requested = result.AccessibilityOverride ?? options.Accessibility;
+            string accessibility = string.Equals(requested, "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
+
+            bool skipped = false;
+            foreach (string path in skippedPaths)
+            {
+                skipped |= path == result.FilePath;
+            }
+
+            return new EmitInput(model, new EmitOptions(ns, accessibility, facts.SupportsNullableAnnotations, ErrorCodeGenerator.Version), skipped, facts.HasRuntime);
+        }
+    }
+}

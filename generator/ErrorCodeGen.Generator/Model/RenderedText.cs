@@ -1,0 +1,13 @@
+namespace ErrorCodeGen.Generator.Model
+{
+    /// <summary>
+    /// Catalog Markdown in its three forms: as written, as plain text (runtime strings), and as an XML
+    /// documentation fragment (well-formed, one element per line, safe to prefix with <c>///</c>).
+    /// </summary>
+    internal sealed record RenderedText(string Markdown, string PlainText, string XmlDoc)
+    {
+        public static RenderedText Empty { get; } = new RenderedText(string.Empty, string.Empty, string.Empty);
+
+        public bool IsEmpty => Markdown.Length == 0;
+    }
+}

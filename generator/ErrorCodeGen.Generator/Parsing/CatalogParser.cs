@@ -1,0 +1,655 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Threading;
+using ErrorCodeGen.Generator.Diagnostics;
+using ErrorCodeGen.Generator.Model;
+using ErrorCodeGen.Generator.Rendering;
+using YamlDotNet.Core;
+
+namespace ErrorCodeGen.Generator.Parsing
+{
+    /// <summary>
+    /// Turns one catalog's text into a <see cref="CatalogModel"/> and diagnostics. Never throws: YAML errors,
+    /// limits and every schema violation become diagnostics at the offending node. A catalog with errors yields
+    /// no model, so nothing half-valid is ever emitted.
+    /// </summary>
+    internal static class CatalogParser
+    {
+        public const string SchemaVersion = "errorcodegen/v1";
+
+        /// <summary>Larger catalogs are refused with ECG0016 (a 10 MB catalog is well within).</summary>
+        public const int MaxCatalogChars = 32 * 1024 * 1024;
+
+        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors" };
+        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source" };
+        internal static readonly string[] ExceptionKeys = { "name", "summary" };
+        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "exception", "summary", "remediation", "inferred", "note" };
+        internal static readonly string[] ErrorKeys =
+        {
+            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "exception", "category", "message",
+            "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note",
+        };
+
+        private static readonly Regex s_integerCode = new Regex("^-?[0-9]+$", RegexOptions.CultureInvariant);
+
+        public static CatalogParseResult Parse(CatalogFile file, CancellationToken cancellationToken = default)
+        {
+            var context = new ParseContext(file.Path);
+            CatalogModel? model = null;
+            LocationInfo? providerNameLocation = null;
+            string text = file.Text ?? string.Empty;
+
+            if (file.Text is null)
+            {
+                context.Report(DiagnosticDescriptors.YamlSyntax, LocationInfo.StartOfFile(file.Path), "the file could not be read");
+            }
+            else if (text.Length > MaxCatalogChars)
+            {
+                context.Report(DiagnosticDescriptors.CatalogTooLarge, LocationInfo.StartOfFile(file.Path), "the file has " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters; at most " + MaxCatalogChars.ToString(CultureInfo.InvariantCulture) + " are read");
+            }
+            else
+            {
+                YamlNodeBase? root = BuildTree(text, context);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (root != null)
+                {
+                    model = ReadCatalog(root, file, context, cancellationToken, out providerNameLocation);
+                }
+                else if (!context.HasErrors)
+                {
+                    context.Report(DiagnosticDescriptors.UnsupportedSchema, LocationInfo.StartOfFile(file.Path), "(empty file)");
+                }
+            }
+
+            return new CatalogParseResult(
+                file.Path,
+                context.HasErrors ? null : model,
+                context.Diagnostics.ToEquatableArray(),
+                providerNameLocation)
+            {
+                NamespaceOverride = file.NamespaceOverride,
+                AccessibilityOverride = file.AccessibilityOverride,
+            };
+        }
+
+        private static YamlNodeBase? BuildTree(string text, ParseContext context)
+        {
+            var aliases = new List<YamlAliasNode>();
+            try
+            {
+                YamlNodeBase? root = YamlTreeBuilder.Build(text, aliases, out bool moreDocuments);
+                foreach (YamlAliasNode alias in aliases)
+                {
+                    context.Report(DiagnosticDescriptors.AliasNotSupported, alias, alias.Anchor);
+                }
+
+                if (moreDocuments)
+                {
+                    context.Report(DiagnosticDescriptors.YamlSyntax, LocationInfo.StartOfFile(context.Path), "a catalog is one YAML document, but this file has several ('---')");
+                }
+
+                return aliases.Count > 0 ? null : root;
+            }
+            catch (YamlException ex)
+            {
+                var node = new YamlScalarNode(ex.Start, ex.End, string.Empty, ScalarStyle.Plain, null);
+                context.Report(DiagnosticDescriptors.YamlSyntax, node, CleanYamlMessage(ex));
+                return null;
+            }
+            catch (CatalogLimitException ex)
+            {
+                var node = new YamlScalarNode(ex.Start, ex.End, string.Empty, ScalarStyle.Plain, null);
+                context.Report(DiagnosticDescriptors.CatalogTooLarge, node, ex.Message);
+                return null;
+            }
+        }
+
+        private static string CleanYamlMessage(YamlException ex)
+        {
+            // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic carries the position itself.
+            string message = ex.Message ?? "invalid YAML";
+            int marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0)
+            {
+                message = message.Substring(marker + 3);
+            }
+
+            return message.Trim();
+        }
+
+        private static CatalogModel? ReadCatalog(YamlNodeBase root, CatalogFile file, ParseContext context, CancellationToken cancellationToken, out LocationInfo? providerNameLocation)
+        {
+            providerNameLocation = null;
+            if (root is not YamlMapping rootMapping)
+            {
+                context.Report(DiagnosticDescriptors.WrongType, root, "catalog", "a mapping with 'schema', 'provider' and 'errors'", root.KindName);
+                return null;
+            }
+
+            var catalog = new MappingReader(context, rootMapping, "the catalog", RootKeys);
+            string? schema = catalog.String("schema", required: false);
+            if (schema != SchemaVersion)
+            {
+                YamlNodeBase at = catalog.ValueNode("schema") ?? (YamlNodeBase?)catalog.KeyNode("schema") ?? rootMapping;
+                if (catalog.Has("schema") || !catalog.Has("provider"))
+                {
+                    context.Report(DiagnosticDescriptors.UnsupportedSchema, at, schema ?? "(missing)");
+                }
+                else
+                {
+                    context.Report(DiagnosticDescriptors.UnsupportedSchema, LocationInfo.StartOfFile(file.Path), "(missing)");
+                }
+
+                return null;
+            }
+
+            ProviderModel? provider = ReadProvider(catalog, file, context, out providerNameLocation);
+            string providerName = provider?.Name ?? "Provider";
+            string? docsUrl = provider?.DocumentationUrl;
+
+            var groups = ReadExceptionGroups(catalog, providerName, context);
+            var groupNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var g in groups)
+            {
+                groupNames.Add(g.Name);
+            }
+
+            var statuses = ReadStatuses(catalog, groupNames, docsUrl, context);
+            cancellationToken.ThrowIfCancellationRequested();
+            var errors = ReadErrors(catalog, groupNames, docsUrl, context, cancellationToken, out bool enumIsLong);
+
+            if (errors.Count == 0 && statuses.Count == 0 && !context.HasErrors)
+            {
+                context.Report(DiagnosticDescriptors.EmptyCatalog, catalog.KeyNode("errors") ?? (YamlNodeBase)rootMapping, providerName);
+            }
+
+            if (provider is null)
+            {
+                return null;
+            }
+
+            return new CatalogModel(
+                file.Path,
+                provider,
+                groups.ToEquatableArray(),
+                statuses.ToEquatableArray(),
+                errors.ToEquatableArray(),
+                enumIsLong);
+        }
+
+        private static ProviderModel? ReadProvider(MappingReader catalog, CatalogFile file, ParseContext context, out LocationInfo? nameLocation)
+        {
+            nameLocation = null;
+            YamlMapping? mapping = catalog.Mapping("provider", required: true);
+            if (mapping is null)
+            {
+                return null;
+            }
+
+            var provider = new MappingReader(context, mapping, "provider", ProviderKeys);
+            string? name = provider.String("name", required: true);
+            string? title = provider.String("title", required: true);
+            string? docs = provider.String("docs", required: false);
+            string? formatText = provider.String("format", required: true);
+            string? ns = provider.String("namespace", required: false);
+            string? source = provider.String("source", required: false);
+
+            if (name != null)
+            {
+                nameLocation = provider.ValueNode("name")!.Location(context.Path);
+                if (!IdentifierFactory.IsValidIdentifier(name, out string reason))
+                {
+                    context.Report(DiagnosticDescriptors.InvalidIdentifier, provider.ValueNode("name")!, name, "provider name", reason);
+                    name = null;
+                }
+            }
+
+            WireFormat? format = null;
+            if (formatText != null)
+            {
+                format = formatText.Trim().ToLowerInvariant() switch
+                {
+                    "runcomfy" => WireFormat.RunComfy,
+                    "runware" => WireFormat.Runware,
+                    "cmfy" => WireFormat.Cmfy,
+                    "graphql" => WireFormat.GraphQL,
+                    _ => null,
+                };
+
+                if (format is null)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, provider.ValueNode("format")!, formatText, "format", "use one of runcomfy, runware, cmfy, graphql");
+                }
+            }
+
+            if (docs != null && !IsAbsoluteHttpUrl(docs))
+            {
+                context.Report(DiagnosticDescriptors.InvalidValue, provider.ValueNode("docs")!, docs, "docs", "use an absolute http(s) URL");
+                docs = null;
+            }
+
+            if (ns != null && !IdentifierFactory.IsValidNamespace(ns))
+            {
+                context.Report(DiagnosticDescriptors.InvalidIdentifier, provider.ValueNode("namespace")!, ns, "namespace", "use dot-separated identifiers, such as Contoso.Sdk.Errors");
+                ns = null;
+            }
+
+            if (name is null || title is null || format is null)
+            {
+                return null;
+            }
+
+            return new ProviderModel(name, title, docs, format.Value, ns, source);
+        }
+
+        private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, ParseContext context)
+        {
+            var result = new List<ExceptionGroupModel>();
+            YamlSequence? sequence = catalog.Sequence("exceptions", required: false);
+            if (sequence is null)
+            {
+                return result;
+            }
+
+            var seen = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
+            foreach (YamlNodeBase item in sequence.Items)
+            {
+                if (item is not YamlMapping mapping)
+                {
+                    context.Report(DiagnosticDescriptors.WrongType, item, "exceptions item", "a mapping with 'name'", item.KindName);
+                    continue;
+                }
+
+                var group = new MappingReader(context, mapping, "an exception group", ExceptionKeys);
+                string? name = group.String("name", required: true);
+                if (name is null)
+                {
+                    continue;
+                }
+
+                YamlNodeBase nameNode = group.ValueNode("name")!;
+                if (!IdentifierFactory.IsValidIdentifier(name, out string reason))
+                {
+                    context.Report(DiagnosticDescriptors.InvalidIdentifier, nameNode, name, "exception group name", reason);
+                    continue;
+                }
+
+                if (seen.TryGetValue(name, out YamlNodeBase? first))
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateExceptionGroup, nameNode, name, first.Start.Line);
+                    continue;
+                }
+
+                seen.Add(name, nameNode);
+                string? summary = group.String("summary", required: false);
+                result.Add(new ExceptionGroupModel(name, providerName + name + "Exception", RemediationRenderer.RenderInline(summary, null)));
+            }
+
+            return result;
+        }
+
+        private static List<StatusRuleModel> ReadStatuses(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context)
+        {
+            var result = new List<StatusRuleModel>();
+            YamlSequence? sequence = catalog.Sequence("statuses", required: false);
+            if (sequence is null)
+            {
+                return result;
+            }
+
+            var seen = new Dictionary<int, YamlNodeBase>();
+            foreach (YamlNodeBase item in sequence.Items)
+            {
+                if (item is not YamlMapping mapping)
+                {
+                    context.Report(DiagnosticDescriptors.WrongType, item, "statuses item", "a mapping with 'status', 'retryable' and 'summary'", item.KindName);
+                    continue;
+                }
+
+                var rule = new MappingReader(context, mapping, "a status rule", StatusKeys);
+                int? status = rule.Int("status", required: true);
+                bool? retryable = rule.Bool("retryable", required: true);
+                string? title = rule.String("title", required: false);
+                RetryKind? retry = ReadRetry(rule, context);
+                long? retryAfter = rule.Duration("retry_after");
+                string? exception = ReadGroupReference(rule, groups, context);
+                string? summary = rule.String("summary", required: true);
+                string? remediation = rule.String("remediation", required: false);
+                EquatableArray<string> inferred = ReadInferred(rule, StatusKeys, context);
+                string? note = rule.String("note", required: false);
+
+                if (status is int s)
+                {
+                    YamlNodeBase statusNode = rule.ValueNode("status")!;
+                    if (s < 100 || s > 599)
+                    {
+                        context.Report(DiagnosticDescriptors.HttpStatusOutOfRange, statusNode, s);
+                        continue;
+                    }
+
+                    if (seen.TryGetValue(s, out YamlNodeBase? first))
+                    {
+                        context.Report(DiagnosticDescriptors.DuplicateStatus, statusNode, s, first.Start.Line);
+                        continue;
+                    }
+
+                    seen.Add(s, statusNode);
+                }
+
+                if (status is null || retryable is null || summary is null)
+                {
+                    continue;
+                }
+
+                RetryKind kind = ResolveRetry(retryable.Value, retry, rule, context);
+                result.Add(new StatusRuleModel(
+                    status.Value,
+                    title,
+                    retryable.Value,
+                    kind,
+                    retryAfter,
+                    exception,
+                    RemediationRenderer.RenderInline(summary, docsUrl),
+                    RemediationRenderer.RenderBlock(remediation, docsUrl),
+                    inferred,
+                    note));
+            }
+
+            result.Sort((a, b) => a.Status.CompareTo(b.Status));
+            return result;
+        }
+
+        private static List<ErrorCodeModel> ReadErrors(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context, CancellationToken cancellationToken, out bool enumIsLong)
+        {
+            enumIsLong = false;
+            var result = new List<ErrorCodeModel>();
+            YamlSequence? sequence = catalog.Sequence("errors", required: false);
+            if (sequence is null)
+            {
+                return result;
+            }
+
+            var codes = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
+            var members = new Dictionary<string, string>(StringComparer.Ordinal) { ["Unknown"] = "the generated member 'Unknown'" };
+            var pending = new List<(ErrorCodeModel Model, long? Numeric)>();
+            long maxNumeric = 0;
+            int index = 0;
+
+            foreach (YamlNodeBase item in sequence.Items)
+            {
+                if ((++index & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (item is not YamlMapping mapping)
+                {
+                    context.Report(DiagnosticDescriptors.WrongType, item, "errors item", "a mapping with 'code', 'retryable' and 'summary'", item.KindName);
+                    continue;
+                }
+
+                var entry = new MappingReader(context, mapping, "an error", ErrorKeys);
+                YamlNodeBase? codeNode = entry.ValueNode("code");
+                string? code = ReadCode(entry, context, out long? numeric);
+                string? name = entry.String("name", required: false);
+                string? identifier = entry.String("identifier", required: false);
+                int? http = entry.Int("http", required: false);
+                bool? retryable = entry.Bool("retryable", required: true);
+                RetryKind? retry = ReadRetry(entry, context);
+                long? retryAfter = entry.Duration("retry_after");
+                string? exception = ReadGroupReference(entry, groups, context);
+                string? category = entry.String("category", required: false);
+                string? message = entry.String("message", required: false);
+                string? summary = entry.String("summary", required: true);
+                string? remediation = entry.String("remediation", required: false);
+                string? docs = entry.String("docs", required: false);
+                EquatableArray<string> endpoints = entry.StringList("endpoints");
+                EquatableArray<string> phases = entry.StringList("phases");
+                EquatableArray<string> inferred = ReadInferred(entry, ErrorKeys, context);
+                string? note = entry.String("note", required: false);
+
+                if (http is int status && (status < 100 || status > 599))
+                {
+                    context.Report(DiagnosticDescriptors.HttpStatusOutOfRange, entry.ValueNode("http")!, status);
+                    http = null;
+                }
+
+                if (docs != null && !IsAbsoluteHttpUrl(docs))
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, entry.ValueNode("docs")!, docs, "docs", "use an absolute http(s) URL");
+                    docs = null;
+                }
+
+                if (code is null)
+                {
+                    continue;
+                }
+
+                if (codes.TryGetValue(code, out YamlNodeBase? firstCode))
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateCode, codeNode!, code, firstCode.Start.Line);
+                    continue;
+                }
+
+                codes.Add(code, codeNode!);
+
+                if (numeric == 0)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, codeNode!, code, "code", "0 is the value of the generated member 'Unknown'; quote it (code: \"0\") to make it a text code");
+                    continue;
+                }
+
+                string? memberName = ResolveMemberName(entry, code, name, identifier, members, context);
+                if (memberName is null || retryable is null || summary is null)
+                {
+                    continue;
+                }
+
+                RetryKind kind = ResolveRetry(retryable.Value, retry, entry, context);
+                var model = new ErrorCodeModel(
+                    code,
+                    numeric.HasValue,
+                    numeric ?? 0,
+                    name ?? code,
+                    memberName,
+                    http,
+                    retryable.Value,
+                    kind,
+                    retryAfter,
+                    exception,
+                    category,
+                    message,
+                    RemediationRenderer.RenderInline(summary, docsUrl),
+                    RemediationRenderer.RenderBlock(remediation, docsUrl),
+                    docs,
+                    endpoints,
+                    phases,
+                    inferred,
+                    note);
+                pending.Add((model, numeric));
+                if (numeric.HasValue && numeric.Value > maxNumeric)
+                {
+                    maxNumeric = numeric.Value;
+                }
+            }
+
+            // Numeric codes keep their number; text codes take the values after the largest number, in file order.
+            long next = maxNumeric;
+            foreach (var (model, numeric) in pending)
+            {
+                long value = numeric ?? ++next;
+                if (value > int.MaxValue || value < int.MinValue)
+                {
+                    enumIsLong = true;
+                }
+
+                result.Add(model with { EnumValue = value });
+            }
+
+            return result;
+        }
+
+        private static string? ReadCode(MappingReader entry, ParseContext context, out long? numeric)
+        {
+            numeric = null;
+            YamlNodeBase? node = entry.ValueNode("code");
+            if (node is null)
+            {
+                entry.String("code", required: true);
+                return null;
+            }
+
+            if (node is not YamlScalarNode scalar)
+            {
+                context.Report(DiagnosticDescriptors.WrongType, node, "code", "a number or text, as on the wire", node.KindName);
+                return null;
+            }
+
+            string value = scalar.Value;
+            if (value.Trim().Length == 0)
+            {
+                context.Report(DiagnosticDescriptors.InvalidValue, scalar, value, "code", "it must not be empty");
+                return null;
+            }
+
+            // An unquoted integer is a numeric code: its canonical digits are what a JSON number reads back as.
+            if (scalar.IsPlain && s_integerCode.IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+            {
+                numeric = n;
+                return n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return value;
+        }
+
+        private static string? ResolveMemberName(MappingReader entry, string code, string? name, string? identifier, Dictionary<string, string> members, ParseContext context)
+        {
+            string memberName;
+            YamlNodeBase at;
+            if (identifier != null)
+            {
+                at = entry.ValueNode("identifier")!;
+                if (!IdentifierFactory.IsValidIdentifier(identifier, out string reason))
+                {
+                    context.Report(DiagnosticDescriptors.InvalidIdentifier, at, identifier, "identifier", reason);
+                    return null;
+                }
+
+                memberName = identifier;
+            }
+            else
+            {
+                at = entry.ValueNode("name") ?? entry.ValueNode("code")!;
+                memberName = IdentifierFactory.ToPascalCase(name ?? code);
+                if (memberName.Length == 0 && name != null)
+                {
+                    memberName = IdentifierFactory.ToPascalCase(code);
+                }
+
+                if (memberName.Length == 0 || !IdentifierFactory.IsValidIdentifier(memberName, out _))
+                {
+                    context.Report(DiagnosticDescriptors.InvalidIdentifier, at, name ?? code, "enum member name", "it has no letters or digits to build a name from; add 'identifier: <Name>'");
+                    return null;
+                }
+            }
+
+            if (members.TryGetValue(memberName, out string? owner))
+            {
+                context.Report(DiagnosticDescriptors.IdentifierCollision, at, code, memberName, owner);
+                return null;
+            }
+
+            members.Add(memberName, "code '" + code + "' (line " + at.Start.Line.ToString(CultureInfo.InvariantCulture) + ")");
+            return memberName;
+        }
+
+        private static RetryKind? ReadRetry(MappingReader reader, ParseContext context)
+        {
+            string? text = reader.String("retry", required: false);
+            if (text is null)
+            {
+                return null;
+            }
+
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "none":
+                    return RetryKind.None;
+                case "backoff":
+                    return RetryKind.Backoff;
+                case "once":
+                    return RetryKind.Once;
+                case "delay":
+                    return RetryKind.Delay;
+                default:
+                    context.Report(DiagnosticDescriptors.InvalidValue, reader.ValueNode("retry")!, text, "retry", "use one of none, backoff, once, delay");
+                    return null;
+            }
+        }
+
+        private static RetryKind ResolveRetry(bool retryable, RetryKind? retry, MappingReader reader, ParseContext context)
+        {
+            if (retry is null)
+            {
+                return retryable ? RetryKind.Backoff : RetryKind.None;
+            }
+
+            if (!retryable && retry != RetryKind.None)
+            {
+                context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("retry")!, "'retry: " + retry.Value.ToString().ToLowerInvariant() + "' has no effect because 'retryable' is false; remove it or set 'retryable: true'");
+                return RetryKind.None;
+            }
+
+            if (retryable && retry == RetryKind.None)
+            {
+                context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("retry")!, "'retry: none' contradicts 'retryable: true'; use backoff, once or delay");
+                return RetryKind.Backoff;
+            }
+
+            return retry.Value;
+        }
+
+        private static string? ReadGroupReference(MappingReader reader, HashSet<string> groups, ParseContext context)
+        {
+            string? name = reader.String("exception", required: false);
+            if (name is null)
+            {
+                return null;
+            }
+
+            if (!groups.Contains(name))
+            {
+                var declared = new List<string>(groups);
+                declared.Sort(StringComparer.Ordinal);
+                context.Report(DiagnosticDescriptors.UnknownExceptionGroup, reader.ValueNode("exception")!, name, declared.Count == 0 ? "none" : string.Join(", ", declared));
+                return null;
+            }
+
+            return name;
+        }
+
+        private static EquatableArray<string> ReadInferred(MappingReader reader, string[] knownKeys, ParseContext context)
+        {
+            EquatableArray<string> inferred = reader.StringList("inferred");
+            foreach (string field in inferred)
+            {
+                if (Array.IndexOf(knownKeys, field) < 0 || field == "inferred" || field == "note")
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, reader.ValueNode("inferred")!, field, "inferred", "list the names of fields of this entry, such as http or retryable");
+                }
+            }
+
+            if (!inferred.IsEmpty && !reader.Has("note"))
+            {
+                context.Report(DiagnosticDescriptors.MissingField, reader.KeyNode("inferred")!, reader.What + " with inferred fields", "note");
+            }
+
+            return inferred;
+        }
+
+        private static bool IsAbsoluteHttpUrl(string url)
+            => Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && (uri.Scheme == "http" || uri.Scheme == "https");
+    }
+}

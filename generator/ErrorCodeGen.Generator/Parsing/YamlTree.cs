@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using ErrorCodeGen.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+
+namespace ErrorCodeGen.Generator.Parsing
+{
+    /// <summary>
+    /// A small YAML tree built from YamlDotNet's event parser, with source positions on every node. Aliases are
+    /// never expanded (a catalog has no use for them, and expanding them is how "billion laughs" attacks work).
+    /// Transient: it lives only inside <see cref="CatalogParser"/> and never reaches the pipeline's models.
+    /// </summary>
+    internal abstract class YamlNodeBase
+    {
+        protected YamlNodeBase(Mark start, Mark end)
+        {
+            Start = start;
+            End = end;
+        }
+
+        public Mark Start { get; }
+
+        public Mark End { get; }
+
+        public abstract string KindName { get; }
+
+        public LocationInfo Location(string path)
+        {
+            int start = (int)System.Math.Max(0, Start.Index);
+            int end = (int)System.Math.Max(start, End.Index);
+            var startPos = new LinePosition((int)System.Math.Max(0, Start.Line - 1), (int)System.Math.Max(0, Start.Column - 1));
+            var endPos = new LinePosition((int)System.Math.Max(0, End.Line - 1), (int)System.Math.Max(0, End.Column - 1));
+            if (endPos < startPos)
+            {
+                endPos = startPos;
+            }
+
+            return new LocationInfo(path, TextSpan.FromBounds(start, end), new LinePositionSpan(startPos, endPos));
+        }
+    }
+
+    internal sealed class YamlScalarNode : YamlNodeBase
+    {
+        public YamlScalarNode(Mark start, Mark end, string value, ScalarStyle style, string? tag)
+            : base(start, end)
+        {
+            Value = value;
+            Style = style;
+            Tag = tag;
+        }
+
+        public string Value { get; }
+
+        public ScalarStyle Style { get; }
+
+        public string? Tag { get; }
+
+        /// <summary>Plain (unquoted) scalars are the only ones that can be numbers, booleans or null.</summary>
+        public bool IsPlain => Style == ScalarStyle.Plain || Style == ScalarStyle.Any;
+
+        public bool IsNull => IsPlain && Tag is null && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
+
+        public override string KindName => IsNull ? "null" : "a scalar";
+    }
+
+    internal sealed class YamlSequence : YamlNodeBase
+    {
+        public YamlSequence(Mark start, Mark end, List<YamlNodeBase> items)
+            : base(start, end) => Items = items;
+
+        public List<YamlNodeBase> Items { get; }
+
+        public override string KindName => "a list";
+    }
+
+    internal sealed class YamlMapping : YamlNodeBase
+    {
+        public YamlMapping(Mark start, Mark end, List<KeyValuePair<YamlNodeBase, YamlNodeBase>> entries)
+            : base(start, end) => Entries = entries;
+
+        public List<KeyValuePair<YamlNodeBase, YamlNodeBase>> Entries { get; }
+
+        public override string KindName => "a mapping";
+    }
+
+    /// <summary>An alias (<c>*name</c>); kept only so the parser can report it where it stands.</summary>
+    internal sealed class YamlAliasNode : YamlNodeBase
+    {
+        public YamlAliasNode(Mark start, Mark end, string anchor)
+            : base(start, end) => Anchor = anchor;
+
+        public string Anchor { get; }
+
+        public override string KindName => "an alias";
+    }
+}

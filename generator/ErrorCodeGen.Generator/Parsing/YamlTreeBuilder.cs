@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ErrorCodeGen.Generator.Parsing
+{
+    /// <summary>Builds a <see cref="YamlNodeBase"/> tree from YamlDotNet's events, iteratively and within limits.</summary>
+    internal static class YamlTreeBuilder
+    {
+        public const int MaxDepth = 64;
+        public const int MaxNodes = 4_000_000;
+
+        internal sealed class Frame
+        {
+            public Frame(ParsingEvent start, bool isMapping)
+            {
+                StartEvent = start;
+                IsMapping = isMapping;
+            }
+
+            public ParsingEvent StartEvent { get; }
+
+            public bool IsMapping { get; }
+
+            public List<YamlNodeBase> Items { get; } = new List<YamlNodeBase>();
+        }
+
+        /// <summary>The first document's root, or null for an empty file. Throws only <see cref="YamlException"/> (syntax) and <see cref="CatalogLimitException"/>.</summary>
+        public static YamlNodeBase? Build(string text, List<YamlAliasNode> aliases, out bool hasMoreDocuments)
+        {
+            hasMoreDocuments = false;
+            var parser = new Parser(new StringReader(text));
+            var stack = new Stack<Frame>();
+            YamlNodeBase? root = null;
+            bool inDocument = false;
+            bool rootDone = false;
+            int nodes = 0;
+
+            while (parser.MoveNext())
+            {
+                ParsingEvent? e = parser.Current;
+                switch (e)
+                {
+                    case DocumentStart:
+                        if (rootDone)
+                        {
+                            hasMoreDocuments = true;
+                            return root;
+                        }
+
+                        inDocument = true;
+                        break;
+                    case DocumentEnd:
+                        inDocument = false;
+                        rootDone = true;
+                        break;
+                    case MappingStart:
+                    case SequenceStart:
+                        if (stack.Count >= MaxDepth)
+                        {
+                            throw new CatalogLimitException("nesting is deeper than " + MaxDepth + " levels", e.Start, e.End);
+                        }
+
+                        stack.Push(new Frame(e, e is MappingStart));
+                        break;
+                    case MappingEnd:
+                    case SequenceEnd:
+                        {
+                            Frame frame = stack.Pop();
+                            YamlNodeBase node = frame.IsMapping
+                                ? new YamlMapping(frame.StartEvent.Start, e.End, Pair(frame.Items))
+                                : new YamlSequence(frame.StartEvent.Start, e.End, frame.Items);
+                            Add(node);
+                            break;
+                        }
+
+                    case Scalar s:
+                        Add(new YamlScalarNode(s.Start, s.End, s.Value, s.Style, s.Tag.IsEmpty ? null : s.Tag.Value));
+                        break;
+                    case AnchorAlias a:
+                        var alias = new YamlAliasNode(a.Start, a.End, a.Value.Value);
+                        aliases.Add(alias);
+                        Add(alias);
+                        break;
+                }
+
+                if (++nodes > MaxNodes)
+                {
+                    throw new CatalogLimitException("more than " + MaxNodes + " YAML nodes", e!.Start, e.End);
+                }
+            }
+
+            _ = inDocument;
+            return root;
+
+            void Add(YamlNodeBase node)
+            {
+                if (stack.Count == 0)
+                {
+                    root = node;
+                }
+                else
+                {
+                    stack.Peek().Items.Add(node);
+                }
+            }
+        }
+
+        private static List<KeyValuePair<YamlNodeBase, YamlNodeBase>> Pair(List<YamlNodeBase> items)
+        {
+            var entries = new List<KeyValuePair<YamlNodeBase, YamlNodeBase>>(items.Count / 2);
+            for (int i = 0; i + 1 < items.Count; i += 2)
+            {
+                entries.Add(new KeyValuePair<YamlNodeBase, YamlNodeBase>(items[i], items[i + 1]));
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>A catalog went past one of the parser's limits.</summary>
+    internal sealed class CatalogLimitException : Exception
+    {
+        public CatalogLimitException(string what, Mark start, Mark end)
+            : base(what)
+        {
+            Start = start;
+            End = end;
+        }
+
+        public Mark Start { get; }
+
+        public Mark End { get; }
+    }
+}

@@ -1,0 +1,767 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using ErrorCodeGen.Generator.Model;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ErrorCodeGen.Generator.Rendering
+{
+    /// <summary>
+    /// Renders catalog Markdown (lists, code spans, bold, links, <c>&lt;img&gt;</c> tags, TeX-like formulas) to plain
+    /// text for runtime strings and to well-formed XML documentation. XML is built with <see cref="XElement"/>, never
+    /// by hand, then made safe for <c>///</c> comments (no raw line separators).
+    /// </summary>
+    internal static class RemediationRenderer
+    {
+        private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().Build();
+
+        private static readonly Regex s_htmlAttribute = new Regex(
+            "(?<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(?:\"(?<v>[^\"]*)\"|'(?<v>[^']*)'|(?<v>[^\\s\"'=<>`]+))",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
+        private static readonly Regex s_htmlTag = new Regex(
+            "^<\\s*(?<name>[A-Za-z][A-Za-z0-9]*)",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
+        private static readonly KeyValuePair<string, string>[] s_texSymbols =
+        {
+            new KeyValuePair<string, string>("\\times", "\u00D7"),
+            new KeyValuePair<string, string>("\\cdot", "\u00B7"),
+            new KeyValuePair<string, string>("\\geq", "\u2265"),
+            new KeyValuePair<string, string>("\\leq", "\u2264"),
+            new KeyValuePair<string, string>("\\ge", "\u2265"),
+            new KeyValuePair<string, string>("\\le", "\u2264"),
+            new KeyValuePair<string, string>("\\neq", "\u2260"),
+            new KeyValuePair<string, string>("\\ne", "\u2260"),
+            new KeyValuePair<string, string>("\\approx", "\u2248"),
+            new KeyValuePair<string, string>("\\div", "\u00F7"),
+            new KeyValuePair<string, string>("\\pm", "\u00B1"),
+        };
+
+        /// <summary>Renders block Markdown (remediation text).</summary>
+        public static RenderedText RenderBlock(string? markdown, string? baseUrl)
+        {
+            if (string.IsNullOrWhiteSpace(markdown))
+            {
+                return RenderedText.Empty;
+            }
+
+            MarkdownDocument document = Markdown.Parse(markdown!, s_pipeline);
+            var context = new RenderContext(baseUrl);
+            var plain = new StringBuilder();
+            var xml = new List<XElement>();
+            foreach (Block block in document)
+            {
+                RenderBlock(block, context, plain, xml, indent: string.Empty);
+            }
+
+            return new RenderedText(markdown!, TrimLines(plain.ToString()), ToXmlDoc(xml));
+        }
+
+        /// <summary>Renders inline Markdown (a summary): one paragraph, as text and as XML content (no wrapping element).</summary>
+        public static RenderedText RenderInline(string? markdown, string? baseUrl)
+        {
+            if (string.IsNullOrWhiteSpace(markdown))
+            {
+                return RenderedText.Empty;
+            }
+
+            MarkdownDocument document = Markdown.Parse(markdown!, s_pipeline);
+            var context = new RenderContext(baseUrl);
+            var plain = new StringBuilder();
+            var holder = new XElement("summary");
+            bool first = true;
+            foreach (Block block in document)
+            {
+                if (!first)
+                {
+                    plain.Append(' ');
+                    holder.Add(" ");
+                }
+
+                first = false;
+                var blockPlain = new StringBuilder();
+                var blockXml = new List<XElement>();
+                RenderBlock(block, context, blockPlain, blockXml, indent: string.Empty);
+                plain.Append(CollapseWhitespace(blockPlain.ToString()));
+                foreach (XElement e in blockXml)
+                {
+                    // Unwrap <para> so a summary stays one run of text.
+                    holder.Add(e.Name.LocalName == "para" ? (object)e.Nodes() : e);
+                }
+            }
+
+            var sb = new StringBuilder();
+            foreach (XNode node in holder.Nodes())
+            {
+                sb.Append(Serialize(node));
+            }
+
+            return new RenderedText(markdown!, plain.ToString().Trim(), MakeDocCommentSafe(sb.ToString()));
+        }
+
+        /// <summary>Builds a <c>&lt;para&gt;</c> from plain text, XML-escaped.</summary>
+        public static string Para(string text) => MakeDocCommentSafe(Serialize(new XElement("para", XmlSafe(text))));
+
+        /// <summary>Serializes an element the emitter composed (from plain strings) into doc-comment-safe XML.</summary>
+        public static string Element(XElement element) => MakeDocCommentSafe(Serialize(element));
+
+        /// <summary>Replaces characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF) with U+FFFD.</summary>
+        public static string XmlSafe(string text)
+        {
+            StringBuilder? sb = null;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool ok;
+                if (char.IsHighSurrogate(c))
+                {
+                    ok = i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                    if (ok)
+                    {
+                        sb?.Append(c).Append(text[i + 1]);
+                        i++;
+                        continue;
+                    }
+                }
+                else if (char.IsLowSurrogate(c))
+                {
+                    ok = false;
+                }
+                else
+                {
+                    ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != '\uFFFE' && c != '\uFFFF');
+                }
+
+                if (!ok && sb is null)
+                {
+                    sb = new StringBuilder(text.Length);
+                    sb.Append(text, 0, i);
+                }
+
+                if (sb != null)
+                {
+                    sb.Append(ok ? c : '\uFFFD');
+                }
+            }
+
+            return sb?.ToString() ?? text;
+        }
+
+        private static void RenderBlock(Block block, RenderContext context, StringBuilder plain, List<XElement> xml, string indent)
+        {
+            switch (block)
+            {
+                case ParagraphBlock paragraph:
+                    {
+                        var para = new XElement("para");
+                        var text = new StringBuilder();
+                        RenderInlines(paragraph.Inline, context, text, para);
+                        AppendParagraph(plain, indent, text.ToString());
+                        xml.Add(para);
+                        break;
+                    }
+
+                case HeadingBlock heading:
+                    {
+                        var para = new XElement("para");
+                        var bold = new XElement("b");
+                        var text = new StringBuilder();
+                        RenderInlines(heading.Inline, context, text, bold);
+                        para.Add(bold);
+                        AppendParagraph(plain, indent, text.ToString());
+                        xml.Add(para);
+                        break;
+                    }
+
+                case ListBlock list:
+                    {
+                        var element = new XElement("list", new XAttribute("type", list.IsOrdered ? "number" : "bullet"));
+                        int number = 1;
+                        if (list.IsOrdered && int.TryParse(list.OrderedStart, NumberStyles.Integer, CultureInfo.InvariantCulture, out int start))
+                        {
+                            number = start;
+                        }
+
+                        EnsureBlankLine(plain);
+                        foreach (Block child in list)
+                        {
+                            if (child is not ListItemBlock item)
+                            {
+                                continue;
+                            }
+
+                            string marker = list.IsOrdered ? number.ToString(CultureInfo.InvariantCulture) + ". " : "- ";
+                            number++;
+                            var description = new XElement("description");
+                            var itemPlain = new StringBuilder();
+                            var itemXml = new List<XElement>();
+                            foreach (Block inner in item)
+                            {
+                                RenderBlock(inner, context, itemPlain, itemXml, indent + "  ");
+                            }
+
+                            // A single paragraph is the item's text; several blocks stay as they are.
+                            if (itemXml.Count == 1 && itemXml[0].Name.LocalName == "para")
+                            {
+                                description.Add(itemXml[0].Nodes());
+                            }
+                            else
+                            {
+                                description.Add(itemXml);
+                            }
+
+                            element.Add(new XElement("item", description));
+                            string itemText = itemPlain.ToString().Trim('\n');
+                            itemText = itemText.StartsWith(indent + "  ", StringComparison.Ordinal) ? itemText.Substring(indent.Length + 2) : itemText.TrimStart();
+                            plain.Append(indent).Append(marker).Append(itemText).Append('\n');
+                        }
+
+                        plain.Append('\n');
+                        xml.Add(element);
+                        break;
+                    }
+
+                case QuoteBlock quote:
+                    foreach (Block inner in quote)
+                    {
+                        RenderBlock(inner, context, plain, xml, indent);
+                    }
+
+                    break;
+                case CodeBlock code:
+                    {
+                        string text = code.Lines.ToString().TrimEnd('\n', '\r');
+                        EnsureBlankLine(plain);
+                        foreach (string line in text.Split('\n'))
+                        {
+                            plain.Append(indent).Append("    ").Append(line.TrimEnd('\r')).Append('\n');
+                        }
+
+                        plain.Append('\n');
+                        xml.Add(new XElement("code", XmlSafe(text)));
+                        break;
+                    }
+
+                case HtmlBlock html:
+                    {
+                        string raw = html.Lines.ToString();
+                        var para = new XElement("para");
+                        var text = new StringBuilder();
+                        RenderHtml(raw, context, text, para);
+                        if (text.Length > 0)
+                        {
+                            AppendParagraph(plain, indent, text.ToString());
+                            xml.Add(para);
+                        }
+
+                        break;
+                    }
+
+                case ThematicBreakBlock:
+                    break;
+                case LinkReferenceDefinitionGroup:
+                    break;
+                case ContainerBlock container:
+                    foreach (Block inner in container)
+                    {
+                        RenderBlock(inner, context, plain, xml, indent);
+                    }
+
+                    break;
+                case LeafBlock leaf when leaf.Inline != null:
+                    {
+                        var para = new XElement("para");
+                        var text = new StringBuilder();
+                        RenderInlines(leaf.Inline, context, text, para);
+                        AppendParagraph(plain, indent, text.ToString());
+                        xml.Add(para);
+                        break;
+                    }
+
+                case LeafBlock leaf:
+                    {
+                        string text = leaf.Lines.ToString();
+                        if (!string.IsNullOrWhiteSpace(text))
+                        {
+                            AppendParagraph(plain, indent, CollapseWhitespace(text));
+                            xml.Add(new XElement("para", XmlSafe(CollapseWhitespace(text))));
+                        }
+
+                        break;
+                    }
+            }
+        }
+
+        private static void RenderInlines(ContainerInline? container, RenderContext context, StringBuilder plain, XElement xml)
+        {
+            if (container is null)
+            {
+                return;
+            }
+
+            foreach (Inline inline in container)
+            {
+                RenderInline(inline, context, plain, xml);
+            }
+        }
+
+        private static void RenderInline(Inline inline, RenderContext context, StringBuilder plain, XElement xml)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    {
+                        string text = Tex(literal.Content.ToString());
+                        plain.Append(text);
+                        xml.Add(XmlSafe(text));
+                        break;
+                    }
+
+                case CodeInline code:
+                    plain.Append(code.Content);
+                    xml.Add(new XElement("c", XmlSafe(code.Content)));
+                    break;
+                case EmphasisInline emphasis:
+                    {
+                        var element = new XElement(emphasis.DelimiterCount >= 2 ? "b" : "i");
+                        RenderInlines(emphasis, context, plain, element);
+                        xml.Add(element);
+                        break;
+                    }
+
+                case LinkInline link when link.IsImage:
+                    {
+                        var altText = new StringBuilder();
+                        RenderInlines(link, context, altText, new XElement("ignored"));
+                        AppendImage(altText.ToString(), context.Resolve(link.Url), plain, xml);
+                        break;
+                    }
+
+                case LinkInline link:
+                    {
+                        string url = context.Resolve(link.Url);
+                        var text = new StringBuilder();
+                        var element = new XElement("see", new XAttribute("href", XmlSafe(url)));
+                        RenderInlines(link, context, text, element);
+                        AppendLinkText(plain, text.ToString(), url);
+                        xml.Add(element);
+                        break;
+                    }
+
+                case AutolinkInline autolink:
+                    {
+                        string url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+                        plain.Append(autolink.Url);
+                        xml.Add(new XElement("see", new XAttribute("href", XmlSafe(url)), XmlSafe(autolink.Url)));
+                        break;
+                    }
+
+                case LineBreakInline lineBreak:
+                    if (lineBreak.IsHard)
+                    {
+                        plain.Append('\n');
+                        xml.Add(new XElement("br"));
+                    }
+                    else
+                    {
+                        plain.Append(' ');
+                        xml.Add(" ");
+                    }
+
+                    break;
+                case HtmlEntityInline entity:
+                    plain.Append(entity.Transcoded.ToString());
+                    xml.Add(XmlSafe(entity.Transcoded.ToString()));
+                    break;
+                case HtmlInline html:
+                    RenderHtml(html.Tag, context, plain, xml);
+                    break;
+                case ContainerInline container:
+                    RenderInlines(container, context, plain, xml);
+                    break;
+                default:
+                    {
+                        string text = inline.ToString() ?? string.Empty;
+                        plain.Append(text);
+                        xml.Add(XmlSafe(text));
+                        break;
+                    }
+            }
+        }
+
+        /// <summary>Raw HTML is never pasted: an <c>&lt;img&gt;</c> becomes an image reference, <c>&lt;br&gt;</c> a break, other tags are dropped and text kept.</summary>
+        private static void RenderHtml(string raw, RenderContext context, StringBuilder plain, XElement xml)
+        {
+            int i = 0;
+            while (i < raw.Length)
+            {
+                int open = raw.IndexOf('<', i);
+                if (open < 0)
+                {
+                    AppendText(raw.Substring(i));
+                    break;
+                }
+
+                AppendText(raw.Substring(i, open - i));
+                int close = raw.IndexOf('>', open);
+                if (close < 0)
+                {
+                    AppendText(raw.Substring(open));
+                    break;
+                }
+
+                string tag = raw.Substring(open, close - open + 1);
+                Match name = SafeMatch(s_htmlTag, tag);
+                string tagName = name.Success ? name.Groups["name"].Value.ToLowerInvariant() : string.Empty;
+                if (tagName == "img")
+                {
+                    string? alt = null, src = null;
+                    foreach (Match attribute in SafeMatches(s_htmlAttribute, tag))
+                    {
+                        string attributeName = attribute.Groups["name"].Value.ToLowerInvariant();
+                        string value = System.Net.WebUtility.HtmlDecode(attribute.Groups["v"].Value);
+                        if (attributeName == "alt")
+                        {
+                            alt = value;
+                        }
+                        else if (attributeName == "src")
+                        {
+                            src = value;
+                        }
+                    }
+
+                    AppendImage(alt ?? string.Empty, context.Resolve(src ?? string.Empty), plain, xml);
+                }
+                else if (tagName == "br")
+                {
+                    plain.Append('\n');
+                    xml.Add(new XElement("br"));
+                }
+
+                i = close + 1;
+            }
+
+            void AppendText(string text)
+            {
+                if (text.Length == 0)
+                {
+                    return;
+                }
+
+                string decoded = CollapseWhitespace(System.Net.WebUtility.HtmlDecode(text));
+                if (decoded.Trim().Length == 0)
+                {
+                    return;
+                }
+
+                plain.Append(decoded);
+                xml.Add(XmlSafe(decoded));
+            }
+        }
+
+        private static void AppendImage(string alt, string url, StringBuilder plain, XElement xml)
+        {
+            string label = "Image: " + (alt.Trim().Length == 0 ? "(no description)" : alt.Trim());
+            if (plain.Length > 0 && !char.IsWhiteSpace(plain[plain.Length - 1]))
+            {
+                plain.Append(' ');
+            }
+
+            plain.Append('[').Append(label).Append(']');
+            if (url.Length > 0)
+            {
+                plain.Append(" (").Append(url).Append(')');
+                xml.Add(new XElement("see", new XAttribute("href", XmlSafe(url)), XmlSafe(label)));
+            }
+            else
+            {
+                xml.Add(XmlSafe("[" + label + "]"));
+            }
+        }
+
+        private static void AppendLinkText(StringBuilder plain, string text, string url)
+        {
+            string bareUrl = url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? url.Substring(7) : url;
+            if (text.Length == 0)
+            {
+                plain.Append(bareUrl);
+            }
+            else if (string.Equals(text, bareUrl, StringComparison.Ordinal) || url.Length == 0)
+            {
+                plain.Append(text);
+            }
+            else
+            {
+                plain.Append(text).Append(" (").Append(bareUrl).Append(')');
+            }
+        }
+
+        /// <summary>Turns TeX-style macros (<c>\times</c>, <c>\ge</c>, …) into the symbols they stand for.</summary>
+        internal static string Tex(string text)
+        {
+            if (text.IndexOf('\\') < 0)
+            {
+                return text;
+            }
+
+            var sb = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\\')
+                {
+                    bool replaced = false;
+                    foreach (KeyValuePair<string, string> symbol in s_texSymbols)
+                    {
+                        string macro = symbol.Key;
+                        if (string.CompareOrdinal(text, i, macro, 0, macro.Length) == 0
+                            && (i + macro.Length >= text.Length || !char.IsLetter(text[i + macro.Length])))
+                        {
+                            sb.Append(symbol.Value);
+                            i += macro.Length - 1;
+                            if (i + 1 < text.Length && text[i + 1] == ' ')
+                            {
+                                // "a \times b": keep one space on each side.
+                                sb.Append(' ');
+                                i++;
+                            }
+
+                            replaced = true;
+                            break;
+                        }
+                    }
+
+                    if (replaced)
+                    {
+                        continue;
+                    }
+                }
+
+                sb.Append(text[i]);
+            }
+
+            return sb.ToString();
+        }
+
+        private static void AppendParagraph(StringBuilder plain, string indent, string text)
+        {
+            text = text.Trim();
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            EnsureBlankLine(plain);
+            string[] lines = text.Split('\n');
+            foreach (string line in lines)
+            {
+                plain.Append(indent).Append(line.Trim()).Append('\n');
+            }
+
+            plain.Append('\n');
+        }
+
+        private static void EnsureBlankLine(StringBuilder plain)
+        {
+            if (plain.Length == 0)
+            {
+                return;
+            }
+
+            if (plain[plain.Length - 1] != '\n')
+            {
+                plain.Append('\n');
+            }
+
+            if (plain.Length < 2 || plain[plain.Length - 2] != '\n')
+            {
+                plain.Append('\n');
+            }
+        }
+
+        private static string TrimLines(string text)
+        {
+            string[] lines = text.Replace("\r\n", "\n").Split('\n');
+            var sb = new StringBuilder(text.Length);
+            bool blank = false;
+            foreach (string line in lines)
+            {
+                string l = line.TrimEnd();
+                if (l.Length == 0)
+                {
+                    blank = sb.Length > 0;
+                    continue;
+                }
+
+                if (sb.Length > 0)
+                {
+                    sb.Append('\n');
+                    if (blank)
+                    {
+                        sb.Append('\n');
+                    }
+                }
+
+                blank = false;
+                sb.Append(l);
+            }
+
+            return sb.ToString();
+        }
+
+        private static string CollapseWhitespace(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            bool space = false;
+            foreach (char c in text)
+            {
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                space = false;
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+
+        private static string ToXmlDoc(List<XElement> elements)
+        {
+            // One block per line; a list's items one per line too, so IntelliSense sources stay readable.
+            var sb = new StringBuilder();
+            foreach (XElement element in elements)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append('\n');
+                }
+
+                if (element.Name.LocalName == "list")
+                {
+                    var open = new XElement(element.Name, element.Attributes());
+                    string empty = Serialize(open);
+                    sb.Append(empty.Substring(0, empty.Length - 3)).Append('>');
+                    foreach (XNode item in element.Nodes())
+                    {
+                        sb.Append('\n').Append(Serialize(item));
+                    }
+
+                    sb.Append("\n</list>");
+                }
+                else
+                {
+                    sb.Append(Serialize(element));
+                }
+            }
+
+            return MakeDocCommentSafe(sb.ToString());
+        }
+
+        private static string Serialize(XNode node)
+        {
+            var settings = new XmlWriterSettings
+            {
+                OmitXmlDeclaration = true,
+                ConformanceLevel = ConformanceLevel.Fragment,
+                Indent = false,
+                NewLineChars = "\n",
+                NewLineHandling = NewLineHandling.Entitize,
+                CheckCharacters = true,
+            };
+
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            using (var xmlWriter = XmlWriter.Create(writer, settings))
+            {
+                node.WriteTo(xmlWriter);
+            }
+
+            return writer.ToString();
+        }
+
+        /// <summary>
+        /// The C# lexer ends a <c>///</c> line at U+0085, U+2028 and U+2029 as well as at CR and LF; XML carries them
+        /// as character references instead, so no text can ever escape the comment.
+        /// </summary>
+        private static string MakeDocCommentSafe(string xml)
+            => xml.Replace("\r", "&#xD;").Replace("\u0085", "&#x85;").Replace("\u2028", "&#x2028;").Replace("\u2029", "&#x2029;");
+
+        private static Match SafeMatch(Regex regex, string input)
+        {
+            try
+            {
+                return regex.Match(input);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return Match.Empty;
+            }
+        }
+
+        private static IEnumerable<Match> SafeMatches(Regex regex, string input)
+        {
+            var results = new List<Match>();
+            try
+            {
+                foreach (Match m in regex.Matches(input))
+                {
+                    results.Add(m);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological tag: keep what matched so far.
+            }
+
+            return results;
+        }
+
+        private sealed class RenderContext
+        {
+            private static readonly Regex s_scheme = new Regex("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant);
+
+            private readonly Uri? _base;
+
+            public RenderContext(string? baseUrl)
+            {
+                if (baseUrl != null && Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? parsed))
+                {
+                    _base = parsed;
+                }
+            }
+
+            /// <summary>Relative links (<c>/trainer-apis/...</c>) are made absolute against the provider's documentation URL.</summary>
+            public string Resolve(string? url)
+            {
+                if (string.IsNullOrEmpty(url))
+                {
+                    return string.Empty;
+                }
+
+                // Not Uri.TryCreate(url, Absolute): on Unix it takes "/path" for an absolute file URI.
+                if (_base != null && !s_scheme.IsMatch(url) && Uri.TryCreate(_base, url, out Uri? combined))
+                {
+                    return combined.ToString();
+                }
+
+                return url!;
+            }
+        }
+    }
+}
