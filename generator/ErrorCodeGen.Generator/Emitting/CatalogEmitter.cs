@@ -175,18 +175,22 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("code", "The code, or ", Cref(code + ".Unknown"), " when it is not in the catalog."));
             w.Doc(Returns("Whether the code is in the catalog."));
             w.Open("public static bool TryParse(string" + q + " rawCode, out " + code + " code)");
-            w.Open("if (rawCode != null)");
-            w.Open("switch (rawCode.Trim())");
-            foreach (ErrorCodeModel error in model.Errors)
+            if (!model.Errors.IsEmpty)
             {
-                w.Line("case " + CSharpLiteral.String(error.Code) + ":");
-                w.Line("    code = " + code + "." + error.MemberName + ";");
-                w.Line("    return true;");
+                w.Open("if (rawCode != null)");
+                w.Open("switch (rawCode.Trim())");
+                foreach (ErrorCodeModel error in model.Errors)
+                {
+                    w.Line("case " + CSharpLiteral.String(error.Code) + ":");
+                    w.Line("    code = " + code + "." + error.MemberName + ";");
+                    w.Line("    return true;");
+                }
+
+                w.Close();
+                w.Close();
+                w.Line();
             }
 
-            w.Close();
-            w.Close();
-            w.Line();
             w.Line("code = " + code + ".Unknown;");
             w.Line("return false;");
             w.Close();
@@ -281,7 +285,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line();
 
             w.Doc(Summary("Classifies a response that has already been read."));
-            w.Doc(Param("response", "The response as read by ", Cref("ErrorCodeGen.ErrorResponseReader"), "."));
+            w.Doc(Param("response", "The response as read by ", Cref("global::ErrorCodeGen.ErrorResponseReader"), "."));
             w.Doc(Returns("The exception to throw."));
             w.Open("public static " + names.Exception + " FromErrorResponse(" + Runtime + "ErrorResponse response)");
             w.Open("if (response == null)");
@@ -411,7 +415,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("    Code = code;");
             w.Line("}");
             w.Line();
-            w.Doc(Summary("The error code, or ", Cref(names.ErrorCode + ".Unknown"), " when it is not in the catalog (see ", Cref("ErrorCodeGen.ApiErrorException.RawCode"), ")."));
+            w.Doc(Summary("The error code, or ", Cref(names.ErrorCode + ".Unknown"), " when it is not in the catalog (see ", Cref("global::ErrorCodeGen.ApiErrorException.RawCode"), ")."));
             w.Line("public " + names.ErrorCode + " Code { get; }");
             w.Close();
 

@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Linq;
+using ErrorCodeGen.Generator.Model;
+using ErrorCodeGen.Generator.Parsing;
+using ErrorCodeGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Tests;
+
+/// <summary>Each catalog mistake gives its own diagnostic at the offending node (line and column are 1-based here).</summary>
+public class CatalogDiagnosticTests
+{
+    private const string Path = "/repo/bad.errors.yaml";
+
+    private const string Header = """
+        schema: errorcodegen/v1
+        provider:
+          name: Acme
+          title: Acme API
+          format: runcomfy
+        exceptions:
+          - name: Validation
+        errors:
+
+        """;
+
+    private static List<Diagnostic> Diagnose(string yaml)
+        => CatalogParser.Parse(new CatalogFile(Path, yaml, null, null)).Diagnostics.Select(d => d.ToDiagnostic()).ToList();
+
+    private static void AssertSingle(string yaml, string id, int line, int column, string? messagePart = null)
+    {
+        List<Diagnostic> diagnostics = Diagnose(yaml);
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { id }), string.Join("\n", diagnostics));
+        Diagnostic diagnostic = diagnostics[0];
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.That(span.Path, Is.EqualTo(Path));
+        Assert.That((span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1), Is.EqualTo((line, column)), diagnostic.ToString());
+        if (messagePart != null)
+        {
+            Assert.That(diagnostic.GetMessage(), Does.Contain(messagePart));
+        }
+    }
+
+    [Test]
+    public void Yaml_syntax_error() => AssertSingle(Header + "  - code: 1\n    summary: \"unterminated\n", "ECG0001", 10, 14);
+
+    [Test]
+    public void Unknown_schema_version()
+        => AssertSingle(Header.Replace("errorcodegen/v1", "errorcodegen/v9") + "  []", "ECG0002", 1, 9, "errorcodegen/v9");
+
+    [Test]
+    public void Missing_required_field()
+        => AssertSingle(Header + "  - code: 40001\n    summary: Bad id.\n", "ECG0003", 9, 5, "'retryable'");
+
+    [Test]
+    public void Http_status_that_is_not_a_number()
+        => AssertSingle(Header + "  - code: 40001\n    http: four hundred\n    retryable: false\n    summary: Bad id.\n", "ECG0004", 10, 11, "four hundred");
+
+    [Test]
+    public void Retryable_that_is_not_a_boolean()
+        => AssertSingle(Header + "  - code: 40001\n    retryable: maybe\n    summary: Bad id.\n", "ECG0004", 10, 16, "true or false");
+
+    [Test]
+    public void Http_status_out_of_range()
+        => AssertSingle(Header + "  - code: 40001\n    http: 999\n    retryable: false\n    summary: Bad id.\n", "ECG0005", 10, 11, "999");
+
+    [Test]
+    public void Duplicate_code()
+        => AssertSingle(Header + "  - code: 1\n    retryable: false\n    summary: A.\n  - code: 1\n    name: Other\n    retryable: false\n    summary: B.\n", "ECG0006", 12, 11, "line 9");
+
+    [Test]
+    public void Identifier_collision_suggests_an_override()
+        => AssertSingle(Header + "  - code: rate-limit\n    retryable: true\n    summary: A.\n  - code: rate_limit\n    retryable: true\n    summary: B.\n", "ECG0007", 12, 11, "identifier:");
+
+    [Test]
+    public void Collision_with_the_generated_Unknown_member()
+        => AssertSingle(Header + "  - code: unknown\n    retryable: false\n    summary: A.\n", "ECG0007", 9, 11, "Unknown");
+
+    [Test]
+    public void Invalid_identifier_override()
+        => AssertSingle(Header + "  - code: 1\n    identifier: class\n    retryable: false\n    summary: A.\n", "ECG0008", 10, 17, "keyword");
+
+    [Test]
+    public void Unknown_exception_group()
+        => AssertSingle(Header + "  - code: 1\n    exception: Validaton\n    retryable: false\n    summary: A.\n", "ECG0009", 10, 16, "Validation");
+
+    [Test]
+    public void Unknown_key_is_a_warning_with_a_suggestion()
+    {
+        AssertSingle(Header + "  - code: 1\n    retryabel: false\n    retryable: false\n    summary: A.\n", "ECG0011", 10, 5, "did you mean 'retryable'");
+        Assert.That(Diagnose(Header + "  - code: 1\n    retryabel: false\n    retryable: false\n    summary: A.\n")[0].Severity, Is.EqualTo(DiagnosticSeverity.Warning));
+    }
+
+    [Test]
+    public void Empty_catalog_is_a_warning() => AssertSingle(Header + "  []\n", "ECG0012", 8, 1);
+
+    [Test]
+    public void Aliases_are_refused_where_they_stand()
+        => AssertSingle(Header + "  - code: 1\n    retryable: false\n    summary: &s A.\n  - code: 2\n    retryable: false\n    summary: *s\n", "ECG0015", 14, 14);
+
+    [Test]
+    public void Duplicate_key()
+        => AssertSingle(Header + "  - code: 1\n    retryable: false\n    retryable: true\n    summary: A.\n", "ECG0014", 11, 5, "line 10");
+
+    [Test]
+    public void Code_zero_is_reserved_for_Unknown()
+        => AssertSingle(Header + "  - code: 0\n    retryable: false\n    summary: A.\n", "ECG0013", 9, 11, "Unknown");
+
+    [Test]
+    public void Inferred_field_needs_a_note()
+        => AssertSingle(Header + "  - code: 1\n    retryable: false\n    inferred: [retryable]\n    summary: A.\n", "ECG0003", 11, 5, "'note'");
+
+    [Test]
+    public void Catalog_with_an_error_produces_no_code()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText(Path, Header + "  - code: 1\n    retryable: maybe\n    summary: A.\n") });
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0004" }));
+        Assert.That(result.GeneratedTrees, Is.Empty, "nothing half-valid is emitted");
+    }
+
+    [Test]
+    public void Two_catalogs_with_one_provider_name()
+    {
+        string catalog = Header + "  - code: 1\n    retryable: false\n    summary: A.\n";
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/repo/a.errors.yaml", catalog), new TestAdditionalText("/repo/b.errors.yaml", catalog) });
+
+        Diagnostic diagnostic = diagnostics.Single();
+        Assert.That(diagnostic.Id, Is.EqualTo("ECG0010"));
+        Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("/repo/b.errors.yaml"));
+        Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(3));
+        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(3), "the first catalog (by path) is still generated");
+    }
+
+    [Test]
+    public void Missing_runtime_reference_is_reported_instead_of_broken_code()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(references: GeneratorHarness.ReferencesWithoutRuntime);
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { GeneratorHarness.CuratedCatalog("runcomfy-trainer.errors.yaml") }, compilation);
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0017" }));
+        Assert.That(result.GeneratedTrees, Is.Empty);
+    }
+
+    [Test]
+    public void Yaml_that_is_not_a_catalog_file_is_ignored()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/repo/settings.yaml", "not: [a catalog") });
+
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(result.GeneratedTrees, Is.Empty);
+    }
+}

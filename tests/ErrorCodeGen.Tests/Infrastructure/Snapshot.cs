@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Tests.Infrastructure;
+
+/// <summary>
+/// Snapshot assertions with Verify's file conventions: the expected text lives in
+/// <c>{TestClass}.{TestMethod}#{part}.verified.cs</c> beside the test; on a mismatch the actual text is written to the
+/// matching <c>.received.cs</c> and the test fails. Set <c>ECG_ACCEPT_SNAPSHOTS=1</c> to accept received text
+/// (never set in CI). The generator's version is scrubbed so a version bump does not churn snapshots.
+/// </summary>
+internal static partial class Snapshot
+{
+    public const string AcceptVariable = "ECG_ACCEPT_SNAPSHOTS";
+
+    public static void Verify(string actual, string part, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
+    {
+        string directory = Path.GetDirectoryName(testFile)!;
+        string testClass = Path.GetFileNameWithoutExtension(testFile);
+        string stem = Path.Combine(directory, "Snapshots", testClass + "." + testMethod + "#" + part);
+        string verifiedPath = stem + ".verified.cs";
+        string receivedPath = stem + ".received.cs";
+        string scrubbed = Scrub(actual);
+
+        bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true";
+        string? expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath)) : null;
+        if (expected == scrubbed)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(stem)!);
+        if (accept)
+        {
+            File.WriteAllText(verifiedPath, scrubbed);
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, scrubbed);
+        Assert.Fail(expected is null
+            ? $"No snapshot yet: review {receivedPath} and rename it to .verified.cs (or run with {AcceptVariable}=1)."
+            : $"Snapshot differs from {verifiedPath} {FirstDifference(expected, scrubbed)}; the actual text is in {receivedPath}.");
+    }
+
+    internal static string Scrub(string text)
+        => VersionPattern().Replace(Normalize(text), "GeneratedCode(\"ErrorCodeGen\", \"{version}\")");
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        string[] e = expected.Split('\n');
+        string[] a = actual.Split('\n');
+        for (int i = 0; i < Math.Max(e.Length, a.Length); i++)
+        {
+            string el = i < e.Length ? e[i] : "<end of file>";
+            string al = i < a.Length ? a[i] : "<end of file>";
+            if (el != al)
+            {
+                return $"at line {i + 1}:\n  expected: {el}\n  actual:   {al}\n";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    [GeneratedRegex("GeneratedCode\\(\"ErrorCodeGen\", \"[^\"]*\"\\)")]
+    private static partial Regex VersionPattern();
+}

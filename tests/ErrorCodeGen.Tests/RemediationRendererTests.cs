@@ -1,0 +1,82 @@
+using System.Linq;
+using System.Xml.Linq;
+using ErrorCodeGen.Generator.Model;
+using ErrorCodeGen.Generator.Rendering;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Tests;
+
+public class RemediationRendererTests
+{
+    private static XElement ParseDoc(string xml) => XElement.Parse("<doc>" + xml + "</doc>");
+
+    [Test]
+    public void Bullet_list_with_code_and_bold_renders_to_text_and_xml()
+    {
+        RenderedText text = RemediationRenderer.RenderBlock("* Reduce `batch_size` now.\n* Keep it **small**.\n", null);
+
+        Assert.That(text.PlainText, Is.EqualTo("- Reduce batch_size now.\n- Keep it small."));
+        XElement doc = ParseDoc(text.XmlDoc);
+        XElement list = doc.Element("list")!;
+        Assert.That(list.Attribute("type")!.Value, Is.EqualTo("bullet"));
+        Assert.That(list.Elements("item"), Has.Exactly(2).Items);
+        Assert.That(list.ToString(SaveOptions.DisableFormatting), Does.Contain("<c>batch_size</c>").And.Contain("<b>small</b>"));
+    }
+
+    [Test]
+    public void Numbered_list_keeps_its_numbers()
+    {
+        RenderedText text = RemediationRenderer.RenderBlock("1. Review the API reference\n2. Contact support\n", null);
+
+        Assert.That(text.PlainText, Is.EqualTo("1. Review the API reference\n2. Contact support"));
+        Assert.That(ParseDoc(text.XmlDoc).Element("list")!.Attribute("type")!.Value, Is.EqualTo("number"));
+    }
+
+    [Test]
+    public void Links_keep_their_target_and_relative_links_resolve_against_the_page()
+    {
+        RenderedText text = RemediationRenderer.RenderBlock("See **[Jobs API](/trainer-apis/jobs#body)** or mail [hi@x.com](mailto:hi@x.com).", "https://docs.example.com/trainer-apis/error-codes");
+
+        Assert.That(text.PlainText, Is.EqualTo("See Jobs API (https://docs.example.com/trainer-apis/jobs#body) or mail hi@x.com."));
+        Assert.That(text.XmlDoc, Does.Contain("<see href=\"https://docs.example.com/trainer-apis/jobs#body\">Jobs API</see>"));
+    }
+
+    [Test]
+    public void Html_img_tag_becomes_an_image_reference_never_raw_html()
+    {
+        RenderedText text = RemediationRenderer.RenderBlock(
+            "* Do it.\n\n<img src=\"https://cdn.example.com/a.webp?x=1&y=2\" alt=\"Alt Add token\" width=\"10\" />\n", null);
+
+        Assert.That(text.PlainText, Is.EqualTo("- Do it.\n\n[Image: Alt Add token] (https://cdn.example.com/a.webp?x=1&y=2)"));
+        Assert.That(text.XmlDoc, Does.Not.Contain("<img"));
+        Assert.That(ParseDoc(text.XmlDoc).Descendants("see").Single().Attribute("href")!.Value, Is.EqualTo("https://cdn.example.com/a.webp?x=1&y=2"));
+    }
+
+    [TestCase(@"(batch\_size \times (max\_res/1024)^2 \ge 6)", "(batch_size × (max_res/1024)^2 ≥ 6)")]
+    [TestCase(@"a \le b \neq c", "a ≤ b ≠ c")]
+    [TestCase(@"\timestamp stays", @"\timestamp stays")]
+    public void Tex_symbols_become_unicode(string markdown, string expected)
+        => Assert.That(RemediationRenderer.RenderInline(markdown, null).PlainText, Is.EqualTo(expected));
+
+    [TestCase("</summary> <!-- x --> ]]> &amp; <b>")]
+    [TestCase("line\u2028separator and\u2029paragraph and\u0085next")]
+    [TestCase("nul\0 and \u0001 control and lone \uD800 surrogate")]
+    [TestCase("*/ /* #error {0} \"\"\" emoji 🚀")]
+    public void Hostile_text_gives_well_formed_single_line_safe_xml(string hostile)
+    {
+        foreach (RenderedText text in new[] { RemediationRenderer.RenderBlock(hostile, null), RemediationRenderer.RenderInline(hostile, null) })
+        {
+            Assert.DoesNotThrow(() => ParseDoc(text.XmlDoc), text.XmlDoc);
+            Assert.That(text.XmlDoc, Does.Not.Contain("\u2028").And.Not.Contain("\u2029").And.Not.Contain("\u0085").And.Not.Contain("\r"));
+        }
+    }
+
+    [Test]
+    public void Inline_summary_has_no_block_elements()
+    {
+        RenderedText text = RemediationRenderer.RenderInline("`num_frames > 1` with **video**.", null);
+
+        Assert.That(text.XmlDoc, Is.EqualTo("<c>num_frames &gt; 1</c> with <b>video</b>."));
+        Assert.That(text.PlainText, Is.EqualTo("num_frames > 1 with video."));
+    }
+}
