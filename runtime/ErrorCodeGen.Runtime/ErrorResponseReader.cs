@@ -251,13 +251,12 @@ namespace ErrorCodeGen
             }
             catch (JsonException ex)
             {
-                bool atEnd = reader.BytesConsumed >= LastNonWhitespace(body);
                 if (reader.CurrentDepth >= MaxDepth - 1)
                 {
                     builder.Kind = ErrorBodyKind.Malformed;
                     builder.Problem = "the JSON is nested deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels";
                 }
-                else if (atEnd)
+                else if (IsCutOffJson(body))
                 {
                     builder.Kind = ErrorBodyKind.Truncated;
                     builder.Problem = "the JSON breaks off before its end";
@@ -316,21 +315,31 @@ namespace ErrorCodeGen
             return -1;
         }
 
-        private static long LastNonWhitespace(ReadOnlySpan<byte> body)
+        /// <summary>
+        /// Whether <paramref name="body"/> is the beginning of valid JSON that stops early (a truncated body), rather
+        /// than invalid JSON. Runs only on the failure path: a second bounded pass that treats the body as a
+        /// non-final block, so running out of data is not an error.
+        /// </summary>
+        private static bool IsCutOffJson(ReadOnlySpan<byte> body)
         {
-            int i = body.Length;
-            while (i > 0)
+            var reader = new Utf8JsonReader(body, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
             {
-                byte b = body[i - 1];
-                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                MaxDepth = MaxDepth,
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            }));
+            try
+            {
+                while (reader.Read())
                 {
-                    break;
                 }
 
-                i--;
+                return true;
             }
-
-            return i;
+            catch (JsonException)
+            {
+                return false;
+            }
         }
 
         internal static TimeSpan? ClampRetryAfter(double seconds)
