@@ -18,8 +18,10 @@ internal static partial class Snapshot
 
     public static void Verify(string actual, string part, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
     {
-        string directory = Path.GetDirectoryName(testFile)!;
-        string testClass = Path.GetFileNameWithoutExtension(testFile);
+        // CallerFilePath is "/_/..." in a deterministic CI build (path mapping), so resolve the test's folder
+        // from the repository root instead of trusting it.
+        string directory = SourceDirectory(testFile);
+        string testClass = Path.GetFileNameWithoutExtension(testFile.Replace('\\', '/').Split('/')[^1]);
         string stem = Path.Combine(directory, "Snapshots", testClass + "." + testMethod + "#" + part);
         string verifiedPath = stem + ".verified.cs";
         string receivedPath = stem + ".received.cs";
@@ -45,6 +47,16 @@ internal static partial class Snapshot
         Assert.Fail(expected is null
             ? $"No snapshot yet: review {receivedPath} and rename it to .verified.cs (or run with {AcceptVariable}=1)."
             : $"Snapshot differs from {verifiedPath} {FirstDifference(expected, scrubbed)}; the actual text is in {receivedPath}.");
+    }
+
+    private static string SourceDirectory(string testFile)
+    {
+        string normalized = testFile.Replace('\\', '/');
+        const string marker = "tests/ErrorCodeGen.Tests/";
+        int at = normalized.LastIndexOf(marker, StringComparison.Ordinal);
+        string relative = at >= 0 ? normalized[(at + marker.Length)..] : Path.GetFileName(normalized);
+        string? folder = Path.GetDirectoryName(relative);
+        return Path.Combine(RepoPaths.Root, "tests", "ErrorCodeGen.Tests", folder ?? string.Empty);
     }
 
     internal static string Scrub(string text)
