@@ -1,6 +1,6 @@
-// ErrorCodeGen quickstart: real-shaped RunComfy Trainer error responses turned into typed exceptions.
-// The types RunComfyTrainerErrors, RunComfyTrainerErrorCode and RunComfyTrainerException are generated at
-// compile time from catalog/runcomfy-trainer.errors.yaml.
+// ErrorCodeGen quickstart: real-shaped error responses turned into typed exceptions.
+// The types RunComfyTrainerErrors, RunComfyTrainerErrorCode, RunComfyTrainerException (and the same for the other
+// providers) are generated at compile time from the catalogs in catalog/*.errors.yaml.
 using System.Net;
 using System.Text;
 using ErrorCodeGen;
@@ -40,15 +40,33 @@ catch (RunComfyTrainerValidationException ex) when (ex.Code == RunComfyTrainerEr
     Console.WriteLine($"Caught {ex.GetType().Name} for {ex.Code}: fix the request, then resubmit.");
 }
 
+// One real-shaped failure from each of the other providers, each in its own wire format.
 Console.WriteLine();
-Console.WriteLine($"The catalog has {RunComfyTrainerErrors.All.Count} codes; " +
-    $"{RunComfyTrainerErrors.All.Count(d => d.IsRetryable)} are retryable.");
+Print("RunComfy Serverless: ComfyUI backend unreachable", RunComfyServerlessErrors.FromResponse(
+    502, """{"error_code": 10007, "message": "ComfyUIConnectionError: upstream returned 530"}"""));
+Print("Runware: two tasks failed in one request", RunwareErrors.FromResponse(
+    500, """{"errors": [{"code": "timeoutProvider", "message": "The provider timed out", "taskType": "imageInference", "taskUUID": "6f1c"}, {"code": "invalidApiKey", "message": "Invalid API key. Get one at https://my.runware.ai/signup", "parameter": "apiKey", "taskType": "authentication"}]}"""));
+Print("cmfy.cloud: rate limited", CmfyCloudErrors.FromResponse(
+    429,
+    """{"error": {"code": "rate_limit_exceeded", "message": "Rate limit exceeded", "details": {}, "retry_after": 45, "request_id": "req_abc123"}}""",
+    new[]
+    {
+        new KeyValuePair<string, IEnumerable<string>>("Retry-After", new[] { "45" }),
+        new KeyValuePair<string, IEnumerable<string>>("X-RateLimit-Remaining", new[] { "0" }),
+    }));
+const string graphQl = """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""";
+Console.WriteLine($"Flow: HTTP 200 with an errors array is a failure: {FlowErrors.IsFailure(200, graphQl)}");
+Print("Flow: GraphQL error in an HTTP 200", FlowErrors.FromResponse(200, graphQl));
 
-static void Print(string what, RunComfyTrainerException error)
+Console.WriteLine($"Catalogs: RunComfy Trainer {RunComfyTrainerErrors.All.Count} codes, RunComfy Serverless {RunComfyServerlessErrors.All.Count}, " +
+    $"Runware {RunwareErrors.All.Count}, cmfy.cloud {CmfyCloudErrors.All.Count}, Flow {FlowErrors.Statuses.Count} status rules.");
+
+static void Print(string what, ApiErrorException error)
 {
     Console.WriteLine($"== {what}");
     Console.WriteLine($"   exception : {error.GetType().Name}");
-    Console.WriteLine($"   code      : {error.Code} (raw '{error.RawCode ?? "none"}'), HTTP {error.HttpStatus}");
+    string code = error.Descriptor is { } d ? (d.Name == d.Code ? d.Code : $"{d.Code} {d.Name}") : "Unknown";
+    Console.WriteLine($"   code      : {code} (raw '{error.RawCode ?? "none"}'), HTTP {error.HttpStatus}");
     Console.WriteLine($"   message   : {error.Message}");
     string retry = error.IsRetryable
         ? $"yes ({error.RetryStrategy}), first wait {error.GetRetryDelay(0)?.TotalSeconds}s"
@@ -61,6 +79,11 @@ static void Print(string what, RunComfyTrainerException error)
 
     foreach (ApiError item in error.Errors)
     {
+        if (error.Errors.Count > 1)
+        {
+            Console.WriteLine($"   error     : {item.Code} (task {item.TaskId ?? "-"}): {item.Message}");
+        }
+
         foreach (string detail in item.Details)
         {
             Console.WriteLine($"   detail    : {detail}");
