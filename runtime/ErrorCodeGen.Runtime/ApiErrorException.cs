@@ -24,13 +24,20 @@ namespace ErrorCodeGen
 
         /// <summary>Creates the exception with an inner exception (a transport error, say).</summary>
         protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, Exception? innerException)
+            : this(provider, response, descriptor, statusRule, RetryDecision.Code, innerException)
+        {
+        }
+
+        /// <summary>Creates the exception, with the provider's rule for what decides retrying.</summary>
+        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision retryDecision, Exception? innerException)
             : base(BuildMessage(provider, response, descriptor, statusRule), innerException)
         {
             Provider = provider ?? throw new ArgumentNullException(nameof(provider));
             Response = response ?? throw new ArgumentNullException(nameof(response));
             Descriptor = descriptor;
             StatusRule = statusRule;
-            IsRetryable = Classify(response, descriptor, statusRule, out RetryStrategy strategy);
+            RetryDecision = retryDecision;
+            IsRetryable = Classify(response, descriptor, statusRule, retryDecision, out RetryStrategy strategy);
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? descriptor?.SuggestedRetryDelay ?? statusRule?.SuggestedRetryDelay;
         }
@@ -44,11 +51,18 @@ namespace ErrorCodeGen
         /// <summary>The HTTP status, or <see langword="null"/> for a message without one (WebSocket).</summary>
         public int? HttpStatus => Response.HttpStatus;
 
-        /// <summary>Whether repeating the same request may succeed: from the code's catalog entry, else the catalog's status rule, else the HTTP status class (408, 425, 429 and 5xx but 501/505 are transient).</summary>
+        /// <summary>
+        /// Whether repeating the same request may succeed: from the code's catalog entry, else the catalog's status rule,
+        /// else the HTTP status class (408, 425, 429 and 5xx but 501/505 are transient). For providers whose rule is
+        /// <see cref="RetryDecision.Status"/>, the status decides whenever there is one.
+        /// </summary>
         public bool IsRetryable { get; }
 
         /// <summary>How to retry, when <see cref="IsRetryable"/>.</summary>
         public RetryStrategy RetryStrategy { get; }
+
+        /// <summary>Whether the code or the HTTP status decided <see cref="IsRetryable"/> (the provider's documented rule).</summary>
+        public RetryDecision RetryDecision { get; }
 
         /// <summary>How long to wait before retrying: the <c>Retry-After</c> header, else the body's <c>retry_after</c>, else the catalog's suggested wait.</summary>
         public TimeSpan? RetryAfter { get; }
@@ -119,8 +133,21 @@ namespace ErrorCodeGen
             => httpStatus == 408 || httpStatus == 425 || httpStatus == 429
             || (httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501 && httpStatus != 505);
 
-        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, out RetryStrategy strategy)
+        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision decision, out RetryStrategy strategy)
         {
+            if (decision == RetryDecision.Status && response.HttpStatus.HasValue)
+            {
+                if (statusRule != null)
+                {
+                    strategy = statusRule.IsRetryable ? statusRule.RetryStrategy : RetryStrategy.None;
+                    return statusRule.IsRetryable;
+                }
+
+                bool byStatus = IsTransientStatus(response.HttpStatus.Value);
+                strategy = byStatus ? (descriptor?.IsRetryable == true ? descriptor.RetryStrategy : RetryStrategy.Backoff) : RetryStrategy.None;
+                return byStatus;
+            }
+
             if (descriptor != null)
             {
                 strategy = descriptor.IsRetryable ? descriptor.RetryStrategy : RetryStrategy.None;

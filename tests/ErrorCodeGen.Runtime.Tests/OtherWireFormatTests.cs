@@ -142,3 +142,29 @@ public class OtherWireFormatTests
         Assert.That(ex.Errors[0].ExtraFields.Keys, Is.EquivalentTo(new[] { "locations", "extensions.retryable" }));
     }
 }
+
+/// <summary>Runware's rule: on REST the HTTP status decides retrying; on WebSocket the code does.</summary>
+public class RunwareRetryDecisionTests
+{
+    [Test]
+    public void Rest_status_decides_over_the_code()
+    {
+        // A retryable code under a client-error status: the page says to decide by the status on REST.
+        RunwareException ex = RunwareErrors.FromResponse(400, """{"errors":[{"code":"timeoutProvider","message":"m"}]}""");
+
+        Assert.That(RunwareErrors.RetryDecision, Is.EqualTo(RetryDecision.Status));
+        Assert.That(ex.Code, Is.EqualTo(RunwareErrorCode.TimeoutProvider));
+        Assert.That(ex.IsRetryable, Is.False);
+        Assert.That(RunwareErrors.FromResponse(503, """{"errors":[{"code":"invalidApiKey"}]}""").IsRetryable, Is.True);
+    }
+
+    [Test]
+    public void Websocket_code_decides()
+    {
+        Assert.That(RunwareErrors.FromMessage("""{"errors":[{"code":"timeoutProvider"}]}""").IsRetryable, Is.True);
+        Assert.That(RunwareErrors.FromMessage("""{"errors":[{"code":"invalidApiKey"}]}""").IsRetryable, Is.False);
+    }
+
+    [Test]
+    public void Other_providers_decide_by_code() => Assert.That(CmfyCloudErrors.RetryDecision, Is.EqualTo(RetryDecision.Code));
+}

@@ -23,6 +23,7 @@ namespace ErrorCodeGen.Generator.Emitting
             Row(sb, "Transcribed from", model.Provider.Source is null ? "not recorded" : Code(model.Provider.Source));
             Row(sb, "Wire format", Code(model.Provider.Format.ToString().ToLowerInvariant()));
             Row(sb, "Generated types", Code(p + "ErrorCode") + ", " + Code(p + "Errors") + ", " + Code(p + "Exception"));
+            Row(sb, "Retry decided by", model.Provider.RetryByStatus ? "the HTTP status when there is one (the vendor's rule), else the code" : "the code, else the HTTP status rule");
             Row(sb, "Codes", Int(model.Errors.Count));
             Row(sb, "HTTP status rules", Int(model.Statuses.Count));
             sb.Append('\n');

@@ -88,6 +88,11 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("The wire format of the provider's error bodies."));
             w.Line("public const " + Runtime + "ErrorWireFormat WireFormat = " + Runtime + "ErrorWireFormat." + model.Provider.Format + ";");
             w.Line();
+            w.Doc(Summary(model.Provider.RetryByStatus
+                ? "What decides whether to retry: the HTTP status when there is one (the provider's documented rule), else the error code."
+                : "What decides whether to retry: the error code's catalog entry, else the HTTP status rule."));
+            w.Line("public const " + Runtime + "RetryDecision RetryDecision = " + Runtime + "RetryDecision." + (model.Provider.RetryByStatus ? "Status" : "Code") + ";");
+            w.Line();
 
             // Descriptors: one array in catalog order; Describe() maps members to their index.
             w.Line("private static readonly " + Runtime + "ErrorDescriptor[] s_descriptors = new " + Runtime + "ErrorDescriptor[]");
@@ -410,7 +415,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Open(options.Accessibility + " partial class " + names.Exception + " : " + Runtime + "ApiErrorException");
             ConstructorDocs(w, names);
             w.Line("public " + names.Exception + "(" + ctorParameters + ")");
-            w.Line("    : base(" + names.Errors + ".ProviderName, response, descriptor, statusRule)");
+            w.Line("    : base(" + names.Errors + ".ProviderName, response, descriptor, statusRule, " + names.Errors + ".RetryDecision, null)");
             w.Line("{");
             w.Line("    Code = code;");
             w.Line("}");

@@ -34,7 +34,8 @@ namespace ErrorCodeGen.Generator.Model
         string? DocumentationUrl,
         WireFormat Format,
         string? Namespace,
-        string? Source);
+        string? Source,
+        bool RetryByStatus);
 
     /// <summary>One exception group: <c>{Provider}{Name}Exception</c>.</summary>
     internal sealed record ExceptionGroupModel(string Name, string ClassName, RenderedText Summary);

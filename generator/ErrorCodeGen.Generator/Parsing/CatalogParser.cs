@@ -23,7 +23,7 @@ namespace ErrorCodeGen.Generator.Parsing
         public const int MaxCatalogChars = 32 * 1024 * 1024;
 
         internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors" };
-        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source" };
+        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
         internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "exception", "summary", "remediation", "inferred", "note" };
         internal static readonly string[] ErrorKeys =
@@ -230,6 +230,23 @@ namespace ErrorCodeGen.Generator.Parsing
                 docs = null;
             }
 
+            bool retryByStatus = false;
+            string? retryBy = provider.String("retry_by", required: false);
+            if (retryBy != null)
+            {
+                switch (retryBy.Trim().ToLowerInvariant())
+                {
+                    case "code":
+                        break;
+                    case "status":
+                        retryByStatus = true;
+                        break;
+                    default:
+                        context.Report(DiagnosticDescriptors.InvalidValue, provider.ValueNode("retry_by")!, retryBy, "retry_by", "use code (the error code decides) or status (the HTTP status decides when there is one)");
+                        break;
+                }
+            }
+
             if (ns != null && !IdentifierFactory.IsValidNamespace(ns))
             {
                 context.Report(DiagnosticDescriptors.InvalidIdentifier, provider.ValueNode("namespace")!, ns, "namespace", "use dot-separated identifiers, such as Contoso.Sdk.Errors");
@@ -241,7 +258,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            return new ProviderModel(name, title, docs, format.Value, ns, source);
+            return new ProviderModel(name, title, docs, format.Value, ns, source, retryByStatus);
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, ParseContext context)

@@ -17,6 +17,9 @@ public static partial class SampleErrors
     /// <summary>The wire format of the provider's error bodies.</summary>
     public const global::ErrorCodeGen.ErrorWireFormat WireFormat = global::ErrorCodeGen.ErrorWireFormat.Cmfy;
 
+    /// <summary>What decides whether to retry: the error code's catalog entry, else the HTTP status rule.</summary>
+    public const global::ErrorCodeGen.RetryDecision RetryDecision = global::ErrorCodeGen.RetryDecision.Code;
+
     private static readonly global::ErrorCodeGen.ErrorDescriptor[] s_descriptors = new global::ErrorCodeGen.ErrorDescriptor[]
     {
         new global::ErrorCodeGen.ErrorDescriptor(

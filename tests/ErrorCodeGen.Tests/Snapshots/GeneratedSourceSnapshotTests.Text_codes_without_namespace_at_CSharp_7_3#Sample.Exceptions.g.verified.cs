@@ -12,7 +12,7 @@ public partial class SampleException : global::ErrorCodeGen.ApiErrorException
     /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
     /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
     public SampleException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusDescriptor statusRule)
-        : base(SampleErrors.ProviderName, response, descriptor, statusRule)
+        : base(SampleErrors.ProviderName, response, descriptor, statusRule, SampleErrors.RetryDecision, null)
     {
         Code = code;
     }

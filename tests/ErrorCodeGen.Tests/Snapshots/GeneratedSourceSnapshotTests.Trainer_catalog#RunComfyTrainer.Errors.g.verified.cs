@@ -20,6 +20,9 @@ namespace Consumer
         /// <summary>The wire format of the provider's error bodies.</summary>
         public const global::ErrorCodeGen.ErrorWireFormat WireFormat = global::ErrorCodeGen.ErrorWireFormat.RunComfy;
 
+        /// <summary>What decides whether to retry: the error code's catalog entry, else the HTTP status rule.</summary>
+        public const global::ErrorCodeGen.RetryDecision RetryDecision = global::ErrorCodeGen.RetryDecision.Code;
+
         private static readonly global::ErrorCodeGen.ErrorDescriptor[] s_descriptors = new global::ErrorCodeGen.ErrorDescriptor[]
         {
             new global::ErrorCodeGen.ErrorDescriptor(

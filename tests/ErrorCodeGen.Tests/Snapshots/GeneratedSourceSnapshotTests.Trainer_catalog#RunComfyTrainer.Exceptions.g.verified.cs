@@ -15,7 +15,7 @@ namespace Consumer
         /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
         public RunComfyTrainerException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
-            : base(RunComfyTrainerErrors.ProviderName, response, descriptor, statusRule)
+            : base(RunComfyTrainerErrors.ProviderName, response, descriptor, statusRule, RunComfyTrainerErrors.RetryDecision, null)
         {
             Code = code;
         }
