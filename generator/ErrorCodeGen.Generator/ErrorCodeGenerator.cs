@@ -106,6 +106,16 @@ namespace ErrorCodeGen.Generator
                 return;
             }
 
+            if (!input.OptionDiagnostics.IsEmpty)
+            {
+                foreach (DiagnosticInfo diagnostic in input.OptionDiagnostics)
+                {
+                    context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+
+                return;
+            }
+
             if (!input.HasRuntime)
             {
                 context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeMissing, LocationInfo.StartOfFile(input.Model.FilePath), input.Model.Provider.Name).ToDiagnostic());
@@ -155,17 +165,55 @@ namespace ErrorCodeGen.Generator
     }
 
     /// <summary>Everything one catalog's emission depends on.</summary>
-    internal sealed record EmitInput(CatalogModel? Model, EmitOptions Options, bool Skipped, bool HasRuntime)
+    internal sealed record EmitInput(CatalogModel? Model, EmitOptions Options, bool Skipped, bool HasRuntime, EquatableArray<DiagnosticInfo> OptionDiagnostics)
     {
         public static EmitInput Create(CatalogParseResult result, GeneratorOptions options, CompilationFacts facts, EquatableArray<string> skippedPaths)
         {
             CatalogModel? model = result.Model;
+            var problems = new List<DiagnosticInfo>();
+            LocationInfo at = LocationInfo.StartOfFile(result.FilePath);
+            string catalogName = model?.Provider.Name ?? result.FilePath;
 
             // Namespace: the file's item metadata, else the project's ErrorCodeGenNamespace, else the catalog's
             // provider.namespace, else the project's RootNamespace (else the global namespace).
-            string? ns = result.NamespaceOverride ?? options.Namespace ?? model?.Provider.Namespace ?? options.RootNamespace;
+            string? ns = null;
+            string? nsSource = null;
+            if (result.NamespaceOverride != null)
+            {
+                (ns, nsSource) = (result.NamespaceOverride, "Item metadata ErrorCodeGenNamespace");
+            }
+            else if (options.Namespace != null)
+            {
+                (ns, nsSource) = (options.Namespace, "Property ErrorCodeGenNamespace");
+            }
+            else if (model?.Provider.Namespace != null)
+            {
+                ns = model.Provider.Namespace;
+            }
+            else if (options.RootNamespace != null)
+            {
+                (ns, nsSource) = (options.RootNamespace, "Property RootNamespace");
+            }
+
+            if (ns != null && nsSource != null && !IdentifierFactory.IsValidNamespace(ns))
+            {
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, at, nsSource, ns, catalogName, "use dot-separated C# identifiers, such as Contoso.Sdk.Errors"));
+            }
+
             string? requested = result.AccessibilityOverride ?? options.Accessibility;
-            string accessibility = string.Equals(requested, "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
+            string accessibility = "public";
+            if (requested != null)
+            {
+                if (string.Equals(requested, "internal", StringComparison.OrdinalIgnoreCase))
+                {
+                    accessibility = "internal";
+                }
+                else if (!string.Equals(requested, "public", StringComparison.OrdinalIgnoreCase))
+                {
+                    string source = result.AccessibilityOverride != null ? "Item metadata ErrorCodeGenAccessibility" : "Property ErrorCodeGenAccessibility";
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, at, source, requested, catalogName, "use public or internal"));
+                }
+            }
 
             bool skipped = false;
             foreach (string path in skippedPaths)
@@ -173,7 +221,12 @@ namespace ErrorCodeGen.Generator
                 skipped |= path == result.FilePath;
             }
 
-            return new EmitInput(model, new EmitOptions(ns, accessibility, facts.SupportsNullableAnnotations, ErrorCodeGenerator.Version), skipped, facts.HasRuntime);
+            return new EmitInput(
+                model,
+                new EmitOptions(ns, accessibility, facts.SupportsNullableAnnotations, ErrorCodeGenerator.Version),
+                skipped,
+                facts.HasRuntime,
+                model is null ? EquatableArray<DiagnosticInfo>.Empty : problems.ToEquatableArray());
         }
     }
 }

@@ -152,3 +152,59 @@ public class CatalogDiagnosticTests
         Assert.That(result.GeneratedTrees, Is.Empty);
     }
 }
+
+/// <summary>MSBuild settings that cannot be honoured are errors, not silent defaults.</summary>
+public class OptionDiagnosticTests
+{
+    private static readonly TestAdditionalText s_catalog = new("/repo/ok.errors.yaml", "schema: errorcodegen/v1\nprovider:\n  name: Ok\n  title: Ok API\n  format: cmfy\nerrors:\n  - code: a\n    retryable: false\n    summary: A.\n");
+
+    [TestCase("build_property.ErrorCodeGenAccessibility", "protected", "Property ErrorCodeGenAccessibility")]
+    [TestCase("build_property.ErrorCodeGenNamespace", "My-Sdk.Errors", "Property ErrorCodeGenNamespace")]
+    public void Invalid_project_setting(string key, string value, string named)
+    {
+        var options = new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { [key] = value });
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { s_catalog }, options: options);
+
+        Diagnostic diagnostic = diagnostics.Single();
+        Assert.That(diagnostic.Id, Is.EqualTo("ECG0022"));
+        Assert.That(diagnostic.GetMessage(), Does.Contain(named).And.Contain(value));
+        Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("/repo/ok.errors.yaml"));
+        Assert.That(result.GeneratedTrees, Is.Empty);
+    }
+
+    [Test]
+    public void Per_file_metadata_wins_and_is_validated()
+    {
+        var perFile = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IDictionary<string, string>>
+        {
+            ["/repo/ok.errors.yaml"] = new System.Collections.Generic.Dictionary<string, string>
+            {
+                ["build_metadata.AdditionalFiles.ErrorCodeGenNamespace"] = "Contoso.Sdk.Errors",
+                ["build_metadata.AdditionalFiles.ErrorCodeGenAccessibility"] = "internal",
+            },
+        };
+        var options = new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { ["build_property.RootNamespace"] = "Root", ["build_property.ErrorCodeGenAccessibility"] = "public" }, perFile);
+        var (_, output, diagnostics) = GeneratorHarness.Run(new[] { s_catalog }, options: options);
+
+        Assert.That(diagnostics, Is.Empty);
+        INamedTypeSymbol type = output.GetTypeByMetadataName("Contoso.Sdk.Errors.OkErrorCode")!;
+        Assert.That(type, Is.Not.Null);
+        Assert.That(type.DeclaredAccessibility, Is.EqualTo(Accessibility.Internal));
+    }
+
+    [Test]
+    public void Enum_reserved_name_value__()
+    {
+        var diagnostics = CatalogParser.Parse(new CatalogFile("/r/a.errors.yaml", "schema: errorcodegen/v1\nprovider:\n  name: A\n  title: A\n  format: cmfy\nerrors:\n  - code: x\n    identifier: value__\n    retryable: false\n    summary: S.\n", null, null)).Diagnostics;
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0007" }));
+    }
+
+    [Test]
+    public void Padded_code_is_refused()
+    {
+        var diagnostics = CatalogParser.Parse(new CatalogFile("/r/a.errors.yaml", "schema: errorcodegen/v1\nprovider:\n  name: A\n  title: A\n  format: cmfy\nerrors:\n  - code: \" x\"\n    retryable: false\n    summary: S.\n", null, null)).Diagnostics;
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0013" }));
+    }
+}

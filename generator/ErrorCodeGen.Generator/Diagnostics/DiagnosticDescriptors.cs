@@ -69,11 +69,17 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateExceptionGroup = Error(
             "ECG0020", "Duplicate exception group", "Exception group '{0}' is declared twice (first at line {1})");
 
+        public static readonly DiagnosticDescriptor NotUtf8 = Warning(
+            "ECG0021", "Catalog is probably not UTF-8", "The catalog contains {0} replacement character(s) (U+FFFD) from line {1}: save the file as UTF-8 so no text is lost");
+
+        public static readonly DiagnosticDescriptor InvalidOption = Error(
+            "ECG0022", "Invalid ErrorCodeGen MSBuild setting", "{0} '{1}' is not valid for catalog '{2}': {3}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
             YamlSyntax, UnsupportedSchema, MissingField, WrongType, HttpStatusOutOfRange, DuplicateCode,
             IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,
             EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
-            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup);
+            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 

@@ -36,10 +36,18 @@ namespace ErrorCodeGen.Generator.Parsing
 
         public static CatalogParseResult Parse(CatalogFile file, CancellationToken cancellationToken = default)
         {
-            var context = new ParseContext(file.Path);
+            string text = file.Text ?? string.Empty;
+            int bomOffset = 0;
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                // A byte-order mark is not content; positions are reported as in the file.
+                text = text.Substring(1);
+                bomOffset = 1;
+            }
+
+            var context = new ParseContext(file.Path, bomOffset);
             CatalogModel? model = null;
             LocationInfo? providerNameLocation = null;
-            string text = file.Text ?? string.Empty;
 
             if (file.Text is null)
             {
@@ -51,6 +59,7 @@ namespace ErrorCodeGen.Generator.Parsing
             }
             else
             {
+                ReportReplacementCharacters(text, file.Path, bomOffset, context);
                 YamlNodeBase? root = BuildTree(text, context);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (root != null)
@@ -72,6 +81,38 @@ namespace ErrorCodeGen.Generator.Parsing
                 NamespaceOverride = file.NamespaceOverride,
                 AccessibilityOverride = file.AccessibilityOverride,
             };
+        }
+
+        /// <summary>
+        /// A file that is not UTF-8 reaches us with U+FFFD where its bytes could not be decoded; the text is still
+        /// parsed, but the loss is reported where it starts.
+        /// </summary>
+        private static void ReportReplacementCharacters(string text, string path, int bomOffset, ParseContext context)
+        {
+            int first = text.IndexOf('\uFFFD');
+            if (first < 0)
+            {
+                return;
+            }
+
+            int count = 0, line = 0, lineStart = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\uFFFD')
+                {
+                    count++;
+                }
+                else if (text[i] == '\n' && i < first)
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            int column = first - lineStart + (line == 0 ? bomOffset : 0);
+            var position = new Microsoft.CodeAnalysis.Text.LinePosition(line, column);
+            var location = new LocationInfo(path, new Microsoft.CodeAnalysis.Text.TextSpan(first + bomOffset, 1), new Microsoft.CodeAnalysis.Text.LinePositionSpan(position, new Microsoft.CodeAnalysis.Text.LinePosition(line, column + 1)));
+            context.Report(DiagnosticDescriptors.NotUtf8, location, count, line + 1);
         }
 
         private static YamlNodeBase? BuildTree(string text, ParseContext context)
@@ -198,7 +239,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
             if (name != null)
             {
-                nameLocation = provider.ValueNode("name")!.Location(context.Path);
+                nameLocation = context.LocationOf(provider.ValueNode("name")!);
                 if (!IdentifierFactory.IsValidIdentifier(name, out string reason))
                 {
                     context.Report(DiagnosticDescriptors.InvalidIdentifier, provider.ValueNode("name")!, name, "provider name", reason);
@@ -301,7 +342,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
                 seen.Add(name, nameNode);
                 string? summary = group.String("summary", required: false);
-                result.Add(new ExceptionGroupModel(name, providerName + name + "Exception", RemediationRenderer.RenderInline(summary, null)));
+                result.Add(new ExceptionGroupModel(name, providerName + name + "Exception", Render(group, "summary", summary, null, inline: true, context)));
             }
 
             return result;
@@ -368,8 +409,8 @@ namespace ErrorCodeGen.Generator.Parsing
                     kind,
                     retryAfter,
                     exception,
-                    RemediationRenderer.RenderInline(summary, docsUrl),
-                    RemediationRenderer.RenderBlock(remediation, docsUrl),
+                    Render(rule, "summary", summary, docsUrl, inline: true, context),
+                    Render(rule, "remediation", remediation, docsUrl, inline: false, context),
                     inferred,
                     note));
             }
@@ -389,7 +430,11 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             var codes = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
-            var members = new Dictionary<string, string>(StringComparer.Ordinal) { ["Unknown"] = "the generated member 'Unknown'" };
+            var members = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Unknown"] = "the generated member 'Unknown'",
+                ["value__"] = "the enum's reserved field 'value__'",
+            };
             var pending = new List<(ErrorCodeModel Model, long? Numeric)>();
             long maxNumeric = 0;
             int index = 0;
@@ -478,8 +523,8 @@ namespace ErrorCodeGen.Generator.Parsing
                     exception,
                     category,
                     message,
-                    RemediationRenderer.RenderInline(summary, docsUrl),
-                    RemediationRenderer.RenderBlock(remediation, docsUrl),
+                    Render(entry, "summary", summary, docsUrl, inline: true, context),
+                    Render(entry, "remediation", remediation, docsUrl, inline: false, context),
                     docs,
                     endpoints,
                     phases,
@@ -528,6 +573,13 @@ namespace ErrorCodeGen.Generator.Parsing
             if (value.Trim().Length == 0)
             {
                 context.Report(DiagnosticDescriptors.InvalidValue, scalar, value, "code", "it must not be empty");
+                return null;
+            }
+
+            if (value.Trim().Length != value.Length)
+            {
+                // Codes read off the wire are trimmed before lookup; a padded catalog code could never match.
+                context.Report(DiagnosticDescriptors.InvalidValue, scalar, value, "code", "it must not start or end with white space");
                 return null;
             }
 
@@ -664,6 +716,19 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             return inferred;
+        }
+
+        private static RenderedText Render(MappingReader reader, string key, string? markdown, string? baseUrl, bool inline, ParseContext context)
+        {
+            try
+            {
+                return inline ? RemediationRenderer.RenderInline(markdown, baseUrl) : RemediationRenderer.RenderBlock(markdown, baseUrl);
+            }
+            catch (MarkdownTooComplexException ex)
+            {
+                context.Report(DiagnosticDescriptors.CatalogTooLarge, reader.ValueNode(key)!, "the Markdown of '" + key + "' is nested too deeply to render (" + ex.Message + ")");
+                return RenderedText.Empty;
+            }
         }
 
         private static bool IsAbsoluteHttpUrl(string url)

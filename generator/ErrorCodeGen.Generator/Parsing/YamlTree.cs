@@ -24,18 +24,26 @@ namespace ErrorCodeGen.Generator.Parsing
 
         public abstract string KindName { get; }
 
-        public LocationInfo Location(string path)
+        /// <summary>The node's place in the file; <paramref name="bomOffset"/> is 1 when a leading U+FEFF was removed before parsing.</summary>
+        public LocationInfo Location(string path, int bomOffset = 0)
         {
-            int start = (int)System.Math.Max(0, Start.Index);
-            int end = (int)System.Math.Max(start, End.Index);
-            var startPos = new LinePosition((int)System.Math.Max(0, Start.Line - 1), (int)System.Math.Max(0, Start.Column - 1));
-            var endPos = new LinePosition((int)System.Math.Max(0, End.Line - 1), (int)System.Math.Max(0, End.Column - 1));
+            int start = (int)System.Math.Max(0, Start.Index) + bomOffset;
+            int end = (int)System.Math.Max(start, End.Index + bomOffset);
+            var startPos = Position(Start, bomOffset);
+            var endPos = Position(End, bomOffset);
             if (endPos < startPos)
             {
                 endPos = startPos;
             }
 
             return new LocationInfo(path, TextSpan.FromBounds(start, end), new LinePositionSpan(startPos, endPos));
+        }
+
+        private static LinePosition Position(Mark mark, int bomOffset)
+        {
+            int line = (int)System.Math.Max(0, mark.Line - 1);
+            int column = (int)System.Math.Max(0, mark.Column - 1);
+            return new LinePosition(line, line == 0 ? column + bomOffset : column);
         }
     }
 

@@ -47,7 +47,7 @@ namespace ErrorCodeGen.Generator.Rendering
             new KeyValuePair<string, string>("\\pm", "\u00B1"),
         };
 
-        /// <summary>Renders block Markdown (remediation text).</summary>
+        /// <summary>Renders block Markdown (remediation text). Throws <see cref="MarkdownTooComplexException"/> for input Markdig refuses.</summary>
         public static RenderedText RenderBlock(string? markdown, string? baseUrl)
         {
             if (string.IsNullOrWhiteSpace(markdown))
@@ -55,7 +55,7 @@ namespace ErrorCodeGen.Generator.Rendering
                 return RenderedText.Empty;
             }
 
-            MarkdownDocument document = Markdown.Parse(markdown!, s_pipeline);
+            MarkdownDocument document = Parse(markdown!);
             var context = new RenderContext(baseUrl);
             var plain = new StringBuilder();
             var xml = new List<XElement>();
@@ -67,6 +67,23 @@ namespace ErrorCodeGen.Generator.Rendering
             return new RenderedText(markdown!, TrimLines(plain.ToString()), ToXmlDoc(xml));
         }
 
+        /// <summary>
+        /// Markdig refuses pathologically nested input (thousands of <c>&gt;</c>, list levels or brackets) with an
+        /// <see cref="ArgumentException"/>: that, and only that, becomes a <see cref="MarkdownTooComplexException"/>
+        /// the parser reports as a diagnostic at the field.
+        /// </summary>
+        private static MarkdownDocument Parse(string markdown)
+        {
+            try
+            {
+                return Markdown.Parse(markdown, s_pipeline);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new MarkdownTooComplexException(ex.Message);
+            }
+        }
+
         /// <summary>Renders inline Markdown (a summary): one paragraph, as text and as XML content (no wrapping element).</summary>
         public static RenderedText RenderInline(string? markdown, string? baseUrl)
         {
@@ -75,7 +92,7 @@ namespace ErrorCodeGen.Generator.Rendering
                 return RenderedText.Empty;
             }
 
-            MarkdownDocument document = Markdown.Parse(markdown!, s_pipeline);
+            MarkdownDocument document = Parse(markdown!);
             var context = new RenderContext(baseUrl);
             var plain = new StringBuilder();
             var holder = new XElement("summary");
@@ -762,6 +779,15 @@ namespace ErrorCodeGen.Generator.Rendering
 
                 return url!;
             }
+        }
+    }
+
+    /// <summary>The Markdown of a catalog field is nested beyond what Markdig parses.</summary>
+    internal sealed class MarkdownTooComplexException : Exception
+    {
+        public MarkdownTooComplexException(string message)
+            : base(message)
+        {
         }
     }
 }
