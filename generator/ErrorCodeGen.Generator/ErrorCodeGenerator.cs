@@ -50,7 +50,7 @@ namespace ErrorCodeGen.Generator
                 static (spc, diagnostics) => Report(spc, diagnostics));
 
             IncrementalValueProvider<ProviderCheck> providerCheck = parsed
-                .Select(static (result, _) => new ProviderClaim(result.FilePath, result.Model?.Provider.Name, result.ProviderNameLocation))
+                .Select(static (result, _) => ProviderClaim.From(result))
                 .Collect()
                 .Select(static (claims, _) => ProviderCheck.From(claims))
                 .WithTrackingName(TrackingNames.ProviderCheck);
@@ -129,17 +129,40 @@ namespace ErrorCodeGen.Generator
         }
     }
 
-    /// <summary>One catalog's claim to a provider name, for the cross-catalog check.</summary>
-    internal sealed record ProviderClaim(string FilePath, string? ProviderName, LocationInfo? NameLocation);
+    /// <summary>One catalog's claim to a provider name and the type names it generates, for the cross-catalog check.</summary>
+    internal sealed record ProviderClaim(string FilePath, string? ProviderName, LocationInfo? NameLocation, EquatableArray<string> TypeNames)
+    {
+        public static ProviderClaim From(CatalogParseResult result)
+        {
+            CatalogModel? model = result.Model;
+            if (model is null)
+            {
+                return new ProviderClaim(result.FilePath, null, result.ProviderNameLocation, EquatableArray<string>.Empty);
+            }
 
-    /// <summary>The catalogs skipped because another catalog (earlier by path) declares the same provider.</summary>
+            string p = model.Provider.Name;
+            var types = new List<string> { p + "ErrorCode", p + "Errors", p + "Exception" };
+            foreach (ExceptionGroupModel group in model.ExceptionGroups)
+            {
+                types.Add(group.ClassName);
+            }
+
+            return new ProviderClaim(result.FilePath, p, result.ProviderNameLocation, types.ToEquatableArray());
+        }
+    }
+
+    /// <summary>
+    /// The catalogs skipped because an earlier one (by path) declares the same provider (ignoring case: hint names
+    /// are file names) or would generate a type of the same name.
+    /// </summary>
     internal sealed record ProviderCheck(EquatableArray<string> SkippedPaths, EquatableArray<DiagnosticInfo> Diagnostics)
     {
         public static ProviderCheck From(ImmutableArray<ProviderClaim> claims)
         {
             var ordered = new List<ProviderClaim>(claims);
             ordered.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
-            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            var providers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var types = new Dictionary<string, string>(StringComparer.Ordinal);
             var skipped = new List<string>();
             var diagnostics = new List<DiagnosticInfo>();
             foreach (ProviderClaim claim in ordered)
@@ -149,14 +172,35 @@ namespace ErrorCodeGen.Generator
                     continue;
                 }
 
-                if (owners.TryGetValue(claim.ProviderName, out string? owner))
+                LocationInfo at = claim.NameLocation ?? LocationInfo.StartOfFile(claim.FilePath);
+                if (providers.TryGetValue(claim.ProviderName, out string? owner))
                 {
                     skipped.Add(claim.FilePath);
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProvider, claim.NameLocation ?? LocationInfo.StartOfFile(claim.FilePath), claim.ProviderName, owner));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProvider, at, claim.ProviderName, owner));
+                    continue;
                 }
-                else
+
+                string? clash = null;
+                foreach (string type in claim.TypeNames)
                 {
-                    owners.Add(claim.ProviderName, claim.FilePath);
+                    if (types.TryGetValue(type, out string? other))
+                    {
+                        clash = type;
+                        skipped.Add(claim.FilePath);
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, at, claim.ProviderName, type, other));
+                        break;
+                    }
+                }
+
+                if (clash != null)
+                {
+                    continue;
+                }
+
+                providers.Add(claim.ProviderName, claim.FilePath);
+                foreach (string type in claim.TypeNames)
+                {
+                    types[type] = claim.FilePath;
                 }
             }
 

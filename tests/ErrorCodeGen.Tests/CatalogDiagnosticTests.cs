@@ -208,3 +208,58 @@ public class OptionDiagnosticTests
         Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0013" }));
     }
 }
+
+/// <summary>Checks across catalogs of one project.</summary>
+public class CrossCatalogTests
+{
+    private static TestAdditionalText Catalog(string path, string provider, string group = "Auth")
+        => new(path, $"schema: errorcodegen/v1\nprovider:\n  name: {provider}\n  title: T\n  format: cmfy\nexceptions:\n  - name: {group}\nerrors:\n  - code: a\n    retryable: false\n    summary: A.\n");
+
+    [Test]
+    public void Provider_names_differing_only_in_case_collide()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new[] { Catalog("/r/a.errors.yaml", "Foo"), Catalog("/r/b.errors.yaml", "FOO") });
+
+        Assert.That(result.Results.Single().Exception, Is.Null);
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0010" }));
+        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public void Generated_type_names_colliding_across_catalogs()
+    {
+        // Provider "AB" generates ABException; provider "A" with group "B" would too.
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { Catalog("/r/a.errors.yaml", "AB", "X"), Catalog("/r/b.errors.yaml", "A", "B") });
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0023" }));
+        Assert.That(diagnostics[0].GetMessage(), Does.Contain("ABException"));
+        Assert.That(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
+    }
+}
+
+public class StricterValueTests
+{
+    private const string Head = "schema: errorcodegen/v1\nprovider:\n  name: A\n  title: A\n  format: cmfy\nerrors:\n";
+
+    private static string[] Ids(string errors) => CatalogParser.Parse(new CatalogFile("/r/a.errors.yaml", Head + errors, null, null)).Diagnostics.Select(d => d.Id).ToArray();
+
+    [Test]
+    public void Tagged_string_code_stays_text()
+    {
+        var result = CatalogParser.Parse(new CatalogFile("/r/a.errors.yaml", Head + "  - code: !!str 42\n    retryable: false\n    summary: S.\n", null, null));
+        Assert.That(result.Model!.Errors[0].IsNumeric, Is.False);
+    }
+
+    [Test]
+    public void Quoted_numbers_and_booleans_are_text() => Assert.That(Ids("  - code: 1\n    http: \"422\"\n    retryable: \"false\"\n    summary: S.\n"), Is.EqualTo(new[] { "ECG0004", "ECG0004" }));
+
+    [Test]
+    public void Retry_after_without_retrying_warns() => Assert.That(Ids("  - code: 1\n    retryable: false\n    retry_after: 5s\n    summary: S.\n"), Is.EqualTo(new[] { "ECG0018" }));
+
+    [Test]
+    public void Inferred_must_name_fields_the_entry_sets()
+        => Assert.That(Ids("  - code: 1\n    retryable: false\n    inferred: [http, code]\n    note: n\n    summary: S.\n"), Is.EqualTo(new[] { "ECG0013", "ECG0013" }));
+
+    [Test]
+    public void Inferred_needs_a_non_empty_note() => Assert.That(Ids("  - code: 1\n    retryable: false\n    inferred: [retryable]\n    note: \"\"\n    summary: S.\n"), Is.EqualTo(new[] { "ECG0003" }));
+}

@@ -125,6 +125,16 @@ public class HostileCatalogTests
     }
 
     [Test]
+    public void Yaml_scanner_internal_failure_is_a_syntax_diagnostic()
+    {
+        // Found by the malformed corpus: YamlDotNet's scanner fails an internal check on this input.
+        var (result, diagnostics) = Generate("...\nschema: errorcodegen/v1\n");
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0001" }));
+        Assert.That(result.GeneratedTrees, Is.Empty);
+    }
+
+    [Test]
     public void Deeply_nested_yaml_is_refused()
     {
         var (_, flow) = Generate(Header + "  - code: 1\n    retryable: false\n    summary: " + new string('[', 100_000) + "\n");

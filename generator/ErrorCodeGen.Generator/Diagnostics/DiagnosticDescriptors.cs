@@ -13,7 +13,7 @@ namespace ErrorCodeGen.Generator.Diagnostics
             "ECG0001", "Catalog is not valid YAML", "Catalog YAML syntax error: {0}");
 
         public static readonly DiagnosticDescriptor UnsupportedSchema = Error(
-            "ECG0002", "Unsupported catalog schema", "Unsupported catalog schema '{0}': the first key must be 'schema: errorcodegen/v1'");
+            "ECG0002", "Unsupported catalog schema", "Unsupported catalog schema '{0}': a catalog declares 'schema: errorcodegen/v1'");
 
         public static readonly DiagnosticDescriptor MissingField = Error(
             "ECG0003", "Required catalog field is missing", "{0} is missing the required field '{1}'");
@@ -37,7 +37,7 @@ namespace ErrorCodeGen.Generator.Diagnostics
             "ECG0009", "Unknown exception group", "Exception group '{0}' is not declared under 'exceptions:' (declared: {1})");
 
         public static readonly DiagnosticDescriptor DuplicateProvider = Error(
-            "ECG0010", "Two catalogs declare the same provider", "Provider '{0}' is also declared by '{1}': provider names must be unique in a project (this catalog is skipped)");
+            "ECG0010", "Two catalogs declare the same provider", "Provider '{0}' is also declared by '{1}': provider names must be unique in a project, ignoring case (this catalog is skipped)");
 
         public static readonly DiagnosticDescriptor UnknownKey = Warning(
             "ECG0011", "Unknown catalog key", "Unknown key '{0}' in {1} is ignored{2}");
@@ -75,11 +75,14 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidOption = Error(
             "ECG0022", "Invalid ErrorCodeGen MSBuild setting", "{0} '{1}' is not valid for catalog '{2}': {3}");
 
+        public static readonly DiagnosticDescriptor TypeNameCollision = Error(
+            "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
             YamlSyntax, UnsupportedSchema, MissingField, WrongType, HttpStatusOutOfRange, DuplicateCode,
             IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,
             EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
-            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption);
+            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 

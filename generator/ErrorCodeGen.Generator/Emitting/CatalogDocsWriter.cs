@@ -68,7 +68,7 @@ namespace ErrorCodeGen.Generator.Emitting
                     sb.Append("### HTTP ").Append(Int(rule.Status)).Append(rule.Title is null ? string.Empty : " " + rule.Title).Append("\n\n");
                     if (!rule.Remediation.IsEmpty)
                     {
-                        sb.Append("**What to do**\n\n").Append(rule.Remediation.Markdown.Trim()).Append("\n\n");
+                        sb.Append("**What to do**\n\n").Append(AbsoluteLinks(rule.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
                     }
 
                     Note(sb, rule.Inferred, rule.Note);
@@ -107,7 +107,9 @@ namespace ErrorCodeGen.Generator.Emitting
                 Bullet(sb, "C# member", Code(p + "ErrorCode." + error.MemberName));
                 Bullet(sb, "HTTP status", error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated by the page");
                 Bullet(sb, "Retryable", Retry(error.IsRetryable, error.Retry) + Inferred(error.Inferred, "retryable") + (error.RetryAfterMilliseconds.HasValue ? ", suggested wait " + Wait(error.RetryAfterMilliseconds) : string.Empty));
-                Bullet(sb, "Exception", Code(p + (error.ExceptionGroup ?? string.Empty) + "Exception"));
+                Bullet(sb, "Exception", error.ExceptionGroup != null
+                    ? Code(p + error.ExceptionGroup + "Exception")
+                    : Code(p + "Exception") + " (or the group of the status rule for the response's HTTP status)");
                 if (error.Category != null)
                 {
                     Bullet(sb, "Category", Cell(error.Category));
@@ -136,13 +138,27 @@ namespace ErrorCodeGen.Generator.Emitting
                 sb.Append('\n');
                 if (!error.Remediation.IsEmpty)
                 {
-                    sb.Append("**What to try**\n\n").Append(error.Remediation.Markdown.Trim()).Append("\n\n");
+                    sb.Append("**What to try**\n\n").Append(AbsoluteLinks(error.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
                 }
 
                 Note(sb, error.Inferred, error.Note);
             }
 
             return sb.ToString().TrimEnd('\n') + "\n";
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex s_relativeLink = new System.Text.RegularExpressions.Regex(
+            @"\]\((/[^)\s]*)\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>The vendor's relative links (<c>](/trainer-apis/...)</c>) point at the vendor's site, not at this repository.</summary>
+        private static string AbsoluteLinks(string markdown, string? baseUrl)
+        {
+            if (baseUrl is null || !System.Uri.TryCreate(baseUrl, System.UriKind.Absolute, out System.Uri? root))
+            {
+                return markdown;
+            }
+
+            return s_relativeLink.Replace(markdown, m => System.Uri.TryCreate(root, m.Groups[1].Value, out System.Uri? full) ? "](" + full + ")" : m.Value);
         }
 
         private static void Note(StringBuilder sb, EquatableArray<string> inferred, string? note)

@@ -499,6 +499,11 @@ namespace ErrorCodeGen.Generator.Emitting
                 inner.Append('\n').Append(RemediationRenderer.Para("Request phases: " + string.Join(", ", error.Phases) + "."));
             }
 
+            if (!error.Inferred.IsEmpty)
+            {
+                inner.Append('\n').Append(RemediationRenderer.Para("Inferred rather than stated by the vendor: " + string.Join(", ", error.Inferred) + "."));
+            }
+
             if (error.Note != null)
             {
                 inner.Append('\n').Append(RemediationRenderer.Para("Note: " + error.Note));

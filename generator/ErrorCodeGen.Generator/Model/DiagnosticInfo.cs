@@ -13,10 +13,51 @@ namespace ErrorCodeGen.Generator.Model
             var args = new string[arguments.Length];
             for (int i = 0; i < arguments.Length; i++)
             {
-                args[i] = Convert.ToString(arguments[i], CultureInfo.InvariantCulture) ?? string.Empty;
+                args[i] = ForMessage(Convert.ToString(arguments[i], CultureInfo.InvariantCulture) ?? string.Empty);
             }
 
             return new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(args));
+        }
+
+        /// <summary>A message argument on one line and of bounded length: control and line-separator characters are shown escaped.</summary>
+        internal static string ForMessage(string value)
+        {
+            const int Max = 160;
+            var sb = new System.Text.StringBuilder(Math.Min(value.Length, Max + 8));
+            foreach (char c in value)
+            {
+                if (sb.Length >= Max)
+                {
+                    sb.Append('\u2026');
+                    break;
+                }
+
+                switch (c)
+                {
+                    case '\n':
+                        sb.Append("\\n");
+                        break;
+                    case '\r':
+                        sb.Append("\\r");
+                        break;
+                    case '\t':
+                        sb.Append("\\t");
+                        break;
+                    default:
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\uFEFF')
+                        {
+                            sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            sb.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return sb.ToString();
         }
 
         public Diagnostic ToDiagnostic()

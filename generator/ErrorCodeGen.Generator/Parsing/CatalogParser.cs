@@ -165,7 +165,7 @@ namespace ErrorCodeGen.Generator.Parsing
             providerNameLocation = null;
             if (root is not YamlMapping rootMapping)
             {
-                context.Report(DiagnosticDescriptors.WrongType, root, "catalog", "a mapping with 'schema', 'provider' and 'errors'", root.KindName);
+                context.Report(DiagnosticDescriptors.WrongType, root, "catalog", "a mapping with 'schema' and 'provider' (and 'errors', 'statuses', 'exceptions')", root.KindName);
                 return null;
             }
 
@@ -190,7 +190,7 @@ namespace ErrorCodeGen.Generator.Parsing
             string providerName = provider?.Name ?? "Provider";
             string? docsUrl = provider?.DocumentationUrl;
 
-            var groups = ReadExceptionGroups(catalog, providerName, context);
+            var groups = ReadExceptionGroups(catalog, providerName, docsUrl, context);
             var groupNames = new HashSet<string>(StringComparer.Ordinal);
             foreach (var g in groups)
             {
@@ -302,7 +302,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return new ProviderModel(name, title, docs, format.Value, ns, source, retryByStatus);
         }
 
-        private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, ParseContext context)
+        private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
         {
             var result = new List<ExceptionGroupModel>();
             YamlSequence? sequence = catalog.Sequence("exceptions", required: false);
@@ -342,7 +342,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
                 seen.Add(name, nameNode);
                 string? summary = group.String("summary", required: false);
-                result.Add(new ExceptionGroupModel(name, providerName + name + "Exception", Render(group, "summary", summary, null, inline: true, context)));
+                result.Add(new ExceptionGroupModel(name, providerName + name + "Exception", Render(group, "summary", summary, docsUrl, inline: true, context)));
             }
 
             return result;
@@ -541,6 +541,12 @@ namespace ErrorCodeGen.Generator.Parsing
             long next = maxNumeric;
             foreach (var (model, numeric) in pending)
             {
+                if (numeric is null && next == long.MaxValue)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, LocationInfo.StartOfFile(context.Path), model.Code, "code", "no enum value is left after the largest numeric code (" + maxNumeric.ToString(CultureInfo.InvariantCulture) + ") for text codes");
+                    break;
+                }
+
                 long value = numeric ?? ++next;
                 if (value > int.MaxValue || value < int.MinValue)
                 {
@@ -584,7 +590,8 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             // An unquoted integer is a numeric code: its canonical digits are what a JSON number reads back as.
-            if (scalar.IsPlain && s_integerCode.IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+            bool untaggedOrInt = scalar.Tag is null || scalar.Tag == "tag:yaml.org,2002:int" || scalar.Tag == "!!int";
+            if (scalar.IsPlain && untaggedOrInt && s_integerCode.IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
             {
                 numeric = n;
                 return n.ToString(CultureInfo.InvariantCulture);
@@ -662,7 +669,17 @@ namespace ErrorCodeGen.Generator.Parsing
         {
             if (retry is null)
             {
+                if (!retryable && reader.Has("retry_after"))
+                {
+                    context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("retry_after")!, "'retry_after' has no effect because 'retryable' is false; remove it or set 'retryable: true'");
+                }
+
                 return retryable ? RetryKind.Backoff : RetryKind.None;
+            }
+
+            if (!retryable && reader.Has("retry_after"))
+            {
+                context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("retry_after")!, "'retry_after' has no effect because 'retryable' is false; remove it or set 'retryable: true'");
             }
 
             if (!retryable && retry != RetryKind.None)
@@ -704,15 +721,20 @@ namespace ErrorCodeGen.Generator.Parsing
             EquatableArray<string> inferred = reader.StringList("inferred");
             foreach (string field in inferred)
             {
-                if (Array.IndexOf(knownKeys, field) < 0 || field == "inferred" || field == "note")
+                if (Array.IndexOf(knownKeys, field) < 0 || field is "inferred" or "note" or "code" or "status" or "identifier")
                 {
-                    context.Report(DiagnosticDescriptors.InvalidValue, reader.ValueNode("inferred")!, field, "inferred", "list the names of fields of this entry, such as http or retryable");
+                    string example = Array.IndexOf(knownKeys, "http") >= 0 ? "http or retryable" : "retryable or retry_after";
+                    context.Report(DiagnosticDescriptors.InvalidValue, reader.ValueNode("inferred")!, field, "inferred", "list the names of fields of this entry whose values were inferred, such as " + example);
+                }
+                else if (!reader.Has(field) && field != "retry")
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, reader.ValueNode("inferred")!, field, "inferred", "this entry does not set '" + field + "'");
                 }
             }
 
-            if (!inferred.IsEmpty && !reader.Has("note"))
+            if (!inferred.IsEmpty && (!reader.Has("note") || string.IsNullOrWhiteSpace(reader.String("note", required: false))))
             {
-                context.Report(DiagnosticDescriptors.MissingField, reader.KeyNode("inferred")!, reader.What + " with inferred fields", "note");
+                context.Report(DiagnosticDescriptors.MissingField, reader.KeyNode("note") ?? reader.KeyNode("inferred")!, reader.What + " with inferred fields", "note");
             }
 
             return inferred;

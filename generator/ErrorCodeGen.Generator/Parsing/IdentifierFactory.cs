@@ -8,8 +8,8 @@ namespace ErrorCodeGen.Generator.Parsing
     internal static class IdentifierFactory
     {
         /// <summary>
-        /// PascalCase from any name: words split at anything that is not a letter or digit, and at lower-to-upper
-        /// case changes (<c>invalidApiKey</c>); ALL-CAPS words are title-cased (<c>INVALID_DATASET_ID</c> →
+        /// PascalCase from any name: words split at anything that is not a letter or digit (camelCase words such as
+        /// <c>invalidApiKey</c> just get a capital first letter); ALL-CAPS words are title-cased (<c>INVALID_DATASET_ID</c> →
         /// <c>InvalidDatasetId</c>); mixed-case words keep their inner capitals (<c>ComfyUIConnectionError</c> stays).
         /// A leading digit gets a <c>Code</c> prefix (<c>1xx</c> → <c>Code1xx</c>). Returns "" when nothing is left.
         /// </summary>

@@ -105,7 +105,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 }
             }
 
-            _context.Report(DiagnosticDescriptors.WrongType, node!, key, "true or false", Shown(node!));
+            _context.Report(DiagnosticDescriptors.WrongType, node!, key, "true or false (unquoted)", Shown(node!));
             return null;
         }
 
@@ -117,13 +117,13 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            if (node is YamlScalarNode scalar && s_integer.IsMatch(scalar.Value.Trim())
+            if (node is YamlScalarNode scalar && scalar.IsPlain && s_integer.IsMatch(scalar.Value.Trim())
                 && int.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
             {
                 return value;
             }
 
-            _context.Report(DiagnosticDescriptors.WrongType, node!, key, "a whole number", Shown(node!));
+            _context.Report(DiagnosticDescriptors.WrongType, node!, key, "a whole number (unquoted)", Shown(node!));
             return null;
         }
 

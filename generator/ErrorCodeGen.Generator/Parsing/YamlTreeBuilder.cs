@@ -38,9 +38,11 @@ namespace ErrorCodeGen.Generator.Parsing
             bool rootDone = false;
             int nodes = 0;
 
-            while (parser.MoveNext())
+            Mark last = Mark.Empty;
+            while (NextEvent(parser, last))
             {
                 ParsingEvent? e = parser.Current;
+                last = e?.End ?? last;
                 switch (e)
                 {
                     case DocumentStart:
@@ -86,7 +88,8 @@ namespace ErrorCodeGen.Generator.Parsing
                         break;
                 }
 
-                if (++nodes > MaxNodes)
+                bool isNode = e is MappingStart || e is SequenceStart || e is Scalar || e is AnchorAlias;
+                if (isNode && ++nodes > MaxNodes)
                 {
                     throw new CatalogLimitException("more than " + MaxNodes + " YAML nodes", e!.Start, e.End);
                 }
@@ -105,6 +108,24 @@ namespace ErrorCodeGen.Generator.Parsing
                 {
                     stack.Peek().Items.Add(node);
                 }
+            }
+        }
+
+        /// <summary>
+        /// YamlDotNet reports bad YAML as <see cref="YamlException"/>, but a few malformed inputs (found by the
+        /// malformed-catalog corpus test) make its scanner fail an internal check with
+        /// <see cref="InvalidOperationException"/> ("The scanner should contain no more tokens"). That is still bad
+        /// YAML, so it is reported as such, at the last position the parser reached.
+        /// </summary>
+        private static bool NextEvent(Parser parser, Mark last)
+        {
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new YamlException(last, last, "the YAML cannot be parsed after this point (" + ex.Message + ")");
             }
         }
 

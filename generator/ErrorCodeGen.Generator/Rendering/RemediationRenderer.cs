@@ -464,6 +464,14 @@ namespace ErrorCodeGen.Generator.Rendering
                     plain.Append('\n');
                     xml.Add(new XElement("br"));
                 }
+                else if (tagName == "script" || tagName == "style")
+                {
+                    // Their content is code, not text: skip to the closing tag.
+                    int end = raw.IndexOf("</" + tagName, close, StringComparison.OrdinalIgnoreCase);
+                    int endClose = end < 0 ? -1 : raw.IndexOf('>', end);
+                    i = endClose < 0 ? raw.Length : endClose + 1;
+                    continue;
+                }
 
                 i = close + 1;
             }
@@ -475,11 +483,20 @@ namespace ErrorCodeGen.Generator.Rendering
                     return;
                 }
 
-                string decoded = CollapseWhitespace(System.Net.WebUtility.HtmlDecode(text));
-                if (decoded.Trim().Length == 0)
+                string raw = System.Net.WebUtility.HtmlDecode(text);
+                if (raw.Trim().Length == 0)
                 {
+                    if (raw.Length > 0 && plain.Length > 0 && !char.IsWhiteSpace(plain[plain.Length - 1]))
+                    {
+                        plain.Append(' ');
+                        xml.Add(" ");
+                    }
+
                     return;
                 }
+
+                // Keep one space where the text touched a tag: "Block <b>html</b>" stays "Block html".
+                string decoded = (char.IsWhiteSpace(raw[0]) ? " " : string.Empty) + CollapseWhitespace(raw) + (char.IsWhiteSpace(raw[raw.Length - 1]) ? " " : string.Empty);
 
                 plain.Append(decoded);
                 xml.Add(XmlSafe(decoded));
