@@ -112,6 +112,34 @@ public class CatalogDiagnosticTests
         => AssertSingle(Header + "  - code: 1\n    retryable: false\n    inferred: [retryable]\n    summary: A.\n", "ECG0003", 11, 5, "'note'");
 
     [Test]
+    public void Duplicate_status_rule()
+        => AssertSingle(Header.Replace("errors:\n", "statuses:\n  - status: 429\n    retryable: true\n    summary: A.\n  - status: 429\n    retryable: true\n    summary: B.\nerrors: []\n"), "ECG0019", 12, 13, "line 9");
+
+    [Test]
+    public void Duplicate_exception_group()
+        => AssertSingle(Header.Replace("  - name: Validation\n", "  - name: Validation\n  - name: Validation\n") + "  []\n", "ECG0020", 8, 11, "line 7");
+
+    [Test]
+    public void Contradictory_retry_settings_warn()
+    {
+        AssertSingle(Header + "  - code: 1\n    retryable: false\n    retry: backoff\n    summary: A.\n", "ECG0018", 11, 12, "has no effect");
+        AssertSingle(Header + "  - code: 1\n    retryable: true\n    retry: none\n    summary: A.\n", "ECG0018", 11, 12, "contradicts");
+    }
+
+    [Test]
+    public void Markdown_nested_too_deeply_is_reported_at_the_field()
+        => AssertSingle(Header + "  - code: 1\n    retryable: false\n    summary: A.\n    remediation: \"" + new string('>', 20_000) + " x\"\n", "ECG0016", 12, 18, "nested too deeply");
+
+    [Test]
+    public void Yaml_nested_too_deeply_is_reported_where_it_goes_too_deep()
+    {
+        List<Diagnostic> diagnostics = Diagnose(Header + "  - code: 1\n    retryable: false\n    summary: " + new string('[', 1000) + "\n");
+        Diagnostic diagnostic = diagnostics.Single();
+        Assert.That(diagnostic.Id, Is.EqualTo("ECG0016"));
+        Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(11));
+    }
+
+    [Test]
     public void Catalog_with_an_error_produces_no_code()
     {
         var (result, _, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText(Path, Header + "  - code: 1\n    retryable: maybe\n    summary: A.\n") });
@@ -140,6 +168,7 @@ public class CatalogDiagnosticTests
         var (result, _, diagnostics) = GeneratorHarness.Run(new[] { GeneratorHarness.CuratedCatalog("runcomfy-trainer.errors.yaml") }, compilation);
 
         Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0017" }));
+        Assert.That(diagnostics[0].Location.GetLineSpan().Path, Does.EndWith("runcomfy-trainer.errors.yaml"));
         Assert.That(result.GeneratedTrees, Is.Empty);
     }
 
