@@ -231,7 +231,8 @@ namespace ErrorCodeGen
                 sb.Append('(').Append(extra.ToString(CultureInfo.InvariantCulture)).Append(extra == 1 ? " more error) " : " more errors) ");
             }
 
-            return TextExcerpt.SingleLine(sb.ToString(), 1000);
+            // Every server-sent part was redacted as it was added; the rest is the catalog's own text.
+            return TextExcerpt.SingleLine(sb.ToString(), 1000, redact: false);
         }
 
         private static string DescribeBody(ErrorResponse response)

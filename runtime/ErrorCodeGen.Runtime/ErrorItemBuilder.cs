@@ -22,29 +22,31 @@ namespace ErrorCodeGen
 
         public string? Path { get; set; }
 
-        public List<string> Details { get; } = new List<string>();
-
-        public Dictionary<string, string> Extra { get; } = new Dictionary<string, string>();
+        private List<string>? _details;
+        private Dictionary<string, string>? _extra;
 
         public bool IsEmpty => Code is null && Message is null && Parameter is null && TaskType is null && TaskId is null
-            && DocumentationUrl is null && Path is null && Details.Count == 0 && Extra.Count == 0;
+            && DocumentationUrl is null && Path is null && _details is null && _extra is null;
 
         public void AddDetail(string detail)
         {
-            if (Details.Count < MaxDetails)
+            _details ??= new List<string>();
+            if (_details.Count < MaxDetails)
             {
-                Details.Add(detail);
+                _details.Add(detail);
             }
         }
 
         public void AddExtra(string name, string rawJson)
         {
-            if (Extra.Count < MaxExtraFields && !Extra.ContainsKey(name))
+            _extra ??= new Dictionary<string, string>();
+            if (_extra.Count < MaxExtraFields && !_extra.ContainsKey(name))
             {
-                Extra.Add(name, rawJson);
+                _extra.Add(name, rawJson);
             }
         }
 
+        /// <summary>The builder is discarded afterwards, so its collections are handed over rather than copied.</summary>
         public ApiError Build() => new ApiError(
             Code,
             Message,
@@ -53,7 +55,7 @@ namespace ErrorCodeGen
             TaskId,
             DocumentationUrl,
             Path,
-            Details.ToArray(),
-            new Dictionary<string, string>(Extra));
+            _details?.ToArray(),
+            _extra);
     }
 }

@@ -58,7 +58,10 @@ namespace ErrorCodeGen
         }
 
         /// <summary>Makes <paramref name="text"/> one line with no control characters, at most <paramref name="max"/> characters, secrets masked.</summary>
-        public static string SingleLine(string text, int max)
+        public static string SingleLine(string text, int max) => SingleLine(text, max, redact: true);
+
+        /// <summary>As <see cref="SingleLine(string, int)"/>; <paramref name="redact"/> is false only for text that is already safe (the catalog's own, or parts already redacted).</summary>
+        public static string SingleLine(string text, int max, bool redact)
         {
             var sb = new StringBuilder(Math.Min(text.Length, max + 16));
             bool space = false;
@@ -83,12 +86,31 @@ namespace ErrorCodeGen
                 }
             }
 
-            return Shorten(Redact(sb.ToString()), max);
+            string line = sb.ToString();
+            return Shorten(redact ? Redact(line) : line, max);
         }
+
+        private static readonly string[] s_secretHints = { "bearer", "basic", "token", "key", "secret", "password", "authorization" };
 
         /// <summary>Masks bearer tokens and <c>api_key=…</c>-like values.</summary>
         public static string Redact(string text)
         {
+            // Both patterns need one of these words; most messages have none, and skip the regexes.
+            bool hint = false;
+            foreach (string word in s_secretHints)
+            {
+                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    hint = true;
+                    break;
+                }
+            }
+
+            if (!hint)
+            {
+                return text;
+            }
+
             try
             {
                 text = s_bearer.Replace(text, "${k}***");
