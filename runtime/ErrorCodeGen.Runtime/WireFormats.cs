@@ -64,33 +64,7 @@ namespace ErrorCodeGen
                     b.HasErrorPayload = true;
                     var item = new ErrorItemBuilder();
                     b.Pending = item;
-                    while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-                    {
-                        string field = r.GetString() ?? string.Empty;
-                        r.Read();
-                        switch (field)
-                        {
-                            case "code":
-                                item.Code = ReadScalar(ref r, body);
-                                break;
-                            case "message":
-                                item.Message = ReadScalar(ref r, body);
-                                break;
-                            case "details":
-                                ReadDetail(ref r, body, item);
-                                break;
-                            case "retry_after":
-                                b.RetryAfter = ReadSeconds(ref r, body);
-                                break;
-                            case "request_id":
-                                b.RequestId = ReadScalar(ref r, body);
-                                break;
-                            default:
-                                item.AddExtra(field, ReadRaw(ref r, body));
-                                break;
-                        }
-                    }
-
+                    ReadErrorItem(ref r, body, b, item, ErrorWireFormat.Cmfy);
                     b.FlushPending();
                 }
                 else if (name == "request_id")
@@ -130,7 +104,7 @@ namespace ErrorCodeGen
                         b.HasErrorPayload = true;
                         var item = new ErrorItemBuilder();
                         b.Pending = item;
-                        ReadErrorItem(ref r, body, item, format);
+                        ReadErrorItem(ref r, body, b, item, format);
                         b.FlushPending();
                     }
                 }
@@ -145,7 +119,11 @@ namespace ErrorCodeGen
             }
         }
 
-        private static void ReadErrorItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item, ErrorWireFormat format)
+        /// <summary>
+        /// One error object: Runware's and GraphQL's <c>errors</c> items and cmfy's <c>error</c> object share
+        /// <c>code</c> and <c>message</c>; the rest depends on the format. Unknown fields are kept as raw JSON.
+        /// </summary>
+        private static void ReadErrorItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorItemBuilder item, ErrorWireFormat format)
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
@@ -170,6 +148,15 @@ namespace ErrorCodeGen
                         break;
                     case "documentation":
                         item.DocumentationUrl = ReadScalar(ref r, body);
+                        break;
+                    case "details" when format == ErrorWireFormat.Cmfy:
+                        ReadDetail(ref r, body, item);
+                        break;
+                    case "retry_after" when format == ErrorWireFormat.Cmfy:
+                        b.RetryAfter = ReadSeconds(ref r, body);
+                        break;
+                    case "request_id" when format == ErrorWireFormat.Cmfy:
+                        b.RequestId = ReadScalar(ref r, body);
                         break;
                     case "path" when format == ErrorWireFormat.GraphQL:
                         item.Path = ReadPath(ref r, body);
