@@ -37,9 +37,9 @@ namespace ErrorCodeGen
             Descriptor = descriptor;
             StatusRule = statusRule;
             RetryDecision = retryDecision;
-            IsRetryable = Classify(response, descriptor, statusRule, retryDecision, out RetryStrategy strategy);
+            IsRetryable = Classify(response, descriptor, statusRule, retryDecision, out RetryStrategy strategy, out TimeSpan? suggested);
             RetryStrategy = strategy;
-            RetryAfter = response.RetryAfter ?? descriptor?.SuggestedRetryDelay ?? statusRule?.SuggestedRetryDelay;
+            RetryAfter = response.RetryAfter ?? suggested;
         }
 
         /// <summary>The provider's C# name, such as <c>RunComfyTrainer</c>.</summary>
@@ -133,36 +133,42 @@ namespace ErrorCodeGen
             => httpStatus == 408 || httpStatus == 425 || httpStatus == 429
             || (httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501 && httpStatus != 505);
 
-        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision decision, out RetryStrategy strategy)
+        /// <summary>
+        /// Decides retryability from one source, and takes the catalog's suggested wait from that same source: the
+        /// code's entry, else the status rule, else the status class. With <see cref="RetryDecision.Status"/>, an
+        /// error status (400 or more) decides first; a 2xx carrying errors, or no status at all, falls back to the code.
+        /// </summary>
+        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay)
         {
-            if (decision == RetryDecision.Status && response.HttpStatus.HasValue)
+            bool statusFirst = decision == RetryDecision.Status && response.HttpStatus >= 400;
+            if (!statusFirst && descriptor != null)
             {
-                if (statusRule != null)
-                {
-                    strategy = statusRule.IsRetryable ? statusRule.RetryStrategy : RetryStrategy.None;
-                    return statusRule.IsRetryable;
-                }
-
-                bool byStatus = IsTransientStatus(response.HttpStatus.Value);
-                strategy = byStatus ? (descriptor?.IsRetryable == true ? descriptor.RetryStrategy : RetryStrategy.Backoff) : RetryStrategy.None;
-                return byStatus;
-            }
-
-            if (descriptor != null)
-            {
-                strategy = descriptor.IsRetryable ? descriptor.RetryStrategy : RetryStrategy.None;
-                return descriptor.IsRetryable;
+                return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
             if (statusRule != null)
             {
-                strategy = statusRule.IsRetryable ? statusRule.RetryStrategy : RetryStrategy.None;
-                return statusRule.IsRetryable;
+                return From(statusRule.IsRetryable, statusRule.RetryStrategy, statusRule.SuggestedRetryDelay, out strategy, out suggestedDelay);
+            }
+
+            if (!statusFirst || !response.HttpStatus.HasValue)
+            {
+                if (descriptor != null)
+                {
+                    return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
+                }
             }
 
             bool transient = response.HttpStatus.HasValue && IsTransientStatus(response.HttpStatus.Value);
-            strategy = transient ? (response.RetryAfter.HasValue ? RetryStrategy.Delay : RetryStrategy.Backoff) : RetryStrategy.None;
-            return transient;
+            RetryStrategy byClass = response.RetryAfter.HasValue ? RetryStrategy.Delay : RetryStrategy.Backoff;
+            return From(transient, byClass, null, out strategy, out suggestedDelay);
+        }
+
+        private static bool From(bool retryable, RetryStrategy retryStrategy, TimeSpan? delay, out RetryStrategy strategy, out TimeSpan? suggestedDelay)
+        {
+            strategy = retryable ? retryStrategy : RetryStrategy.None;
+            suggestedDelay = retryable ? delay : null;
+            return retryable;
         }
 
         private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule)

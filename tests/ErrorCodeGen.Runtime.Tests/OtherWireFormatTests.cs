@@ -168,3 +168,21 @@ public class RunwareRetryDecisionTests
     [Test]
     public void Other_providers_decide_by_code() => Assert.That(CmfyCloudErrors.RetryDecision, Is.EqualTo(RetryDecision.Code));
 }
+
+public class RetrySourceTests
+{
+    [Test]
+    public void Runware_200_with_errors_falls_back_to_the_code()
+        => Assert.That(RunwareErrors.FromResponse(200, """{"errors":[{"code":"timeoutProvider"}]}""").IsRetryable, Is.True);
+
+    [Test]
+    public void Suggested_wait_comes_from_the_deciding_source()
+    {
+        // Not retryable: no catalog wait is suggested, but a server's Retry-After is still reported.
+        RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(422, """{"error_code": 42258}""");
+        Assert.That(ex.RetryAfter, Is.Null);
+
+        CmfyCloudException queue = CmfyCloudErrors.FromResponse(429, """{"error":{"code":"queue_full"}}""");
+        Assert.That(queue.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(10)));
+    }
+}

@@ -103,7 +103,7 @@ namespace ErrorCodeGen.Generator.Emitting
                     sb.Append(' ').Append(error.Name.Replace("_", "\\_"));
                 }
 
-                sb.Append("\n\n").Append(error.Summary.Markdown.Trim()).Append("\n\n");
+                sb.Append("\n\n").Append(AbsoluteLinks(error.Summary.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
                 Bullet(sb, "C# member", Code(p + "ErrorCode." + error.MemberName));
                 Bullet(sb, "HTTP status", error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated by the page");
                 Bullet(sb, "Retryable", Retry(error.IsRetryable, error.Retry) + Inferred(error.Inferred, "retryable") + (error.RetryAfterMilliseconds.HasValue ? ", suggested wait " + Wait(error.RetryAfterMilliseconds) : string.Empty));

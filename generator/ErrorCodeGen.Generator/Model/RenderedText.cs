@@ -8,6 +8,7 @@ namespace ErrorCodeGen.Generator.Model
     {
         public static RenderedText Empty { get; } = new RenderedText(string.Empty, string.Empty, string.Empty);
 
-        public bool IsEmpty => Markdown.Length == 0;
+        /// <summary>Nothing to show: Markdown that renders to nothing (only a rule, say) counts as empty.</summary>
+        public bool IsEmpty => PlainText.Length == 0 && XmlDoc.Length == 0;
     }
 }

@@ -75,7 +75,8 @@ namespace ErrorCodeGen.Generator.Parsing
         {
             foreach (string part in value.Split('.'))
             {
-                if (!IsValidIdentifier(part, out _))
+                // Contextual keywords (record, async, …) are fine in a namespace; reserved keywords are not.
+                if (!SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
                 {
                     return false;
                 }
