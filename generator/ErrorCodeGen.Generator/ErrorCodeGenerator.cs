@@ -236,7 +236,9 @@ namespace ErrorCodeGen.Generator
             }
             else if (options.RootNamespace != null)
             {
-                (ns, nsSource) = (options.RootNamespace, "Property RootNamespace");
+                // Not set for us: the SDK derives it from the project name (my-app), so make it valid (my_app)
+                // the way Visual Studio's templates do, rather than fail a build the user configured nothing for.
+                (ns, nsSource) = (IdentifierFactory.SanitizeNamespace(options.RootNamespace), "Property RootNamespace");
             }
 
             if (ns != null && nsSource != null && !IdentifierFactory.IsValidNamespace(ns))

@@ -292,3 +292,44 @@ public class StricterValueTests
     [Test]
     public void Inferred_needs_a_non_empty_note() => Assert.That(Ids("  - code: 1\n    retryable: false\n    inferred: [retryable]\n    note: \"\"\n    summary: S.\n"), Is.EqualTo(new[] { "ECG0003" }));
 }
+
+public class DiagnosticCatalogTests
+{
+    private static IEnumerable<DiagnosticDescriptor> All() => ErrorCodeGen.Generator.Diagnostics.DiagnosticDescriptors.All;
+
+    [Test]
+    public void Every_diagnostic_is_documented_released_and_linked()
+    {
+        string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
+        string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "generator", "ErrorCodeGen.Generator", "AnalyzerReleases.Unshipped.md"));
+        foreach (DiagnosticDescriptor d in All())
+        {
+            Assert.That(docs, Does.Contain("\n## " + d.Id + "\n"), d.Id + " has a section in docs/diagnostics.md");
+            Assert.That(releases, Does.Contain(d.Id + " | ErrorCodeGen | " + d.DefaultSeverity + " |"), d.Id + " is in AnalyzerReleases");
+            Assert.That(d.HelpLinkUri, Does.EndWith("docs/diagnostics.md#" + d.Id.ToLowerInvariant()));
+            Assert.That(d.Id, Does.Match("^ECG00[0-9]{2}$"));
+        }
+
+        Assert.That(All().Select(d => d.Id).Distinct().Count(), Is.EqualTo(All().Count()));
+    }
+
+    [Test]
+    public void Errors_cannot_be_silenced()
+    {
+        foreach (DiagnosticDescriptor d in All().Where(d => d.DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            Assert.That(d.CustomTags, Does.Contain(WellKnownDiagnosticTags.NotConfigurable), d.Id);
+        }
+    }
+
+    [Test]
+    public void Root_namespace_from_a_project_name_is_made_valid()
+    {
+        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "my-app.2nd" });
+        var catalog = new TestAdditionalText("/r/ok.errors.yaml", "schema: errorcodegen/v1\nprovider:\n  name: Ok\n  title: Ok\n  format: cmfy\nerrors:\n  - code: a\n    retryable: false\n    summary: A.\n");
+        var (_, output, diagnostics) = GeneratorHarness.Run(new[] { catalog }, options: options);
+
+        Assert.That(diagnostics, Is.Empty);
+        Assert.That(output.GetTypeByMetadataName("my_app._2nd.OkErrorCode"), Is.Not.Null);
+    }
+}

@@ -88,8 +88,9 @@ namespace ErrorCodeGen.Generator.Diagnostics
 
         public static DiagnosticDescriptor Get(string id) => s_byId[id];
 
+        /// <summary>Errors cannot be silenced with NoWarn: a catalog with an error generates nothing, and that must not go unnoticed.</summary>
         private static DiagnosticDescriptor Error(string id, string title, string message)
-            => new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+            => new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: WellKnownDiagnosticTags.NotConfigurable);
 
         private static DiagnosticDescriptor Warning(string id, string title, string message)
             => new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -734,7 +734,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
             if (!inferred.IsEmpty && (!reader.Has("note") || string.IsNullOrWhiteSpace(reader.String("note", required: false))))
             {
-                context.Report(DiagnosticDescriptors.MissingField, reader.KeyNode("note") ?? reader.KeyNode("inferred")!, reader.What + " with inferred fields", "note");
+                context.Report(DiagnosticDescriptors.MissingField, reader.KeyNode("note") ?? reader.KeyNode("inferred")!, char.ToUpperInvariant(reader.What[0]) + reader.What.Substring(1) + " with inferred fields", "note");
             }
 
             return inferred;

@@ -85,6 +85,38 @@ namespace ErrorCodeGen.Generator.Parsing
             return true;
         }
 
+        /// <summary>
+        /// A namespace from a project name: characters that cannot be in an identifier become <c>_</c>, parts starting
+        /// with a digit or being a keyword get a leading <c>_</c>, and empty parts are dropped (<c>my-app.2</c> → <c>my_app._2</c>).
+        /// </summary>
+        public static string SanitizeNamespace(string value)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            foreach (string raw in value.Split('.'))
+            {
+                var sb = new StringBuilder(raw.Length + 1);
+                foreach (char c in raw.Trim())
+                {
+                    sb.Append(SyntaxFacts.IsIdentifierPartCharacter(c) ? c : '_');
+                }
+
+                if (sb.Length == 0)
+                {
+                    continue;
+                }
+
+                string part = sb.ToString();
+                if (!SyntaxFacts.IsIdentifierStartCharacter(part[0]) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
+                {
+                    part = "_" + part;
+                }
+
+                parts.Add(part);
+            }
+
+            return parts.Count == 0 ? value : string.Join(".", parts);
+        }
+
         private static bool IsIdentifierPart(char c)
         {
             UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);

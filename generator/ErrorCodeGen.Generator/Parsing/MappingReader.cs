@@ -258,7 +258,7 @@ namespace ErrorCodeGen.Generator.Parsing
             {
                 // Point at the key if it is there with a null value, else at the mapping's start.
                 YamlNodeBase at = _entries.TryGetValue(key, out var entry) ? entry.Key : (YamlNodeBase)new YamlScalarNode(Node.Start, Node.Start, string.Empty, YamlDotNet.Core.ScalarStyle.Plain, null);
-                _context.Report(DiagnosticDescriptors.MissingField, at, What, key);
+                _context.Report(DiagnosticDescriptors.MissingField, at, char.ToUpperInvariant(What[0]) + What.Substring(1), key);
             }
         }
 
