@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using ErrorCodeGen.Package.Tests.Infrastructure;
+
+namespace ErrorCodeGen.Package.Tests;
+
+/// <summary>The throwaway consumer projects, each written as a user would write it against the packed version.</summary>
+internal static class Consumers
+{
+    private static string PackageReference => $"""<PackageReference Include="ErrorCodeGen" Version="{PackedPackage.Version}" />""";
+
+    /// <summary>Scenario 1 and 4: a net8.0 console app using two curated catalogs, with XML documentation.</summary>
+    public static ConsumerProject TwoCatalogs() => ConsumerProject.Create("TwoCatalogs", new Dictionary<string, string>
+    {
+        ["TwoCatalogs.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net8.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+                <!-- Names are case-insensitive. -->
+                <ErrorCodeGenCatalog Include="RunComfyTrainer;cmfycloud" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["Program.cs"] = """"
+            using System;
+            using ErrorCodeGen;
+            using TwoCatalogs;
+
+            RunComfyTrainerException trainer = RunComfyTrainerErrors.FromResponse(422, """{"error_code": 42258, "message": "FLUX.2 training settings have a high OOM risk"}""");
+            Console.WriteLine($"RunComfyTrainer: {trainer.GetType().Name} {trainer.Code} HTTP {trainer.HttpStatus}, retryable: {trainer.IsRetryable}");
+            Console.WriteLine($"RunComfyTrainer remediation: {trainer.Remediation?.Split('\n')[0]}");
+
+            CmfyCloudException cmfy = CmfyCloudErrors.FromResponse(429, """{"error": {"code": "rate_limit_exceeded", "message": "Rate limit exceeded", "retry_after": 45, "request_id": "req_abc123"}}""");
+            Console.WriteLine($"CmfyCloud: {cmfy.GetType().Name} {cmfy.Code} HTTP {cmfy.HttpStatus}, retryable: {cmfy.IsRetryable}, retry after {cmfy.RetryAfter?.TotalSeconds}s");
+
+            try
+            {
+                throw trainer;
+            }
+            catch (RunComfyTrainerValidationException ex) when (ex.Code == RunComfyTrainerErrorCode.Flux2OomRisk)
+            {
+                Console.WriteLine("Caught by exception group and code.");
+            }
+            """",
+    });
+
+    /// <summary>
+    /// Scenario 2: a netstandard2.0 SDK library with its own catalogs and internal generated types, consumed by a
+    /// net10.0 app. A stale copy of its catalog under bin/ must not be picked up (it would be a duplicate provider).
+    /// </summary>
+    public static ConsumerProject SdkLibraryAndApp() => ConsumerProject.Create("SdkLibrary", new Dictionary<string, string>
+    {
+        ["Acme.Sdk/Acme.Sdk.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <RootNamespace>Acme.Sdk</RootNamespace>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- The SDK's public surface is its own: generated types are internal unless a catalog says otherwise. -->
+                <ErrorCodeGenAccessibility>internal</ErrorCodeGenAccessibility>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+                <!-- Listed with its own metadata (the auto-include leaves a listed file alone). -->
+                <AdditionalFiles Include="Billing/billing.errors.yaml" ErrorCodeGenNamespace="Acme.Sdk.Billing" ErrorCodeGenAccessibility="public" />
+                <ErrorCodeGenCatalog Include="Flow" Namespace="Acme.Sdk.Flow" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["Acme.Sdk/Errors/acme.errors.yaml"] = AcmeCatalog,
+        ["Acme.Sdk/bin/stale/acme.errors.yaml"] = AcmeCatalog,
+        ["Acme.Sdk/Billing/billing.errors.yaml"] = """
+            schema: errorcodegen/v1
+            provider:
+              name: Billing
+              title: Acme Billing API
+              format: runcomfy
+            errors:
+              - code: 2001
+                name: CARD_DECLINED
+                http: 402
+                retryable: false
+                summary: The card was declined.
+                remediation: Ask the customer for another card.
+            """,
+        ["Acme.Sdk/AcmeClient.cs"] = """
+            using ErrorCodeGen;
+
+            namespace Acme.Sdk
+            {
+                /// <summary>The SDK's entry point.</summary>
+                public static class AcmeClient
+                {
+                    /// <summary>Turns an Acme error response into an exception (of an internal generated type).</summary>
+                    public static ApiErrorException Classify(int status, string body) => AcmeErrors.FromResponse(status, body);
+
+                    /// <summary>Turns a Flow GraphQL response into an exception.</summary>
+                    public static ApiErrorException ClassifyFlow(int status, string body) => Flow.FlowErrors.FromResponse(status, body);
+
+                    /// <summary>A billing code: public, so it may appear in the SDK's public surface.</summary>
+                    public static Billing.BillingErrorCode BillingCode(string body) => Billing.BillingErrors.FromResponse(402, body).Code;
+                }
+            }
+            """,
+        ["Acme.App/Acme.App.csproj"] = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["Acme.App/Program.cs"] = """"
+            using System;
+            using System.Reflection;
+            using Acme.Sdk;
+            using ErrorCodeGen;
+
+            ApiErrorException acme = AcmeClient.Classify(400, """{"error_code": 1001, "message": "prompt is empty"}""");
+            Console.WriteLine($"Acme: {acme.GetType().Name} {acme.Descriptor?.Name} HTTP {acme.HttpStatus}, retryable: {acme.IsRetryable}");
+            ApiErrorException flow = AcmeClient.ClassifyFlow(200, """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""");
+            Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
+            Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
+
+            Assembly sdk = typeof(AcmeClient).Assembly;
+            foreach (string name in new[] { "Acme.Sdk.AcmeErrorCode", "Acme.Sdk.AcmeErrors", "Acme.Sdk.AcmeException", "Acme.Sdk.Flow.FlowErrors", "Acme.Sdk.Billing.BillingErrorCode" })
+            {
+                Type? type = sdk.GetType(name);
+                Console.WriteLine($"{name}: {(type is null ? "missing" : type.IsPublic ? "public" : "internal")}");
+            }
+            """",
+    });
+
+    private const string AcmeCatalog = """
+        schema: errorcodegen/v1
+        provider:
+          name: Acme
+          title: Acme Image API
+          format: runcomfy
+        exceptions:
+          - name: Validation
+            summary: The request was rejected as invalid.
+        statuses:
+          - status: 503
+            retryable: true
+            summary: The service is briefly unavailable.
+        errors:
+          - code: 1001
+            name: BAD_PROMPT
+            http: 400
+            retryable: false
+            exception: Validation
+            summary: The prompt is empty.
+            remediation: Send a non-empty `prompt`.
+        """;
+
+    /// <summary>Scenario 3: a catalog with a mistake on line 7.</summary>
+    public static ConsumerProject BrokenCatalog() => ConsumerProject.Create("BrokenCatalog", new Dictionary<string, string>
+    {
+        ["BrokenCatalog.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+              </ItemGroup>
+            </Project>
+            """,
+        ["bad.errors.yaml"] = """
+            schema: errorcodegen/v1
+            provider:
+              name: Broken
+              title: Broken API
+              format: runcomfy
+            errors:
+              - retryable: maybe
+                code: 1001
+                summary: The value of retryable above is not a boolean.
+            """,
+    });
+
+    /// <summary>A curated catalog name that does not exist.</summary>
+    public static ConsumerProject UnknownCatalogName() => ConsumerProject.Create("UnknownCatalogName", new Dictionary<string, string>
+    {
+        ["UnknownCatalogName.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+                <ErrorCodeGenCatalog Include="RunComfyTrainer;OpenAI" />
+              </ItemGroup>
+            </Project>
+            """,
+    });
+
+    /// <summary>ErrorCodeGenAutoInclude=false: only the catalog the project lists is generated.</summary>
+    public static ConsumerProject AutoIncludeOff() => ConsumerProject.Create("AutoIncludeOff", new Dictionary<string, string>
+    {
+        ["AutoIncludeOff.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ErrorCodeGenAutoInclude>false</ErrorCodeGenAutoInclude>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+                <AdditionalFiles Include="alpha.errors.yaml" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["alpha.errors.yaml"] = SmallCatalog("Alpha"),
+        ["beta.errors.yaml"] = SmallCatalog("Beta"),
+        ["Program.cs"] = """
+            using System;
+
+            foreach (string provider in new[] { "Alpha", "Beta" })
+            {
+                bool generated = typeof(Program).Assembly.GetType("AutoIncludeOff." + provider + "ErrorCode") is not null;
+                Console.WriteLine($"{provider}: {(generated ? "generated" : "not generated")}");
+            }
+            """,
+    });
+
+    private static string SmallCatalog(string provider) => $"""
+        schema: errorcodegen/v1
+        provider:
+          name: {provider}
+          title: {provider} API
+          format: runcomfy
+        errors:
+          - code: 1
+            retryable: false
+            summary: Something went wrong.
+        """;
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErrorCodeGen.Package.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway project folder that consumes the packed package: its files, a nuget.config that adds the run's folder
+/// feed to the default sources, and the CLI commands a user would type, run with the run's own NUGET_PACKAGES.
+/// </summary>
+internal sealed class ConsumerProject
+{
+    /// <summary>Builds at once: one per core, so parallel restores and compilers don't starve each other.</summary>
+    private static readonly SemaphoreSlim s_buildSlots = new(Math.Max(1, Environment.ProcessorCount));
+
+    private ConsumerProject(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    /// <summary>Writes <paramref name="files"/> (relative path → content) into a new folder of the run.</summary>
+    public static ConsumerProject Create(string name, IReadOnlyDictionary<string, string> files)
+    {
+        string directory = Path.Combine(PackedPackage.Root, name);
+        System.IO.Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <!-- The package under test, beside the default sources (no <clear/>). -->
+                <add key="errorcodegen-under-test" value="{PackedPackage.FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        foreach (var (path, content) in files)
+        {
+            string full = Path.Combine(directory, path);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content);
+        }
+
+        return new ConsumerProject(directory);
+    }
+
+    /// <summary><c>dotnet build</c> (restore included) of a project in the folder.</summary>
+    public async Task<DotnetResult> BuildAsync(string project)
+    {
+        await s_buildSlots.WaitAsync();
+        try
+        {
+            return await DotnetCli.RunAsync(Directory, new[] { "build", project, "-nologo", "-v:q", "-clp:NoSummary", "-tl:off" }, PackedPackage.ConsumerEnvironment);
+        }
+        finally
+        {
+            s_buildSlots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a built app with <c>dotnet app.dll</c>. A net8.0 app runs on the newest installed runtime
+    /// (<c>DOTNET_ROLL_FORWARD=Major</c>), since the machine may have no .NET 8 runtime.
+    /// </summary>
+    public Task<DotnetResult> RunAsync(string dll)
+        => DotnetCli.RunAsync(Directory, new[] { dll }, new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" }, TimeSpan.FromMinutes(1));
+
+    public string PathOf(string relative) => Path.Combine(Directory, relative);
+}
