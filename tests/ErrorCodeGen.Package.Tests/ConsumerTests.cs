@@ -106,7 +106,7 @@ public class ConsumerTests
     {
         DotnetResult build = await _brokenBuild;
         Assert.That(build.ExitCode, Is.Not.EqualTo(0), build.ToString());
-        Assert.That(build.Output, Does.Contain("bad.errors.yaml(7,16): error ECG0004: 'retryable' must be true or false, but is 'maybe'"), build.ToString());
+        Assert.That(build.Output, Does.Contain("bad.errors.yaml(7,16): error ECG0004: 'retryable' must be true or false (unquoted), but is 'maybe'"), build.ToString());
     }
 
     [Test]
