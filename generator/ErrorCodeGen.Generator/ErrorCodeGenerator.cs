@@ -20,7 +20,8 @@ namespace ErrorCodeGen.Generator
     [Generator(LanguageNames.CSharp)]
     public sealed class ErrorCodeGenerator : IIncrementalGenerator
     {
-        internal static readonly string Version = typeof(ErrorCodeGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+        /// <summary>The package version (informational, so prereleases differ), without the source-control suffix.</summary>
+        internal static readonly string Version = ReadVersion();
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -67,6 +68,19 @@ namespace ErrorCodeGen.Generator
                 .WithTrackingName(TrackingNames.EmitInputs);
 
             context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input));
+        }
+
+        private static string ReadVersion()
+        {
+            var assembly = typeof(ErrorCodeGenerator).Assembly;
+            foreach (object attribute in assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false))
+            {
+                string informational = ((System.Reflection.AssemblyInformationalVersionAttribute)attribute).InformationalVersion;
+                int plus = informational.IndexOf('+');
+                return plus >= 0 ? informational.Substring(0, plus) : informational;
+            }
+
+            return assembly.GetName().Version?.ToString() ?? "0.0.0";
         }
 
         internal static bool IsCatalogPath(string path)
