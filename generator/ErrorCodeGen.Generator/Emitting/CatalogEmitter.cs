@@ -54,7 +54,7 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 w.Line();
                 w.Doc(SummaryXml(error.Summary));
-                w.Doc(Remarks(error, model));
+                w.Doc(Remarks(error));
                 DocumentationLink(w, error.DocumentationUrl);
                 w.Line(error.MemberName + " = " + CSharpLiteral.Long(error.EnumValue) + ",");
             }
@@ -459,7 +459,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("statusRule", "The catalog's rule for the HTTP status, or null."));
         }
 
-        private static string Remarks(ErrorCodeModel error, CatalogModel model)
+        private static string Remarks(ErrorCodeModel error)
         {
             var facts = new XElement("para", "Code ", new XElement("c", RemediationRenderer.XmlSafe(error.Code)));
             if (error.Name != error.Code)

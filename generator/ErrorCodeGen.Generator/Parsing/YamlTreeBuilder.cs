@@ -34,7 +34,6 @@ namespace ErrorCodeGen.Generator.Parsing
             var parser = new Parser(new StringReader(text));
             var stack = new Stack<Frame>();
             YamlNodeBase? root = null;
-            bool inDocument = false;
             bool rootDone = false;
             int nodes = 0;
 
@@ -52,10 +51,8 @@ namespace ErrorCodeGen.Generator.Parsing
                             return root;
                         }
 
-                        inDocument = true;
                         break;
                     case DocumentEnd:
-                        inDocument = false;
                         rootDone = true;
                         break;
                     case MappingStart:
@@ -95,7 +92,6 @@ namespace ErrorCodeGen.Generator.Parsing
                 }
             }
 
-            _ = inDocument;
             return root;
 
             void Add(YamlNodeBase node)
