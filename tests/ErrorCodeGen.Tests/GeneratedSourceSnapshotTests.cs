@@ -67,3 +67,36 @@ public class GeneratedSourceSnapshotTests
         }
     }
 }
+
+/// <summary>Parsing and emitting do not depend on the machine's culture.</summary>
+public class CultureIndependenceTests
+{
+    [TestCase("tr-TR")]
+    [TestCase("de-DE")]
+    [TestCase("ar-SA")]
+    public void Generated_code_is_the_same_under_any_culture(string culture)
+    {
+        string[] Generate()
+        {
+            var (result, _, _) = GeneratorHarness.Run(RepoPaths.CuratedCatalogs.Select(GeneratorHarness.CuratedCatalog));
+            return result.GeneratedTrees.Select(t => t.GetText().ToString()).ToArray();
+        }
+
+        System.Globalization.CultureInfo original = System.Globalization.CultureInfo.CurrentCulture;
+        string[] invariant;
+        string[] localized;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            invariant = Generate();
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            localized = Generate();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = original;
+        }
+
+        Assert.That(localized, Is.EqualTo(invariant));
+    }
+}
