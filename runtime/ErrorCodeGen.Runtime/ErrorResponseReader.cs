@@ -94,36 +94,20 @@ namespace ErrorCodeGen
                 headers.Add(header);
             }
 
-            byte[] body;
+            byte[] body = new byte[0];
             bool tooLarge = false;
             string? ioProblem = null;
-            try
+            if (response.Content != null)
             {
-                if (response.Content is null)
+                foreach (var header in response.Content.Headers)
                 {
-                    body = new byte[0];
+                    headers.Add(header);
                 }
-                else
-                {
-                    foreach (var header in response.Content.Headers)
-                    {
-                        headers.Add(header);
-                    }
 
-                    var read = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                    body = read.Body;
-                    tooLarge = read.TooLarge;
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is InvalidOperationException || ex is OperationCanceledException)
-            {
-                // The body broke off mid-stream: classify what we have (nothing) and say why.
-                body = new byte[0];
-                ioProblem = "the body could not be read (" + ex.GetType().Name + ")";
+                BoundedBody read = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                body = read.Body;
+                tooLarge = read.TooLarge;
+                ioProblem = read.Problem;
             }
 
             int status = (int)response.StatusCode;
@@ -135,44 +119,74 @@ namespace ErrorCodeGen
             ErrorResponse result = Read(format, status, body, headers);
             if (ioProblem != null)
             {
-                return new ErrorResponse(result.Format, result.HttpStatus, ErrorBodyKind.Truncated, ioProblem, result.Errors, result.RequestId, result.RetryAfter, result.RateLimit, null, false);
+                // The connection broke off: what arrived is kept (a code read before the cut stays in RawCode).
+                string problem = ioProblem + (result.Problem is null ? string.Empty : "; " + result.Problem);
+                return new ErrorResponse(result.Format, result.HttpStatus, ErrorBodyKind.Truncated, problem, result.Errors, result.RequestId, result.RetryAfter, result.RateLimit, result.NonJsonExcerpt, result.HasErrorPayload);
             }
 
             return result;
         }
 
-        private static async Task<(byte[] Body, bool TooLarge)> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+        private readonly struct BoundedBody
+        {
+            public BoundedBody(byte[] body, bool tooLarge, string? problem)
+            {
+                Body = body;
+                TooLarge = tooLarge;
+                Problem = problem;
+            }
+
+            public byte[] Body { get; }
+
+            public bool TooLarge { get; }
+
+            public string? Problem { get; }
+        }
+
+        /// <summary>Reads at most <see cref="MaxBodyBytes"/>; a transport failure mid-body keeps the bytes that arrived.</summary>
+        private static async Task<BoundedBody> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
         {
             long? declared = content.Headers.ContentLength;
             if (declared > MaxBodyBytes)
             {
-                return (new byte[0], true);
+                return new BoundedBody(new byte[0], true, null);
             }
 
-#if NET8_0_OR_GREATER
-            using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
             var buffer = new MemoryStream();
-            byte[] chunk = new byte[16 * 1024];
-            while (true)
+            try
             {
-                int n = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                if (n == 0)
+#if NET8_0_OR_GREATER
+                using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                byte[] chunk = new byte[16 * 1024];
+                while (true)
                 {
-                    break;
-                }
+                    int n = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        break;
+                    }
 
-                if (buffer.Length + n > MaxBodyBytes)
-                {
-                    return (new byte[0], true);
-                }
+                    if (buffer.Length + n > MaxBodyBytes)
+                    {
+                        return new BoundedBody(new byte[0], true, null);
+                    }
 
-                buffer.Write(chunk, 0, n);
+                    buffer.Write(chunk, 0, n);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is InvalidOperationException || ex is OperationCanceledException)
+            {
+                return new BoundedBody(buffer.ToArray(), false, "the body broke off after " + buffer.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + ex.GetType().Name + ")");
             }
 
-            return (buffer.ToArray(), false);
+            return new BoundedBody(buffer.ToArray(), false, null);
         }
 
         private static ErrorResponse TooLarge(ErrorWireFormat format, int? httpStatus, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)

@@ -56,6 +56,18 @@ public class HttpEndToEndTests
             }
         });
 
+        _app.MapGet("/cut", async (HttpContext context) =>
+        {
+            // The server dies mid-body: headers promise more than arrives.
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = 200;
+            await context.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes("{\"error_code\": 50001, \"mess"));
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(1000); // let the client take the headers and the first bytes, then drop the connection
+            context.Abort();
+        });
+
         await _app.StartAsync();
         string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.That(new Uri(address).Host, Is.EqualTo("127.0.0.1"));
@@ -112,6 +124,20 @@ public class HttpEndToEndTests
         RunComfyTrainerException ex = await RunComfyTrainerErrors.FromResponseAsync(response);
 
         Assert.That(ex.Response.BodyKind, Is.EqualTo(ErrorBodyKind.TooLarge));
+        Assert.That(ex.IsRetryable, Is.True);
+    }
+
+    [Test]
+    public async Task Connection_dropped_mid_body_gives_a_typed_exception()
+    {
+        using HttpResponseMessage response = await _client.GetAsync("/cut", HttpCompletionOption.ResponseHeadersRead);
+        RunComfyTrainerException ex = await RunComfyTrainerErrors.FromResponseAsync(response);
+
+        Assert.That(ex.Code, Is.EqualTo(RunComfyTrainerErrorCode.Unknown));
+        Assert.That(ex.Response.BodyKind, Is.EqualTo(ErrorBodyKind.Truncated));
+        Assert.That(ex.Response.Problem, Does.Contain("broke off after"));
+        Assert.That(ex.RawCode, Is.EqualTo("50001"), "what arrived before the cut is kept");
+        Assert.That(ex.HttpStatus, Is.EqualTo(500));
         Assert.That(ex.IsRetryable, Is.True);
     }
 
