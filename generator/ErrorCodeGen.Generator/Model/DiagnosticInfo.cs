@@ -71,7 +71,5 @@ namespace ErrorCodeGen.Generator.Model
 
             return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
         }
-
-        public bool IsError => DiagnosticDescriptors.Get(Id).DefaultSeverity == DiagnosticSeverity.Error;
     }
 }
