@@ -80,3 +80,16 @@ public class RemediationRendererTests
         Assert.That(text.PlainText, Is.EqualTo("num_frames > 1 with video."));
     }
 }
+
+public class InlineRenderingRegressionTests
+{
+    [Test]
+    public void Summary_with_a_code_block_stays_one_line_of_xml()
+    {
+        // Found by the property test: a fenced block in a summary put a raw line break into <summary>.
+        RenderedText text = RemediationRenderer.RenderInline("```\nline one\nline two\n```", null);
+
+        Assert.That(text.XmlDoc, Does.Not.Contain("\n"));
+        Assert.That(System.Xml.Linq.XElement.Parse("<s>" + text.XmlDoc + "</s>").Element("code")!.Value, Is.EqualTo("line one\nline two"));
+    }
+}

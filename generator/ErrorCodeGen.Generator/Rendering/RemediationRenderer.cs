@@ -123,7 +123,8 @@ namespace ErrorCodeGen.Generator.Rendering
                 sb.Append(Serialize(node));
             }
 
-            return new RenderedText(markdown!, plain.ToString().Trim(), MakeDocCommentSafe(sb.ToString()));
+            // A summary is one line of XML: a line break inside it (a code block, say) is written as a character reference.
+            return new RenderedText(markdown!, plain.ToString().Trim(), MakeDocCommentSafe(sb.ToString()).Replace("\n", "&#xA;"));
         }
 
         /// <summary>Builds a <c>&lt;para&gt;</c> from plain text, XML-escaped.</summary>
