@@ -333,3 +333,28 @@ public class DiagnosticCatalogTests
         Assert.That(output.GetTypeByMetadataName("my_app._2nd.OkErrorCode"), Is.Not.Null);
     }
 }
+
+public class PreciseLocationTests
+{
+    private const string Head = "schema: errorcodegen/v1\nprovider:\n  name: A\n  title: A\n  format: cmfy\nerrors:\n";
+
+    private static Diagnostic Single(string text)
+        => CatalogParser.Parse(new CatalogFile("/r/a.errors.yaml", text, null, null)).Diagnostics.Single().ToDiagnostic();
+
+    [Test]
+    public void Second_document_is_reported_where_it_starts()
+    {
+        Diagnostic d = Single(Head + "  - code: a\n    retryable: false\n    summary: S.\n---\nmore: 1\n");
+        Assert.That(d.Id, Is.EqualTo("ECG0001"));
+        Assert.That(d.Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(10));
+    }
+
+    [Test]
+    public void Exhausted_enum_values_are_reported_at_each_text_code()
+    {
+        var diagnostics = CatalogParser.Parse(new CatalogFile("/r/a.errors.yaml", Head + "  - code: 9223372036854775807\n    retryable: false\n    summary: S.\n  - code: x\n    retryable: false\n    summary: S.\n  - code: y\n    retryable: false\n    summary: S.\n", null, null)).Diagnostics.Select(d => d.ToDiagnostic()).ToList();
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0013", "ECG0013" }));
+        Assert.That(diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1), Is.EqualTo(new[] { 10, 13 }));
+    }
+}

@@ -120,15 +120,16 @@ namespace ErrorCodeGen.Generator.Parsing
             var aliases = new List<YamlAliasNode>();
             try
             {
-                YamlNodeBase? root = YamlTreeBuilder.Build(text, aliases, out bool moreDocuments);
+                YamlNodeBase? root = YamlTreeBuilder.Build(text, aliases, out Mark? secondDocument);
                 foreach (YamlAliasNode alias in aliases)
                 {
                     context.Report(DiagnosticDescriptors.AliasNotSupported, alias, alias.Anchor);
                 }
 
-                if (moreDocuments)
+                if (secondDocument is Mark second)
                 {
-                    context.Report(DiagnosticDescriptors.YamlSyntax, LocationInfo.StartOfFile(context.Path), "a catalog is one YAML document, but this file has several ('---')");
+                    var at = new YamlScalarNode(second, second, string.Empty, ScalarStyle.Plain, null);
+                    context.Report(DiagnosticDescriptors.YamlSyntax, at, "a catalog is one YAML document, but a second one starts here ('---')");
                 }
 
                 return aliases.Count > 0 ? null : root;
@@ -435,7 +436,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 ["Unknown"] = "the generated member 'Unknown'",
                 ["value__"] = "the enum's reserved field 'value__'",
             };
-            var pending = new List<(ErrorCodeModel Model, long? Numeric)>();
+            var pending = new List<(ErrorCodeModel Model, long? Numeric, YamlNodeBase CodeNode)>();
             long maxNumeric = 0;
             int index = 0;
 
@@ -530,7 +531,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     phases,
                     inferred,
                     note);
-                pending.Add((model, numeric));
+                pending.Add((model, numeric, codeNode!));
                 if (numeric.HasValue && numeric.Value > maxNumeric)
                 {
                     maxNumeric = numeric.Value;
@@ -539,12 +540,12 @@ namespace ErrorCodeGen.Generator.Parsing
 
             // Numeric codes keep their number; text codes take the values after the largest number, in file order.
             long next = maxNumeric;
-            foreach (var (model, numeric) in pending)
+            foreach (var (model, numeric, codeNode) in pending)
             {
                 if (numeric is null && next == long.MaxValue)
                 {
-                    context.Report(DiagnosticDescriptors.InvalidValue, LocationInfo.StartOfFile(context.Path), model.Code, "code", "no enum value is left after the largest numeric code (" + maxNumeric.ToString(CultureInfo.InvariantCulture) + ") for text codes");
-                    break;
+                    context.Report(DiagnosticDescriptors.InvalidValue, codeNode, model.Code, "code", "no enum value is left after the largest numeric code (" + maxNumeric.ToString(CultureInfo.InvariantCulture) + ") for text codes");
+                    continue;
                 }
 
                 long value = numeric ?? ++next;

@@ -28,9 +28,9 @@ namespace ErrorCodeGen.Generator.Parsing
         }
 
         /// <summary>The first document's root, or null for an empty file. Throws only <see cref="YamlException"/> (syntax) and <see cref="CatalogLimitException"/>.</summary>
-        public static YamlNodeBase? Build(string text, List<YamlAliasNode> aliases, out bool hasMoreDocuments)
+        public static YamlNodeBase? Build(string text, List<YamlAliasNode> aliases, out Mark? secondDocument)
         {
-            hasMoreDocuments = false;
+            secondDocument = null;
             var parser = new Parser(new StringReader(text));
             var stack = new Stack<Frame>();
             YamlNodeBase? root = null;
@@ -47,7 +47,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     case DocumentStart:
                         if (rootDone)
                         {
-                            hasMoreDocuments = true;
+                            secondDocument = e.Start;
                             return root;
                         }
 
