@@ -22,6 +22,8 @@ namespace ErrorCodeGen.Generator
 
         public T this[int index] => _items![index];
 
+        public bool Contains(T item) => _items != null && Array.IndexOf(_items, item) >= 0;
+
         public bool Equals(EquatableArray<T> other)
         {
             T[] a = _items ?? Array.Empty<T>();

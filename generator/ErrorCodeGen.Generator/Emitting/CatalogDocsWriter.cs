@@ -200,28 +200,9 @@ namespace ErrorCodeGen.Generator.Emitting
                 _ => "yes, with backoff",
             };
 
-        private static string Inferred(EquatableArray<string> inferred, string field)
-        {
-            foreach (string f in inferred)
-            {
-                if (f == field)
-                {
-                    return " *(inferred)*";
-                }
-            }
+        private static string Inferred(EquatableArray<string> inferred, string field) => inferred.Contains(field) ? " *(inferred)*" : string.Empty;
 
-            return string.Empty;
-        }
-
-        private static string Wait(long? ms)
-        {
-            if (!ms.HasValue)
-            {
-                return string.Empty;
-            }
-
-            return ms.Value % 1000 == 0 ? Int(ms.Value / 1000) + " s" : Int(ms.Value) + " ms";
-        }
+        private static string Wait(long? ms) => ms.HasValue ? DurationText.Format(ms.Value) : string.Empty;
 
         private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 

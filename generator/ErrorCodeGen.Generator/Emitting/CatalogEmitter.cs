@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using ErrorCodeGen.Generator.Model;
@@ -519,7 +518,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 return "Not retryable";
             }
 
-            string wait = error.RetryAfterMilliseconds.HasValue ? " (suggested wait " + FormatDelay(error.RetryAfterMilliseconds.Value) + ")" : string.Empty;
+            string wait = error.RetryAfterMilliseconds.HasValue ? " (suggested wait " + DurationText.Format(error.RetryAfterMilliseconds.Value) + ")" : string.Empty;
             return error.Retry switch
             {
                 RetryKind.Once => "Retryable once" + wait,
@@ -528,28 +527,7 @@ namespace ErrorCodeGen.Generator.Emitting
             };
         }
 
-        private static string Inferred(ErrorCodeModel error, string field)
-        {
-            foreach (string f in error.Inferred)
-            {
-                if (f == field)
-                {
-                    return " (inferred)";
-                }
-            }
-
-            return string.Empty;
-        }
-
-        private static string FormatDelay(long ms)
-        {
-            if (ms % 1000 != 0)
-            {
-                return ms.ToString(CultureInfo.InvariantCulture) + " ms";
-            }
-
-            return (ms / 1000).ToString(CultureInfo.InvariantCulture) + " s";
-        }
+        private static string Inferred(ErrorCodeModel error, string field) => error.Inferred.Contains(field) ? " (inferred)" : string.Empty;
 
         private static string Delay(long? ms)
             => ms.HasValue ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(ms.Value) + ")" : "null";
