@@ -53,12 +53,12 @@ namespace ErrorCodeGen
         /// <summary>Reads an error body given as UTF-8 bytes.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
         {
-            HeaderFacts facts = HeaderFacts.From(headers);
             if (utf8Body.Length > MaxBodyBytes)
             {
                 return TooLarge(format, httpStatus, headers);
             }
 
+            HeaderFacts facts = HeaderFacts.From(headers);
             var builder = new BodyBuilder();
             ReadBody(format, utf8Body, builder);
 
