@@ -324,18 +324,11 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Open("private static " + names.Exception + " CreateException(" + code + " code, " + Runtime + "ErrorResponse response, " + Runtime + "ErrorDescriptor" + q + " descriptor, " + Runtime + "StatusDescriptor" + q + " statusRule)");
             string args = "(code, response, descriptor, statusRule)";
 
-            // Codes by exception group, in catalog order of the groups.
+            // Codes by exception group, in catalog order of the groups (the parser guarantees every group exists).
             bool anyCode = false;
-            foreach (ExceptionGroupModel group in model.ExceptionGroups)
+            foreach (ErrorCodeModel error in model.Errors)
             {
-                foreach (ErrorCodeModel error in model.Errors)
-                {
-                    if (error.ExceptionGroup == group.Name)
-                    {
-                        anyCode = true;
-                        break;
-                    }
-                }
+                anyCode |= error.ExceptionGroup != null;
             }
 
             if (anyCode)
