@@ -58,7 +58,8 @@ namespace ErrorCodeGen
         /// <summary>The fields of the item that have no property here (such as <c>type</c>, <c>min</c>, <c>max</c>), as raw JSON text.</summary>
         public IReadOnlyDictionary<string, string> ExtraFields { get; }
 
-        /// <inheritdoc/>
-        public override string ToString() => (Code ?? "(no code)") + ": " + (Message ?? string.Empty);
+        /// <summary>The code and the message on one line, shortened, with anything that looks like a credential masked (see docs/runtime.md).</summary>
+        public override string ToString()
+            => (Code is null ? "(no code)" : TextExcerpt.SingleLine(Code, 80)) + ": " + (Message is null ? string.Empty : TextExcerpt.SingleLine(Message, 300));
     }
 }

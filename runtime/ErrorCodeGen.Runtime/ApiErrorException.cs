@@ -9,7 +9,7 @@ namespace ErrorCodeGen
     /// The base of every generated provider exception: an error response from a vendor's API, classified against
     /// the vendor's catalog. Says what went wrong (<see cref="Exception.Message"/>, one line), what to do
     /// (<see cref="Remediation"/>) and whether and when to retry (<see cref="IsRetryable"/>,
-    /// <see cref="RetryAfter"/>, <see cref="GetRetryDelay"/>). Never carries request headers or credentials.
+    /// <see cref="RetryAfter"/>, <see cref="GetRetryDelay(int)"/>). Never carries request headers or credentials.
     /// </summary>
     public class ApiErrorException : Exception
     {
@@ -30,7 +30,7 @@ namespace ErrorCodeGen
 
         /// <summary>Creates the exception, with the provider's rule for what decides retrying.</summary>
         protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision retryDecision, Exception? innerException)
-            : base(BuildMessage(provider, response, descriptor, statusRule), innerException)
+            : base(BuildMessage(provider, response, descriptor, statusRule), innerException ?? response?.ReadException)
         {
             Provider = provider ?? throw new ArgumentNullException(nameof(provider));
             Response = response ?? throw new ArgumentNullException(nameof(response));
@@ -64,7 +64,11 @@ namespace ErrorCodeGen
         /// <summary>Whether the code or the HTTP status decided <see cref="IsRetryable"/> (the provider's documented rule).</summary>
         public RetryDecision RetryDecision { get; }
 
-        /// <summary>How long to wait before retrying: the <c>Retry-After</c> header, else the body's <c>retry_after</c>, else the catalog's suggested wait.</summary>
+        /// <summary>
+        /// How long the server asked to wait (the longer of the <c>Retry-After</c> header and the body's <c>retry_after</c>),
+        /// else the catalog's suggested wait. Reports what the server said even when it is too long to retry automatically
+        /// (see <see cref="GetRetryDelay(int, out string)"/>).
+        /// </summary>
         public TimeSpan? RetryAfter { get; }
 
         /// <summary>The request id the server sent, for support.</summary>
@@ -104,28 +108,97 @@ namespace ErrorCodeGen
         public ErrorResponse Response { get; }
 
         /// <summary>
+        /// The longest wait <see cref="GetRetryDelay(int)"/> accepts (1 hour): a server that asks for more is not retried
+        /// automatically (<see cref="RetryAfter"/> still says what it asked for).
+        /// </summary>
+        public static readonly TimeSpan MaxAutomaticRetryDelay = TimeSpan.FromHours(1);
+
+        /// <summary>
         /// The wait before retry number <paramref name="attempt"/> (0 for the first retry), or <see langword="null"/>
-        /// when the error should not be retried (again). <see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s,
-        /// never shorter than <see cref="RetryAfter"/>; <see cref="RetryStrategy.Once"/> allows only attempt 0.
+        /// when the error should not be retried (again); <see cref="GetRetryDelay(int, out string)"/> also says why.
+        /// </summary>
+        public TimeSpan? GetRetryDelay(int attempt) => GetRetryDelay(attempt, MaxAutomaticRetryDelay, out _);
+
+        /// <summary>
+        /// The wait before retry number <paramref name="attempt"/> (0 for the first retry), or <see langword="null"/>
+        /// when the error should not be retried (again), with the reason in words either way. The rules:
+        /// <list type="bullet">
+        /// <item><description>Never earlier than the server asked (<see cref="RetryAfter"/>).</description></item>
+        /// <item><description><see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s; <see cref="RetryStrategy.Delay"/>
+        /// waits <see cref="RetryAfter"/>; <see cref="RetryStrategy.Once"/> allows attempt 0 only.</description></item>
+        /// <item><description>A wait of zero allows one immediate retry; later attempts back off (never a tight loop).</description></item>
+        /// <item><description>A wait longer than <see cref="MaxAutomaticRetryDelay"/> is no automatic retry.</description></item>
+        /// </list>
         /// No jitter is added: add your own when many clients retry at once.
         /// </summary>
-        public TimeSpan? GetRetryDelay(int attempt)
+        public TimeSpan? GetRetryDelay(int attempt, out string reason) => GetRetryDelay(attempt, MaxAutomaticRetryDelay, out reason);
+
+        /// <summary>As <see cref="GetRetryDelay(int, out string)"/>, with the longest acceptable wait given.</summary>
+        internal TimeSpan? GetRetryDelay(int attempt, TimeSpan maxDelay, out string reason)
         {
-            if (!IsRetryable || attempt < 0)
+            if (!IsRetryable)
             {
+                reason = "the error is not retryable";
                 return null;
             }
 
+            if (attempt < 0)
+            {
+                reason = "the attempt number is negative";
+                return null;
+            }
+
+            TimeSpan? asked = RetryAfter;
+            TimeSpan wait;
             switch (RetryStrategy)
             {
+                case RetryStrategy.Once when attempt > 0:
+                    reason = "the catalog allows one retry only";
+                    return null;
                 case RetryStrategy.Once:
-                    return attempt == 0 ? (RetryAfter ?? s_backoffBase) : (TimeSpan?)null;
-                case RetryStrategy.Delay when RetryAfter.HasValue:
-                    return RetryAfter.Value;
+                    wait = asked ?? s_backoffBase;
+                    reason = asked.HasValue ? "one retry, after the wait asked for" : "one retry, after the base delay";
+                    break;
+                case RetryStrategy.Delay when asked.HasValue:
+                    wait = asked.Value;
+                    reason = "retry after the wait asked for";
+                    break;
                 default:
-                    TimeSpan backoff = attempt >= 6 ? s_backoffCap : TimeSpan.FromTicks(Math.Min(s_backoffCap.Ticks, s_backoffBase.Ticks << attempt));
-                    return RetryAfter.HasValue && RetryAfter.Value > backoff ? RetryAfter.Value : backoff;
+                    TimeSpan backoff = Backoff(attempt);
+                    wait = asked.HasValue && asked.Value > backoff ? asked.Value : backoff;
+                    reason = wait == backoff ? "exponential backoff" : "exponential backoff, not earlier than the wait asked for";
+                    break;
             }
+
+            if (wait <= TimeSpan.Zero && attempt > 0)
+            {
+                // A zero wait is one immediate retry, not a tight loop.
+                wait = Backoff(attempt);
+                reason = "backing off after an immediate retry";
+            }
+
+            if (wait > maxDelay)
+            {
+                reason = "the wait asked for (" + Describe(wait) + ") is longer than the " + Describe(maxDelay) + " limit for automatic retries";
+                return null;
+            }
+
+            return wait;
+        }
+
+        private static TimeSpan Backoff(int attempt)
+            => attempt >= 6 ? s_backoffCap : TimeSpan.FromTicks(Math.Min(s_backoffCap.Ticks, s_backoffBase.Ticks << attempt));
+
+        private static string Describe(TimeSpan wait)
+        {
+            if (wait.TotalSeconds < 120)
+            {
+                return wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+            }
+
+            return wait.TotalHours < 48
+                ? wait.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture) + " min"
+                : wait.TotalDays.ToString("0.#", CultureInfo.InvariantCulture) + " days";
         }
 
         /// <summary>Whether an HTTP status is transient when nothing more specific is known: 408, 425, 429, and 5xx except 501 and 505.</summary>

@@ -6,38 +6,36 @@ namespace ErrorCodeGen
     /// <summary>What one pass over a body has found so far; kept when the body breaks off.</summary>
     internal sealed class BodyBuilder
     {
-        public ErrorBodyKind Kind { get; set; } = ErrorBodyKind.Json;
+        public ErrorBodyKind Kind = ErrorBodyKind.Json;
+        public string? Problem;
+        public string? RequestId;
+        public TimeSpan? RetryAfter;
+        public string? NonJsonExcerpt;
+        public bool HasErrorPayload;
 
-        public string? Problem { get; set; }
+        /// <summary>The item being read; flushed into <see cref="Errors"/> when it ends or the body breaks off.</summary>
+        public ErrorItemBuilder? Pending;
 
         public List<ApiError> Errors { get; } = new List<ApiError>();
 
-        public string? RequestId { get; set; }
-
-        public TimeSpan? RetryAfter { get; set; }
-
-        public string? NonJsonExcerpt { get; set; }
-
-        public bool HasErrorPayload { get; set; }
-
-        /// <summary>The item being read; flushed into <see cref="Errors"/> when it ends or the body breaks off.</summary>
-        public ErrorItemBuilder? Pending { get; set; }
+        /// <summary>Whether <see cref="ReaderLimits.MaxErrors"/> items are kept: later ones are skipped unread.</summary>
+        public bool IsFull => Errors.Count >= ReaderLimits.MaxErrors;
 
         public void FlushPending()
         {
             ErrorItemBuilder? pending = Pending;
             Pending = null;
-            if (pending != null && !pending.IsEmpty)
+            if (pending != null)
             {
-                Add(pending.Build());
+                Add(pending);
             }
         }
 
-        public void Add(ApiError error)
+        public void Add(ErrorItemBuilder item)
         {
-            if (Errors.Count < ErrorResponseReader.MaxErrors)
+            if (!item.IsEmpty && !IsFull)
             {
-                Errors.Add(error);
+                Errors.Add(item.Build());
             }
         }
     }

@@ -2,25 +2,25 @@ using System.Collections.Generic;
 
 namespace ErrorCodeGen
 {
-    /// <summary>One error item being read; turned into an <see cref="ApiError"/> even when the body breaks off mid-item.</summary>
+    /// <summary>
+    /// One error item being read; turned into an <see cref="ApiError"/> even when the body breaks off mid-item. Fields, not
+    /// properties, so that the readers can fill them with <see cref="JsonValues.Take"/> (first occurrence wins).
+    /// </summary>
     internal sealed class ErrorItemBuilder
     {
-        private const int MaxExtraFields = 64;
-        private const int MaxDetails = 256;
+        public string? Code;
+        public string? Message;
+        public string? Parameter;
+        public string? TaskType;
+        public string? TaskId;
+        public string? DocumentationUrl;
+        public string? Path;
 
-        public string? Code { get; set; }
+        /// <summary>Whether the item's <c>detail</c>/<c>details</c> was read (a duplicate is skipped).</summary>
+        public bool SeenDetails;
 
-        public string? Message { get; set; }
-
-        public string? Parameter { get; set; }
-
-        public string? TaskType { get; set; }
-
-        public string? TaskId { get; set; }
-
-        public string? DocumentationUrl { get; set; }
-
-        public string? Path { get; set; }
+        /// <summary>Whether the item's <c>extensions</c> object was read (a duplicate is skipped).</summary>
+        public bool SeenExtensions;
 
         private List<string>? _details;
         private Dictionary<string, string>? _extra;
@@ -28,25 +28,35 @@ namespace ErrorCodeGen
         public bool IsEmpty => Code is null && Message is null && Parameter is null && TaskType is null && TaskId is null
             && DocumentationUrl is null && Path is null && _details is null && _extra is null;
 
-        public void AddDetail(string detail)
+        public bool DetailsFull => _details != null && _details.Count >= ReaderLimits.MaxDetails;
+
+        public bool ExtrasFull => _extra != null && _extra.Count >= ReaderLimits.MaxExtraFields;
+
+        public void AddDetail(string? detail)
         {
-            _details ??= new List<string>();
-            if (_details.Count < MaxDetails)
+            if (detail is null || DetailsFull)
             {
-                _details.Add(detail);
+                return;
             }
+
+            _details ??= new List<string>();
+            _details.Add(detail);
         }
+
+        public bool HasExtra(string name) => _extra != null && _extra.ContainsKey(name);
 
         public void AddExtra(string name, string rawJson)
         {
-            _extra ??= new Dictionary<string, string>();
-            if (_extra.Count < MaxExtraFields && !_extra.ContainsKey(name))
+            if (ExtrasFull || HasExtra(name))
             {
-                _extra.Add(name, rawJson);
+                return;
             }
+
+            _extra ??= new Dictionary<string, string>();
+            _extra.Add(name, rawJson);
         }
 
-        /// <summary>The builder is discarded afterwards, so its collections are handed over rather than copied.</summary>
+        /// <summary>Copies what was read into an immutable <see cref="ApiError"/>.</summary>
         public ApiError Build() => new ApiError(
             Code,
             Message,
@@ -56,6 +66,6 @@ namespace ErrorCodeGen
             DocumentationUrl,
             Path,
             _details?.ToArray(),
-            _extra);
+            _extra is null ? null : new Dictionary<string, string>(_extra));
     }
 }

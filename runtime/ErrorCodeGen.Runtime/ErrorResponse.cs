@@ -19,7 +19,8 @@ namespace ErrorCodeGen
             TimeSpan? retryAfter,
             RateLimitInfo? rateLimit,
             string? nonJsonExcerpt,
-            bool hasErrorPayload)
+            bool hasErrorPayload,
+            Exception? readException)
         {
             Format = format;
             HttpStatus = httpStatus;
@@ -31,6 +32,7 @@ namespace ErrorCodeGen
             RateLimit = rateLimit;
             NonJsonExcerpt = nonJsonExcerpt;
             HasErrorPayload = hasErrorPayload;
+            ReadException = readException;
         }
 
         /// <summary>The wire format the body was read as.</summary>
@@ -57,7 +59,10 @@ namespace ErrorCodeGen
         /// <summary>The request id from the body or the <c>X-Request-Id</c> header.</summary>
         public string? RequestId { get; }
 
-        /// <summary>The wait the server asked for: the <c>Retry-After</c> header, else the body's <c>retry_after</c>.</summary>
+        /// <summary>
+        /// The wait the server asked for: the longer of the <c>Retry-After</c> header (its first readable value; a date not
+        /// in the future gives none) and the body's <c>retry_after</c>; <see langword="null"/> when the server gave none.
+        /// </summary>
         public TimeSpan? RetryAfter { get; }
 
         /// <summary>The rate-limit headers, when the response had any.</summary>
@@ -68,6 +73,12 @@ namespace ErrorCodeGen
 
         /// <summary>Whether the body itself reports an error (an error code, an <c>errors</c> array or an <c>error</c> object).</summary>
         public bool HasErrorPayload { get; }
+
+        /// <summary>
+        /// The failure that stopped the body from being read to its end (a connection reset, a corrupt compressed body, a
+        /// time-out), when it broke off; <see cref="BodyKind"/> is then <see cref="ErrorBodyKind.Truncated"/>.
+        /// </summary>
+        public Exception? ReadException { get; }
 
         /// <summary>Whether the body is complete JSON that could be read to its end.</summary>
         public bool IsWellFormed => BodyKind == ErrorBodyKind.Json;

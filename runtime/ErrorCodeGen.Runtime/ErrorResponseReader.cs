@@ -18,191 +18,171 @@ namespace ErrorCodeGen
     public static class ErrorResponseReader
     {
         /// <summary>Bodies larger than this (1 MiB) are not parsed.</summary>
-        public const int MaxBodyBytes = 1024 * 1024;
+        public const int MaxBodyBytes = ReaderLimits.MaxBodyBytes;
 
         /// <summary>The deepest JSON nesting read; deeper bodies are <see cref="ErrorBodyKind.Malformed"/>.</summary>
-        public const int MaxDepth = 64;
+        public const int MaxDepth = ReaderLimits.MaxDepth;
 
         /// <summary>At most this many error items are kept from one body.</summary>
-        public const int MaxErrors = 256;
+        public const int MaxErrors = ReaderLimits.MaxErrors;
 
-        /// <summary>Strings longer than this are shortened (with an ellipsis) when kept.</summary>
-        public const int MaxStringLength = 4096;
+        /// <summary>Messages and other strings longer than this are shortened (with an ellipsis) when kept; codes, ids and names have tighter bounds (docs/runtime.md).</summary>
+        public const int MaxStringLength = ReaderLimits.MaxStringLength;
 
-        private static readonly TimeSpan s_maxRetryAfter = TimeSpan.FromDays(365);
-        private static readonly UTF8Encoding s_utf8 = new UTF8Encoding(false, false);
+        private static readonly JsonReaderOptions s_options = new JsonReaderOptions
+        {
+            MaxDepth = ReaderLimits.MaxDepth,
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+        };
 
         /// <summary>Reads an error body given as a string.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
+            => Read(format, httpStatus, body, headers, TimeProvider.System);
+
+        /// <summary>Reads an error body given as a string; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+        public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
             if (body is null || body.Length == 0)
             {
-                return Read(format, httpStatus, ReadOnlySpan<byte>.Empty, headers);
+                return Read(format, httpStatus, ReadOnlySpan<byte>.Empty, headers, timeProvider);
             }
 
             // A string longer than the byte limit cannot fit in it; do not encode it at all.
             if (body.Length > MaxBodyBytes)
             {
-                return TooLarge(format, httpStatus, headers);
+                return TooLarge(format, httpStatus, HeaderFacts.From(headers, timeProvider));
             }
 
-            byte[] bytes = s_utf8.GetBytes(body);
-            return Read(format, httpStatus, bytes, headers);
+            // Invalid UTF-16 (a lone surrogate) becomes U+FFFD rather than an exception.
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            return Read(format, httpStatus, bytes, headers, timeProvider);
         }
 
         /// <summary>Reads an error body given as UTF-8 bytes.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
+            => Read(format, httpStatus, utf8Body, headers, TimeProvider.System);
+
+        /// <summary>Reads an error body given as UTF-8 bytes; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+        public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
+            => Read(format, httpStatus, utf8Body, HeaderFacts.From(headers, timeProvider ?? TimeProvider.System), readProblem: null, readException: null);
+
+        private static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, HeaderFacts facts, string? readProblem, Exception? readException)
         {
             if (utf8Body.Length > MaxBodyBytes)
             {
-                return TooLarge(format, httpStatus, headers);
+                return TooLarge(format, httpStatus, facts);
             }
 
-            HeaderFacts facts = HeaderFacts.From(headers);
+            // A byte-order mark is not content (a string that starts with U+FEFF encodes to one too).
+            if (Utf8Text.StartsWithBom(utf8Body))
+            {
+                utf8Body = utf8Body.Slice(3);
+            }
+
             var builder = new BodyBuilder();
             ReadBody(format, utf8Body, builder);
 
-            TimeSpan? retryAfter = facts.RetryAfter ?? builder.RetryAfter;
-            string? requestId = builder.RequestId ?? facts.RequestId;
+            ErrorBodyKind kind = builder.Kind;
+            string? problem = builder.Problem;
+            if (readProblem != null)
+            {
+                // The connection broke off: what arrived is kept (a code read before the cut stays in RawCode).
+                kind = ErrorBodyKind.Truncated;
+                problem = problem is null || builder.Kind == ErrorBodyKind.Truncated ? readProblem : readProblem + "; " + problem;
+            }
+
             return new ErrorResponse(
                 format,
                 httpStatus,
-                builder.Kind,
-                builder.Problem,
+                kind,
+                problem,
                 builder.Errors.ToArray(),
-                requestId,
-                retryAfter,
+                builder.RequestId ?? facts.RequestId,
+                Waits.Longer(facts.RetryAfter, builder.RetryAfter),
                 facts.RateLimit,
                 builder.NonJsonExcerpt,
-                builder.HasErrorPayload);
+                builder.HasErrorPayload,
+                readException);
         }
 
         /// <summary>
         /// Reads the status, headers and at most <see cref="MaxBodyBytes"/> of the body of <paramref name="response"/>.
-        /// Throws only when <paramref name="cancellationToken"/> is cancelled.
+        /// Any failure while reading the body (a connection reset, a corrupt compressed body, a time-out) gives a
+        /// <see cref="ErrorBodyKind.Truncated"/> response that keeps what arrived and the failure as
+        /// <see cref="ErrorResponse.ReadException"/>; only the cancellation of <paramref name="cancellationToken"/> is thrown,
+        /// as <see cref="OperationCanceledException"/>. The body stays readable afterwards: the response's content is replaced
+        /// by one that replays the bytes read (and, past the limit, the rest of the original stream), so a second call gives
+        /// the same result and the caller can still read the body. Nothing the caller owns is disposed.
         /// </summary>
-        public static async Task<ErrorResponse> ReadAsync(ErrorWireFormat format, HttpResponseMessage response, CancellationToken cancellationToken = default)
+        public static Task<ErrorResponse> ReadAsync(ErrorWireFormat format, HttpResponseMessage response, CancellationToken cancellationToken = default)
+            => ReadAsync(format, response, TimeProvider.System, cancellationToken);
+
+        /// <summary>As <see cref="ReadAsync(ErrorWireFormat, HttpResponseMessage, CancellationToken)"/>; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+        public static async Task<ErrorResponse> ReadAsync(ErrorWireFormat format, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
         {
             if (response is null)
             {
                 throw new ArgumentNullException(nameof(response));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var headers = new List<KeyValuePair<string, IEnumerable<string>>>();
             foreach (var header in response.Headers)
             {
                 headers.Add(header);
             }
 
-            byte[] body = new byte[0];
-            bool tooLarge = false;
-            string? ioProblem = null;
-            if (response.Content != null)
+            HttpContent? content = response.Content;
+            if (content is null)
             {
-                foreach (var header in response.Content.Headers)
-                {
-                    headers.Add(header);
-                }
-
-                BoundedBody read = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                body = read.Body;
-                tooLarge = read.TooLarge;
-                ioProblem = read.Problem;
+                return Read(format, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, headers, timeProvider);
             }
 
+            foreach (var header in content.Headers)
+            {
+                headers.Add(header);
+            }
+
+            HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
             int status = (int)response.StatusCode;
-            if (tooLarge)
+            if (!(content is ReplayableBodyContent replay))
             {
-                return TooLarge(format, status, headers);
-            }
-
-            ErrorResponse result = Read(format, status, body, headers);
-            if (ioProblem != null)
-            {
-                // The connection broke off: what arrived is kept (a code read before the cut stays in RawCode).
-                string problem = ioProblem + (result.Problem is null ? string.Empty : "; " + result.Problem);
-                return new ErrorResponse(result.Format, result.HttpStatus, ErrorBodyKind.Truncated, problem, result.Errors, result.RequestId, result.RetryAfter, result.RateLimit, result.NonJsonExcerpt, result.HasErrorPayload);
-            }
-
-            return result;
-        }
-
-        private readonly struct BoundedBody
-        {
-            public BoundedBody(byte[] body, bool tooLarge, string? problem)
-            {
-                Body = body;
-                TooLarge = tooLarge;
-                Problem = problem;
-            }
-
-            public byte[] Body { get; }
-
-            public bool TooLarge { get; }
-
-            public string? Problem { get; }
-        }
-
-        /// <summary>Reads at most <see cref="MaxBodyBytes"/>; a transport failure mid-body keeps the bytes that arrived.</summary>
-        private static async Task<BoundedBody> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
-        {
-            long? declared = content.Headers.ContentLength;
-            if (declared > MaxBodyBytes)
-            {
-                return new BoundedBody(new byte[0], true, null);
-            }
-
-            var buffer = new MemoryStream();
-            try
-            {
-#if NET8_0_OR_GREATER
-                using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-                byte[] chunk = new byte[16 * 1024];
-                while (true)
+                if (content.Headers.ContentLength > MaxBodyBytes)
                 {
-                    int n = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-
-                    if (buffer.Length + n > MaxBodyBytes)
-                    {
-                        return new BoundedBody(new byte[0], true, null);
-                    }
-
-                    buffer.Write(chunk, 0, n);
+                    // Not read at all: the caller can still stream the whole body.
+                    return TooLarge(format, status, facts);
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is InvalidOperationException || ex is OperationCanceledException)
-            {
-                return new BoundedBody(buffer.ToArray(), false, "the body broke off after " + buffer.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + ex.GetType().Name + ")");
+
+                replay = await ReplayableBodyContent.ReadAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+                response.Content = replay;
             }
 
-            return new BoundedBody(buffer.ToArray(), false, null);
+            if (replay.ExceedsLimit)
+            {
+                return TooLarge(format, status, facts);
+            }
+
+            string? problem = replay.ReadException is null
+                ? null
+                : "the body broke off after " + replay.Prefix.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + replay.ReadException.GetType().Name + ")";
+            return Read(format, status, replay.Prefix, facts, problem, replay.ReadException);
         }
 
-        private static ErrorResponse TooLarge(ErrorWireFormat format, int? httpStatus, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
+        private static ErrorResponse TooLarge(ErrorWireFormat format, int? httpStatus, HeaderFacts facts)
         {
-            HeaderFacts facts = HeaderFacts.From(headers);
             return new ErrorResponse(
                 format,
                 httpStatus,
                 ErrorBodyKind.TooLarge,
                 "the body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes and was not read",
-                new ApiError[0],
+                Array.Empty<ApiError>(),
                 facts.RequestId,
                 facts.RetryAfter,
                 facts.RateLimit,
                 null,
-                false);
+                false,
+                null);
         }
 
         private static void ReadBody(ErrorWireFormat format, ReadOnlySpan<byte> body, BodyBuilder builder)
@@ -223,13 +203,7 @@ namespace ErrorCodeGen
                 return;
             }
 
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions
-            {
-                MaxDepth = MaxDepth,
-                CommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            });
-
+            var reader = new Utf8JsonReader(body, s_options);
             try
             {
                 if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -263,40 +237,67 @@ namespace ErrorCodeGen
 
                 builder.Kind = ErrorBodyKind.Json;
             }
-            catch (JsonException ex)
+            catch (JsonException)
             {
-                if (reader.CurrentDepth >= MaxDepth - 1)
-                {
-                    builder.Kind = ErrorBodyKind.Malformed;
-                    builder.Problem = "the JSON is nested deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels";
-                }
-                else if (IsCutOffJson(body))
-                {
-                    builder.Kind = ErrorBodyKind.Truncated;
-                    builder.Problem = "the JSON breaks off before its end";
-                }
-                else
-                {
-                    builder.Kind = ErrorBodyKind.Malformed;
-                    builder.Problem = "the JSON is invalid at byte " + reader.BytesConsumed.ToString(CultureInfo.InvariantCulture) + DescribeJsonProblem(ex);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Utf8JsonReader throws this for a value of an unexpected token type; treat as malformed.
-                builder.Kind = ErrorBodyKind.Malformed;
-                builder.Problem = "the JSON has a value of an unexpected type";
+                Diagnose(body, builder);
             }
             finally
             {
                 // Keep what was read of an item the body broke off in.
                 builder.FlushPending();
             }
+
+            // Strings were decoded leniently; a body that is not UTF-8 is still not well-formed JSON.
+            if (builder.Kind == ErrorBodyKind.Json)
+            {
+                int invalid = Utf8Text.FirstInvalidByte(body);
+                if (invalid >= 0)
+                {
+                    builder.Kind = ErrorBodyKind.Malformed;
+                    builder.Problem = "the body is not valid UTF-8 (at byte " + invalid.ToString(CultureInfo.InvariantCulture) + ")";
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs only on the failure path: a second bounded pass, as a non-final block with room for one more level, says
+        /// what went wrong first: nesting past <see cref="MaxDepth"/>, a body that stops early (every token valid up to the
+        /// end), or a syntax error (and where).
+        /// </summary>
+        private static void Diagnose(ReadOnlySpan<byte> body, BodyBuilder builder)
+        {
+            var reader = new Utf8JsonReader(body, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
+            {
+                MaxDepth = ReaderLimits.MaxDepth + 1,
+                CommentHandling = JsonCommentHandling.Disallow,
+                AllowTrailingCommas = false,
+            }));
+            try
+            {
+                while (reader.Read())
+                {
+                    bool opens = reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray;
+                    if (opens && reader.CurrentDepth >= ReaderLimits.MaxDepth)
+                    {
+                        builder.Kind = ErrorBodyKind.Malformed;
+                        builder.Problem = "the JSON is nested deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels (at byte " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture) + ")";
+                        return;
+                    }
+                }
+
+                builder.Kind = ErrorBodyKind.Truncated;
+                builder.Problem = "the JSON breaks off before its end";
+            }
+            catch (JsonException ex)
+            {
+                builder.Kind = ErrorBodyKind.Malformed;
+                builder.Problem = "the JSON is invalid at byte " + reader.BytesConsumed.ToString(CultureInfo.InvariantCulture) + DescribeJsonProblem(ex);
+            }
         }
 
         private static string DescribeJsonProblem(JsonException ex)
         {
-            // JsonException messages describe the JSON, never headers; keep only the first sentence.
+            // JsonException messages describe the JSON at one character, never headers; keep only the first sentence.
             string message = ex.Message ?? string.Empty;
             int dot = message.IndexOf(". ", StringComparison.Ordinal);
             if (dot > 0)
@@ -304,20 +305,12 @@ namespace ErrorCodeGen
                 message = message.Substring(0, dot);
             }
 
-            return message.Length == 0 ? string.Empty : " (" + TextExcerpt.Shorten(message, 200) + ")";
+            return message.Length == 0 ? string.Empty : " (" + TextExcerpt.SingleLine(message, 200) + ")";
         }
 
         private static int FirstNonWhitespace(ReadOnlySpan<byte> body)
         {
-            int i = 0;
-
-            // A UTF-8 byte-order mark is not content.
-            if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF)
-            {
-                i = 3;
-            }
-
-            for (; i < body.Length; i++)
+            for (int i = 0; i < body.Length; i++)
             {
                 byte b = body[i];
                 if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
@@ -327,48 +320,6 @@ namespace ErrorCodeGen
             }
 
             return -1;
-        }
-
-        /// <summary>
-        /// Whether <paramref name="body"/> is the beginning of valid JSON that stops early (a truncated body), rather
-        /// than invalid JSON. Runs only on the failure path: a second bounded pass that treats the body as a
-        /// non-final block, so running out of data is not an error.
-        /// </summary>
-        private static bool IsCutOffJson(ReadOnlySpan<byte> body)
-        {
-            var reader = new Utf8JsonReader(body, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
-            {
-                MaxDepth = MaxDepth,
-                CommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            }));
-            try
-            {
-                while (reader.Read())
-                {
-                }
-
-                return true;
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
-
-        internal static TimeSpan? ClampRetryAfter(double seconds)
-        {
-            if (double.IsNaN(seconds) || double.IsInfinity(seconds) || seconds < 0)
-            {
-                return null;
-            }
-
-            if (seconds >= s_maxRetryAfter.TotalSeconds)
-            {
-                return s_maxRetryAfter;
-            }
-
-            return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
         }
     }
 }

@@ -14,16 +14,14 @@ namespace ErrorCodeGen
             RateLimit = rateLimit;
         }
 
+        /// <summary>The first readable <c>Retry-After</c> value that gives a wait; unreadable values and past dates are ignored.</summary>
         public TimeSpan? RetryAfter { get; }
 
         public string? RequestId { get; }
 
         public RateLimitInfo? RateLimit { get; }
 
-        /// <summary>The clock used to turn an HTTP-date <c>Retry-After</c> into a wait.</summary>
-        internal static Func<DateTimeOffset> UtcNow { get; set; } = () => DateTimeOffset.UtcNow;
-
-        public static HeaderFacts From(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
+        public static HeaderFacts From(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time)
         {
             if (headers is null)
             {
@@ -39,34 +37,51 @@ namespace ErrorCodeGen
             foreach (var header in headers)
             {
                 string? name = header.Key;
-                string? value = First(header.Value);
-                if (name is null || value is null)
+                if (name is null || header.Value is null)
                 {
                     continue;
                 }
 
                 if (Is(name, "Retry-After"))
                 {
-                    retryAfter = ParseRetryAfter(value);
+                    foreach (string? value in header.Value)
+                    {
+                        if (retryAfter is null && value != null)
+                        {
+                            retryAfter = Waits.ParseRetryAfter(value, time);
+                        }
+                    }
+
+                    continue;
                 }
-                else if (Is(name, "X-Request-Id") || Is(name, "Request-Id") || Is(name, "X-Amzn-RequestId"))
+
+                string? first = First(header.Value);
+                if (first is null)
                 {
-                    requestId ??= TextExcerpt.SingleLine(value, 200);
+                    continue;
+                }
+
+                if (Is(name, "X-Request-Id") || Is(name, "Request-Id") || Is(name, "X-Amzn-RequestId"))
+                {
+                    if (requestId is null && first.Trim().Length > 0)
+                    {
+                        requestId = TextExcerpt.SingleLine(first, ReaderLimits.MaxRequestIdLength);
+                    }
                 }
                 else if (Is(name, "X-RateLimit-Limit"))
                 {
-                    limit = ParseLong(value);
+                    limit ??= ParseLong(first);
                     anyRate = true;
                 }
                 else if (Is(name, "X-RateLimit-Remaining"))
                 {
-                    remaining = ParseLong(value);
+                    remaining ??= ParseLong(first);
                     anyRate = true;
                 }
                 else if (Is(name, "X-RateLimit-Reset"))
                 {
-                    long? epoch = ParseLong(value);
-                    if (epoch >= 0 && epoch <= 253402300799L)
+                    long? epoch = ParseLong(first);
+                    if (reset is null && epoch >= 0 && epoch <= 253402300799L)
                     {
                         reset = DateTimeOffset.FromUnixTimeSeconds(epoch.Value);
                     }
@@ -76,34 +91,6 @@ namespace ErrorCodeGen
             }
 
             return new HeaderFacts(retryAfter, requestId, anyRate ? new RateLimitInfo(limit, remaining, reset) : null);
-        }
-
-        /// <summary>Parses <c>Retry-After</c>: delta-seconds or an HTTP date (RFC 9110 §10.2.3).</summary>
-        internal static TimeSpan? ParseRetryAfter(string value)
-        {
-            string v = value.Trim();
-            if (v.Length == 0)
-            {
-                return null;
-            }
-
-            if (double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds))
-            {
-                return ErrorResponseReader.ClampRetryAfter(seconds);
-            }
-
-            if (DateTimeOffset.TryParseExact(
-                    v,
-                    new[] { "r", "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" },
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal,
-                    out DateTimeOffset date))
-            {
-                TimeSpan wait = date - UtcNow();
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : ErrorResponseReader.ClampRetryAfter(wait.TotalSeconds);
-            }
-
-            return null;
         }
 
         private static long? ParseLong(string value)

@@ -9,18 +9,11 @@ namespace ErrorCodeGen
     {
         private const int MaxExcerptBytes = 64 * 1024;
 
+        /// <summary>The most server text looked at for one excerpt; the reader already bounds every string it keeps.</summary>
+        private const int MaxInputChars = 16 * 1024;
+
         private static readonly Regex s_title = new Regex(
             "<title[^>]*>(?<t>[^<]*)</title>",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(200));
-
-        private static readonly Regex s_bearer = new Regex(
-            @"(?<k>\b(?:Bearer|Basic|Token)\s+)[A-Za-z0-9\-._~+/=]{6,}",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(200));
-
-        private static readonly Regex s_keyValue = new Regex(
-            @"(?<k>\b(?:api[_-]?key|apikey|access[_-]?token|token|secret|password|authorization)\b[""']?\s*[:=]\s*[""']?)(?!\*\*\*)[^\s""',;&]{4,}",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             TimeSpan.FromMilliseconds(200));
 
@@ -28,7 +21,7 @@ namespace ErrorCodeGen
         public static string? FromNonJson(ReadOnlySpan<byte> body)
         {
             ReadOnlySpan<byte> head = body.Length > MaxExcerptBytes ? body.Slice(0, MaxExcerptBytes) : body;
-            string text = new UTF8Encoding(false, false).GetString(head.ToArray());
+            string text = Utf8Text.Decode(head);
             string? candidate = null;
             try
             {
@@ -57,17 +50,40 @@ namespace ErrorCodeGen
             return line.Length == 0 ? null : line;
         }
 
-        /// <summary>Makes <paramref name="text"/> one line with no control characters, at most <paramref name="max"/> characters, secrets masked.</summary>
+        /// <summary>
+        /// Makes <paramref name="text"/> one line of at most <paramref name="max"/> characters: control, bidirectional-override
+        /// and zero-width characters removed, white space collapsed, then secrets masked (<see cref="SecretMasker"/>), and
+        /// only then shortened, so that no secret straddles the cut.
+        /// </summary>
         public static string SingleLine(string text, int max) => SingleLine(text, max, redact: true);
 
         /// <summary>As <see cref="SingleLine(string, int)"/>; <paramref name="redact"/> is false only for text that is already safe (the catalog's own, or parts already redacted).</summary>
         public static string SingleLine(string text, int max, bool redact)
         {
-            var sb = new StringBuilder(Math.Min(text.Length, max + 16));
-            bool space = false;
-            foreach (char ch in text)
+            string line = Sanitize(text);
+            return Shorten(redact ? SecretMasker.Redact(line) : line, max);
+        }
+
+        /// <summary>One line without invisible or direction-changing characters; the same instance when nothing changes.</summary>
+        private static string Sanitize(string text)
+        {
+            int length = Math.Min(text.Length, MaxInputChars);
+            if (length == text.Length && IsClean(text))
             {
-                if (char.IsControl(ch) || char.IsWhiteSpace(ch) || ch == '\u2028' || ch == '\u2029')
+                return text;
+            }
+
+            var sb = new StringBuilder(length);
+            bool space = false;
+            for (int i = 0; i < length; i++)
+            {
+                char ch = text[i];
+                if (IsInvisible(ch))
+                {
+                    continue;
+                }
+
+                if (char.IsControl(ch) || char.IsWhiteSpace(ch))
                 {
                     space = sb.Length > 0;
                     continue;
@@ -80,48 +96,46 @@ namespace ErrorCodeGen
                 }
 
                 sb.Append(ch);
-                if (sb.Length >= max * 2)
-                {
-                    break;
-                }
             }
 
-            string line = sb.ToString();
-            return Shorten(redact ? Redact(line) : line, max);
+            return sb.ToString();
         }
 
-        private static readonly string[] s_secretHints = { "bearer", "basic", "token", "key", "secret", "password", "authorization" };
-
-        /// <summary>Masks bearer tokens and <c>api_key=…</c>-like values.</summary>
-        public static string Redact(string text)
+        /// <summary>Whether <paramref name="text"/> is already one clean line: no leading, trailing or double spaces, nothing invisible.</summary>
+        private static bool IsClean(string text)
         {
-            // Both patterns need one of these words; most messages have none, and skip the regexes.
-            bool hint = false;
-            foreach (string word in s_secretHints)
+            for (int i = 0; i < text.Length; i++)
             {
-                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                char ch = text[i];
+                if (ch == ' ')
                 {
-                    hint = true;
-                    break;
+                    if (i == 0 || i == text.Length - 1 || text[i - 1] == ' ')
+                    {
+                        return false;
+                    }
+                }
+                else if (ch < ' ' || (ch >= '\u007F' && (char.IsControl(ch) || char.IsWhiteSpace(ch) || IsInvisible(ch))))
+                {
+                    return false;
                 }
             }
 
-            if (!hint)
-            {
-                return text;
-            }
-
-            try
-            {
-                text = s_bearer.Replace(text, "${k}***");
-                return s_keyValue.Replace(text, "${k}***");
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return "(message withheld: it could not be checked for secrets)";
-            }
+            return true;
         }
 
+        /// <summary>
+        /// Characters that change how a log line reads without being seen: bidirectional embeddings, overrides and isolates
+        /// (U+202A–U+202E, U+2066–U+2069, U+061C), zero-width and direction marks (U+200B–U+200F, U+2060–U+2064), the
+        /// byte-order mark (U+FEFF).
+        /// </summary>
+        private static bool IsInvisible(char ch)
+            => (ch >= '\u200B' && ch <= '\u200F') || (ch >= '\u202A' && ch <= '\u202E') || (ch >= '\u2066' && ch <= '\u2069')
+            || (ch >= '\u2060' && ch <= '\u2064') || ch == '\u061C' || ch == '\uFEFF';
+
+        /// <summary>Masks credentials (see <see cref="SecretMasker"/>).</summary>
+        public static string Redact(string text) => SecretMasker.Redact(text);
+
+        /// <summary>At most <paramref name="max"/> characters, the last an ellipsis when cut; never splits a surrogate pair.</summary>
         public static string Shorten(string text, int max)
         {
             if (text.Length <= max)
@@ -130,7 +144,7 @@ namespace ErrorCodeGen
             }
 
             int cut = max - 1;
-            if (char.IsHighSurrogate(text[cut - 1]))
+            if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
             {
                 cut--;
             }

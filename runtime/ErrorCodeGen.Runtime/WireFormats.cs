@@ -1,19 +1,21 @@
 using System;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace ErrorCodeGen
 {
     /// <summary>
-    /// The per-vendor readers. Each is called with the reader on the root object's <c>{</c> and reads in one
-    /// forward pass. What has been read is kept in the <see cref="BodyBuilder"/> as it is read, so a body that
-    /// breaks off still yields its code and message.
+    /// The per-vendor readers. Each is called with the reader on the root object's <c>{</c> and reads in one forward pass.
+    /// What has been read is kept in the <see cref="BodyBuilder"/> as it is read, so a body that breaks off still yields
+    /// its code and message.
+    /// <para>
+    /// Two rules hold in every format: a key's first occurrence wins (a later duplicate is consumed whole, whatever its type,
+    /// and ignored; a <see langword="null"/> counts as absent), and every value is consumed whole (see <see cref="JsonValues"/>),
+    /// so nothing in a value can be read as if it stood outside it.
+    /// </para>
     /// </summary>
     internal static class WireFormats
     {
-        private const int MaxRawJson = 1024;
-
         /// <summary>RunComfy: <c>{"error_code", "message" | "error_message", "detail", "request_id"}</c>.</summary>
         public static void ReadRunComfy(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
         {
@@ -21,31 +23,30 @@ namespace ErrorCodeGen
             b.Pending = item;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string name = r.GetString() ?? string.Empty;
-                r.Read();
-                switch (name)
+                if (r.ValueTextEquals("error_code"u8))
                 {
-                    case "error_code":
-                        item.Code = ReadScalar(ref r, body);
-                        if (item.Code != null)
-                        {
-                            b.HasErrorPayload = true;
-                        }
-
-                        break;
-                    case "message":
-                    case "error_message":
-                        item.Message = item.Message ?? ReadScalar(ref r, body);
-                        break;
-                    case "detail":
-                        ReadDetail(ref r, body, item);
-                        break;
-                    case "request_id":
-                        b.RequestId = ReadScalar(ref r, body);
-                        break;
-                    default:
-                        item.AddExtra(name, ReadRaw(ref r, body));
-                        break;
+                    r.Read();
+                    JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
+                    b.HasErrorPayload |= item.Code != null;
+                }
+                else if (r.ValueTextEquals("message"u8) || r.ValueTextEquals("error_message"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
+                }
+                else if (r.ValueTextEquals("detail"u8))
+                {
+                    r.Read();
+                    ReadDetail(ref r, body, item);
+                }
+                else if (r.ValueTextEquals("request_id"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
+                }
+                else
+                {
+                    ReadExtra(ref r, body, item, prefix: null);
                 }
             }
 
@@ -55,24 +56,32 @@ namespace ErrorCodeGen
         /// <summary>cmfy.cloud: <c>{"error": {"code", "message", "details", "retry_after", "request_id"}}</c>.</summary>
         public static void ReadCmfy(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
         {
+            bool seenError = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string name = r.GetString() ?? string.Empty;
-                r.Read();
-                if (name == "error" && r.TokenType == JsonTokenType.StartObject)
+                if (r.ValueTextEquals("error"u8))
                 {
-                    b.HasErrorPayload = true;
-                    var item = new ErrorItemBuilder();
-                    b.Pending = item;
-                    ReadErrorItem(ref r, body, b, item, ErrorWireFormat.Cmfy);
-                    b.FlushPending();
+                    r.Read();
+                    if (!seenError && r.TokenType == JsonTokenType.StartObject)
+                    {
+                        seenError = true;
+                        b.HasErrorPayload = true;
+                        ReadItem(ref r, body, b, ErrorWireFormat.Cmfy);
+                    }
+                    else
+                    {
+                        seenError |= r.TokenType != JsonTokenType.Null;
+                        r.Skip();
+                    }
                 }
-                else if (name == "request_id")
+                else if (r.ValueTextEquals("request_id"u8))
                 {
-                    b.RequestId = b.RequestId ?? ReadScalar(ref r, body);
+                    r.Read();
+                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
                 }
                 else
                 {
+                    r.Read();
                     r.Skip();
                 }
             }
@@ -85,36 +94,57 @@ namespace ErrorCodeGen
         /// </summary>
         public static void ReadErrorsArrayRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorWireFormat format)
         {
+            bool seenErrors = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string name = r.GetString() ?? string.Empty;
-                r.Read();
-                if (name == "errors" && r.TokenType == JsonTokenType.StartArray)
+                if (r.ValueTextEquals("errors"u8))
                 {
-                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                    r.Read();
+                    if (!seenErrors && r.TokenType == JsonTokenType.StartArray)
                     {
-                        if (r.TokenType != JsonTokenType.StartObject)
-                        {
-                            var scalarItem = new ErrorItemBuilder { Message = ReadScalar(ref r, body) };
-                            b.Add(scalarItem.Build());
-                            b.HasErrorPayload = true;
-                            continue;
-                        }
-
-                        b.HasErrorPayload = true;
-                        var item = new ErrorItemBuilder();
-                        b.Pending = item;
-                        ReadErrorItem(ref r, body, b, item, format);
-                        b.FlushPending();
+                        seenErrors = true;
+                        ReadErrorsArray(ref r, body, b, format);
+                    }
+                    else
+                    {
+                        seenErrors |= r.TokenType != JsonTokenType.Null;
+                        r.Skip();
                     }
                 }
-                else if (name == "request_id" || name == "requestId")
+                else if (r.ValueTextEquals("request_id"u8) || r.ValueTextEquals("requestId"u8))
                 {
-                    b.RequestId = ReadScalar(ref r, body);
+                    r.Read();
+                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
                 }
                 else
                 {
+                    r.Read();
                     r.Skip();
+                }
+            }
+        }
+
+        private static void ReadErrorsArray(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorWireFormat format)
+        {
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                b.HasErrorPayload = true;
+                if (b.IsFull)
+                {
+                    // Past the cap an item is skipped, not built.
+                    r.Skip();
+                    continue;
+                }
+
+                if (r.TokenType == JsonTokenType.StartObject)
+                {
+                    ReadItem(ref r, body, b, format);
+                }
+                else
+                {
+                    var scalar = new ErrorItemBuilder();
+                    scalar.Message = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
+                    b.Add(scalar);
                 }
             }
         }
@@ -123,115 +153,200 @@ namespace ErrorCodeGen
         /// One error object: Runware's and GraphQL's <c>errors</c> items and cmfy's <c>error</c> object share
         /// <c>code</c> and <c>message</c>; the rest depends on the format. Unknown fields are kept as raw JSON.
         /// </summary>
-        private static void ReadErrorItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorItemBuilder item, ErrorWireFormat format)
+        private static void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorWireFormat format)
         {
+            var item = new ErrorItemBuilder();
+            b.Pending = item;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string field = r.GetString() ?? string.Empty;
-                r.Read();
-                switch (field)
+                if (r.ValueTextEquals("code"u8))
                 {
-                    case "code":
-                        item.Code = ReadScalar(ref r, body);
-                        break;
-                    case "message":
-                        item.Message = ReadScalar(ref r, body);
-                        break;
-                    case "parameter":
-                        item.Parameter = ReadScalar(ref r, body);
-                        break;
-                    case "taskType":
-                        item.TaskType = ReadScalar(ref r, body);
-                        break;
-                    case "taskUUID":
-                        item.TaskId = ReadScalar(ref r, body);
-                        break;
-                    case "documentation":
-                        item.DocumentationUrl = ReadScalar(ref r, body);
-                        break;
-                    case "details" when format == ErrorWireFormat.Cmfy:
-                        ReadDetail(ref r, body, item);
-                        break;
-                    case "retry_after" when format == ErrorWireFormat.Cmfy:
-                        b.RetryAfter = ReadSeconds(ref r, body);
-                        break;
-                    case "request_id" when format == ErrorWireFormat.Cmfy:
-                        b.RequestId = ReadScalar(ref r, body);
-                        break;
-                    case "path" when format == ErrorWireFormat.GraphQL:
+                    r.Read();
+                    JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
+                }
+                else if (r.ValueTextEquals("message"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
+                }
+                else if (r.ValueTextEquals("parameter"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref item.Parameter, ref r, body, ReaderLimits.MaxStringLength);
+                }
+                else if (r.ValueTextEquals("taskType"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref item.TaskType, ref r, body, ReaderLimits.MaxStringLength);
+                }
+                else if (r.ValueTextEquals("taskUUID"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref item.TaskId, ref r, body, ReaderLimits.MaxStringLength);
+                }
+                else if (r.ValueTextEquals("documentation"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref item.DocumentationUrl, ref r, body, ReaderLimits.MaxStringLength);
+                }
+                else if (format == ErrorWireFormat.Cmfy && r.ValueTextEquals("details"u8))
+                {
+                    r.Read();
+                    ReadDetail(ref r, body, item);
+                }
+                else if (format == ErrorWireFormat.Cmfy && r.ValueTextEquals("retry_after"u8))
+                {
+                    r.Read();
+                    if (b.RetryAfter is null)
+                    {
+                        b.RetryAfter = JsonValues.Seconds(ref r, body);
+                    }
+                    else
+                    {
+                        r.Skip();
+                    }
+                }
+                else if (format == ErrorWireFormat.Cmfy && r.ValueTextEquals("request_id"u8))
+                {
+                    r.Read();
+                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
+                }
+                else if (format == ErrorWireFormat.GraphQL && r.ValueTextEquals("path"u8))
+                {
+                    r.Read();
+                    if (item.Path is null)
+                    {
                         item.Path = ReadPath(ref r, body);
-                        break;
-                    case "extensions" when r.TokenType == JsonTokenType.StartObject:
+                    }
+                    else
+                    {
+                        r.Skip();
+                    }
+                }
+                else if (r.ValueTextEquals("extensions"u8))
+                {
+                    r.Read();
+                    if (!item.SeenExtensions && r.TokenType == JsonTokenType.StartObject)
+                    {
+                        item.SeenExtensions = true;
                         ReadExtensions(ref r, body, item);
-                        break;
-                    default:
-                        item.AddExtra(field, ReadRaw(ref r, body));
-                        break;
+                    }
+                    else if (item.SeenExtensions)
+                    {
+                        r.Skip();
+                    }
+                    else
+                    {
+                        item.AddExtra("extensions", JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
+                    }
+                }
+                else
+                {
+                    ReadExtra(ref r, body, item, prefix: null);
                 }
             }
+
+            b.FlushPending();
         }
 
         private static void ReadExtensions(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string field = r.GetString() ?? string.Empty;
-                r.Read();
-                if (field == "code" && item.Code is null)
+                if (r.ValueTextEquals("code"u8))
                 {
-                    item.Code = ReadScalar(ref r, body);
+                    r.Read();
+                    JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
                 }
                 else
                 {
-                    item.AddExtra("extensions." + field, ReadRaw(ref r, body));
+                    ReadExtra(ref r, body, item, prefix: "extensions.");
                 }
             }
         }
 
+        /// <summary>An unknown field, kept as raw JSON while there is room; the reader is on its name and ends past its value.</summary>
+        private static void ReadExtra(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item, string? prefix)
+        {
+            if (item.ExtrasFull)
+            {
+                r.Read();
+                r.Skip();
+                return;
+            }
+
+            string name = JsonValues.PropertyName(ref r, ReaderLimits.MaxFieldNameLength);
+            if (prefix != null)
+            {
+                name = TextExcerpt.Shorten(prefix + name, ReaderLimits.MaxFieldNameLength);
+            }
+
+            r.Read();
+            if (item.HasExtra(name))
+            {
+                r.Skip();
+                return;
+            }
+
+            item.AddExtra(name, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
+        }
+
+        /// <summary>A GraphQL <c>path</c> (or a FastAPI <c>loc</c>) as dotted text, cut to the string bound.</summary>
         private static string? ReadPath(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
         {
             if (r.TokenType != JsonTokenType.StartArray)
             {
-                return ReadScalar(ref r, body);
+                return JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
             }
 
             var sb = new StringBuilder();
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                string? segment = ReadScalar(ref r, body);
-                if (sb.Length < ErrorResponseReader.MaxStringLength)
+                int room = ReaderLimits.MaxStringLength + 1 - sb.Length;
+                if (room <= 1)
                 {
-                    if (sb.Length > 0)
-                    {
-                        sb.Append('.');
-                    }
-
-                    sb.Append(segment);
+                    r.Skip();
+                    continue;
                 }
+
+                string? segment = JsonValues.Text(ref r, body, room);
+                if (sb.Length > 0)
+                {
+                    sb.Append('.');
+                }
+
+                sb.Append(segment);
             }
 
-            return sb.ToString();
+            return TextExcerpt.Shorten(sb.ToString(), ReaderLimits.MaxStringLength);
         }
 
         /// <summary>RunComfy <c>detail</c> / cmfy <c>details</c>: an array (FastAPI <c>{loc, msg, type}</c> items), a string or an object.</summary>
         private static void ReadDetail(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
         {
+            if (item.SeenDetails)
+            {
+                r.Skip();
+                return;
+            }
+
+            item.SeenDetails = r.TokenType != JsonTokenType.Null;
             switch (r.TokenType)
             {
                 case JsonTokenType.StartArray:
                     while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                     {
-                        if (r.TokenType == JsonTokenType.StartObject)
+                        if (item.DetailsFull)
+                        {
+                            r.Skip();
+                        }
+                        else if (r.TokenType == JsonTokenType.StartObject)
                         {
                             item.AddDetail(ReadDetailObject(ref r, body));
                         }
                         else
                         {
-                            string? text = ReadScalar(ref r, body);
-                            if (text != null)
-                            {
-                                item.AddDetail(text);
-                            }
+                            item.AddDetail(JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength));
                         }
                     }
 
@@ -240,20 +355,24 @@ namespace ErrorCodeGen
                     // An object of details (cmfy): one "name: value" entry per property.
                     while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
                     {
-                        string field = r.GetString() ?? string.Empty;
+                        if (item.DetailsFull)
+                        {
+                            r.Read();
+                            r.Skip();
+                            continue;
+                        }
+
+                        string field = JsonValues.PropertyName(ref r, ReaderLimits.MaxFieldNameLength);
                         r.Read();
-                        string? value = r.TokenType == JsonTokenType.String ? ReadScalar(ref r, body) : ReadRaw(ref r, body);
-                        item.AddDetail(field + ": " + value);
+                        string? value = r.TokenType == JsonTokenType.String
+                            ? JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength)
+                            : JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength);
+                        item.AddDetail(TextExcerpt.Shorten(field + ": " + value, ReaderLimits.MaxStringLength));
                     }
 
                     break;
                 default:
-                    string? scalar = ReadScalar(ref r, body);
-                    if (scalar != null)
-                    {
-                        item.AddDetail(scalar);
-                    }
-
+                    item.AddDetail(JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength));
                     break;
             }
         }
@@ -265,102 +384,37 @@ namespace ErrorCodeGen
             string? loc = null, msg = null;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                string field = r.GetString() ?? string.Empty;
-                r.Read();
-                if (field == "loc")
+                if (r.ValueTextEquals("loc"u8))
                 {
-                    loc = ReadPath(ref r, body);
+                    r.Read();
+                    if (loc is null)
+                    {
+                        loc = ReadPath(ref r, body);
+                    }
+                    else
+                    {
+                        r.Skip();
+                    }
                 }
-                else if (field == "msg" || field == "message")
+                else if (r.ValueTextEquals("msg"u8) || r.ValueTextEquals("message"u8))
                 {
-                    msg = ReadScalar(ref r, body);
+                    r.Read();
+                    JsonValues.Take(ref msg, ref r, body, ReaderLimits.MaxStringLength);
                 }
                 else
                 {
+                    r.Read();
                     r.Skip();
                 }
             }
 
             if (msg != null)
             {
-                return string.IsNullOrEmpty(loc) ? msg : loc + ": " + msg;
+                return TextExcerpt.Shorten(string.IsNullOrEmpty(loc) ? msg : loc + ": " + msg, ReaderLimits.MaxStringLength);
             }
 
-            int end = (int)r.BytesConsumed;
-            return Raw(body, start, end);
-        }
-
-        private static TimeSpan? ReadSeconds(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
-        {
-            if (r.TokenType == JsonTokenType.Number && r.TryGetDouble(out double seconds))
-            {
-                return ErrorResponseReader.ClampRetryAfter(seconds);
-            }
-
-            string? text = ReadScalar(ref r, body);
-            if (text != null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
-            {
-                return ErrorResponseReader.ClampRetryAfter(parsed);
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// The value at the reader as text: strings unescaped, numbers as written, booleans as <c>true</c>/<c>false</c>,
-        /// <see langword="null"/> for null, raw JSON for objects and arrays. Always shortened to a bound.
-        /// </summary>
-        internal static string? ReadScalar(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
-        {
-            switch (r.TokenType)
-            {
-                case JsonTokenType.String:
-                    return TextExcerpt.Shorten(r.GetString() ?? string.Empty, ErrorResponseReader.MaxStringLength);
-                case JsonTokenType.Number:
-                    return NumberText(ref r);
-                case JsonTokenType.True:
-                    return "true";
-                case JsonTokenType.False:
-                    return "false";
-                case JsonTokenType.Null:
-                    return null;
-                default:
-                    return ReadRaw(ref r, body);
-            }
-        }
-
-        private static string NumberText(ref Utf8JsonReader r)
-        {
-            // Integral numbers are kept exactly as digits; 42258.0 and 4.2258e4 normalise to 42258.
-            if (r.TryGetInt64(out long n))
-            {
-                return n.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (r.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue)
-            {
-                return ((long)d).ToString(CultureInfo.InvariantCulture);
-            }
-
-            // Readers here are built over a single span, so the value is never a sequence.
-            return Encoding.UTF8.GetString(r.ValueSpan.ToArray());
-        }
-
-        /// <summary>The raw JSON text of the value at the reader (skipping over it), shortened to a bound.</summary>
-        internal static string ReadRaw(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
-        {
-            int start = (int)r.TokenStartIndex;
-            r.Skip();
-            int end = (int)r.BytesConsumed;
-            return Raw(body, start, end);
-        }
-
-        private static string Raw(ReadOnlySpan<byte> body, int start, int end)
-        {
-            int length = Math.Max(0, Math.Min(end, body.Length) - start);
-            bool cut = length > MaxRawJson;
-            string text = Encoding.UTF8.GetString(body.Slice(start, cut ? MaxRawJson : length).ToArray());
-            return cut ? text + "…" : text;
+            int end = Math.Min((int)r.BytesConsumed, body.Length);
+            return Utf8Text.DecodeBounded(body.Slice(start, Math.Max(0, end - start)), ReaderLimits.MaxRawJsonLength);
         }
     }
 }

@@ -92,9 +92,11 @@ public class OtherWireFormatTests
     }
 
     [Test]
-    public void Cmfy_waits_come_from_header_then_body_then_catalog()
+    public void Cmfy_waits_come_from_the_server_then_the_catalog()
     {
-        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":12}}""", Headers(("Retry-After", "3"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(3)));
+        // Header and body disagree: the longer wins, whichever gave it (never retry earlier than the server asked).
+        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":12}}""", Headers(("Retry-After", "3"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":3}}""", Headers(("Retry-After", "12"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
         Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":12}}""").RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
         Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded"}}""").RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(60)));
         Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"concurrent_limit_reached"}}""").RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(5)));

@@ -1,0 +1,116 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// Reading values for the wire formats. Every method consumes the whole value at the reader, whatever its type (so a
+    /// duplicate key or an unexpected object never puts the rest of the body out of step), and every string it returns is
+    /// cut to the bound it is given.
+    /// </summary>
+    internal static class JsonValues
+    {
+        /// <summary>
+        /// The value at the reader as text: strings unescaped, numbers as written (integral ones as their digits), booleans
+        /// as <c>true</c>/<c>false</c>, <see langword="null"/> for null, raw JSON for objects and arrays.
+        /// </summary>
+        public static string? Text(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        {
+            switch (r.TokenType)
+            {
+                case JsonTokenType.String:
+                    return StringValue(ref r, max);
+                case JsonTokenType.Number:
+                    return NumberText(ref r, max);
+                case JsonTokenType.True:
+                    return "true";
+                case JsonTokenType.False:
+                    return "false";
+                case JsonTokenType.Null:
+                    return null;
+                default:
+                    return Raw(ref r, body, Math.Min(max, ReaderLimits.MaxRawJsonLength));
+            }
+        }
+
+        /// <summary>First occurrence wins: reads into <paramref name="field"/> when it is still empty, else skips the value.</summary>
+        public static void Take(ref string? field, ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        {
+            if (field is null)
+            {
+                field = Text(ref r, body, max);
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        /// <summary>The property name at the reader, unescaped and cut to <paramref name="max"/> characters.</summary>
+        public static string PropertyName(ref Utf8JsonReader r, int max) => StringValue(ref r, max);
+
+        /// <summary>The raw JSON text of the value at the reader (skipping over it), cut to <paramref name="max"/> characters.</summary>
+        public static string Raw(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        {
+            int start = (int)r.TokenStartIndex;
+            r.Skip();
+            int end = Math.Min((int)r.BytesConsumed, body.Length);
+            return Utf8Text.DecodeBounded(body.Slice(start, Math.Max(0, end - start)), max);
+        }
+
+        /// <summary>A wait in seconds, from a number or a numeric string; <see langword="null"/> when it is neither or is negative.</summary>
+        public static TimeSpan? Seconds(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        {
+            if (r.TokenType == JsonTokenType.Number && r.TryGetDouble(out double seconds))
+            {
+                return Waits.FromSeconds(seconds);
+            }
+
+            string? text = Text(ref r, body, 64);
+            if (text != null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
+            {
+                return Waits.FromSeconds(parsed);
+            }
+
+            return null;
+        }
+
+        private static string StringValue(ref Utf8JsonReader r, int max)
+        {
+            // The reader is always built over one span, so a value is never a sequence.
+            ReadOnlySpan<byte> raw = r.ValueSpan;
+            if (!r.ValueIsEscaped)
+            {
+                return Utf8Text.DecodeBounded(raw, max);
+            }
+
+            try
+            {
+                // An escape shrinks a value, never grows it: the unescaped value is at most as long as the raw bytes.
+                return TextExcerpt.Shorten(r.GetString() ?? string.Empty, max);
+            }
+            catch (InvalidOperationException)
+            {
+                // Invalid UTF-8 or a lone surrogate escape: keep the text as written rather than lose it.
+                return Utf8Text.DecodeBounded(raw, max);
+            }
+        }
+
+        private static string NumberText(ref Utf8JsonReader r, int max)
+        {
+            // Integral numbers are kept exactly as digits; 42258.0 and 4.2258e4 normalise to 42258.
+            if (r.TryGetInt64(out long n))
+            {
+                return n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (r.ValueSpan.Length <= 32 && r.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue)
+            {
+                return ((long)d).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Utf8Text.DecodeBounded(r.ValueSpan, max);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// Replaces a response's content after <see cref="ErrorResponseReader.ReadAsync(ErrorWireFormat, HttpResponseMessage, CancellationToken)"/>
+    /// has read it, so that the body is not lost: it replays the bytes read, then (for a body past the limit) the rest of the
+    /// original stream, or (for a body that broke off) the same failure. It keeps the original content's headers and
+    /// disposes the original content when it is disposed itself, as the response would have.
+    /// </summary>
+    internal sealed class ReplayableBodyContent : HttpContent
+    {
+        private readonly HttpContent _original;
+        private readonly Stream? _rest;
+
+        private ReplayableBodyContent(HttpContent original, byte[] prefix, bool exceedsLimit, Stream? rest, Exception? readException)
+        {
+            _original = original;
+            _rest = rest;
+            Prefix = prefix;
+            ExceedsLimit = exceedsLimit;
+            ReadException = readException;
+            foreach (var header in original.Headers)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        /// <summary>The bytes read: the whole body, or what arrived before it broke off, or the first bytes past the limit.</summary>
+        public byte[] Prefix { get; }
+
+        /// <summary>Whether the body is longer than the limit (the rest is still in the original stream).</summary>
+        public bool ExceedsLimit { get; }
+
+        /// <summary>Why reading stopped early, when the body broke off.</summary>
+        public Exception? ReadException { get; }
+
+        /// <summary>Reads at most <paramref name="limit"/> bytes of <paramref name="content"/>; a failure mid-body keeps the bytes that arrived.</summary>
+        public static async Task<ReplayableBodyContent> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+        {
+            var buffer = new MemoryStream();
+            Stream? stream = null;
+            try
+            {
+#if NET8_0_OR_GREATER
+                stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                byte[] chunk = new byte[16 * 1024];
+                while (true)
+                {
+                    int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+                    int n = await stream.ReadAsync(chunk, 0, want, cancellationToken).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        return new ReplayableBodyContent(content, buffer.ToArray(), exceedsLimit: false, rest: null, readException: null);
+                    }
+
+                    buffer.Write(chunk, 0, n);
+                    if (buffer.Length > limit)
+                    {
+                        return new ReplayableBodyContent(content, buffer.ToArray(), exceedsLimit: true, rest: stream, readException: null);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // Whatever the transport or a decompressing stream throws (IOException, InvalidDataException,
+                // HttpRequestException, a time-out, an authentication failure): the body broke off here.
+                return new ReplayableBodyContent(content, buffer.ToArray(), exceedsLimit: false, rest: null, readException: ex);
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            using Stream replay = new ReplayStream(this);
+            await replay.CopyToAsync(stream).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc/>
+        protected override Task<Stream> CreateContentReadStreamAsync()
+            => Task.FromResult<Stream>(_rest is null && ReadException is null ? new MemoryStream(Prefix, writable: false) : new ReplayStream(this));
+
+        /// <inheritdoc/>
+        protected override bool TryComputeLength(out long length)
+        {
+            length = Prefix.Length;
+            return _rest is null && ReadException is null;
+        }
+
+        /// <inheritdoc/>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _rest?.Dispose();
+                _original.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        /// <summary>The bytes read, then the rest of the original stream (past the limit) or the original failure (broken off).</summary>
+        private sealed class ReplayStream : Stream
+        {
+            private readonly ReplayableBodyContent _owner;
+            private int _position;
+
+            public ReplayStream(ReplayableBodyContent owner) => _owner = owner;
+
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position
+            {
+                get => throw new NotSupportedException();
+                set => throw new NotSupportedException();
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                int n = FromPrefix(buffer, offset, count);
+                return n > 0 || count == 0 ? n : _owner._rest?.Read(buffer, offset, count) ?? 0;
+            }
+
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                int n = FromPrefix(buffer, offset, count);
+                if (n > 0 || count == 0)
+                {
+                    return n;
+                }
+
+                return _owner._rest is null ? 0 : await _owner._rest.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            }
+
+            private int FromPrefix(byte[] buffer, int offset, int count)
+            {
+                byte[] prefix = _owner.Prefix;
+                int n = Math.Min(count, prefix.Length - _position);
+                if (n > 0)
+                {
+                    Buffer.BlockCopy(prefix, _position, buffer, offset, n);
+                    _position += n;
+                    return n;
+                }
+
+                if (_owner.ReadException != null && count > 0)
+                {
+                    throw new IOException("The response body broke off after " + prefix.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes.", _owner.ReadException);
+                }
+
+                return 0;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+    }
+}

@@ -1,0 +1,456 @@
+using System;
+using System.Text;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// Masks credentials in server text by their shape, in one pass and without regular expressions:
+    /// <list type="bullet">
+    /// <item><description>the value of any name that contains a secret-like word (<see cref="s_secretWords"/>), in any case and
+    /// separator style, quoted or not, URL-encoded or not: <c>client_secret=…</c>, <c>"refresh_token": "…"</c>,
+    /// <c>X_API_KEY=…</c>, <c>token%3D…</c>, <c>Cookie: session=…</c>; a quoted value is masked whole;</description></item>
+    /// <item><description>the credential after an authorization scheme: <c>Bearer …</c>, <c>Basic …</c>, <c>Bearer: …</c>, <c>bearer=…</c>;</description></item>
+    /// <item><description>JSON Web Tokens (<c>eyJ…</c>) and keys with the well-known prefixes of AI and cloud vendors
+    /// (<see cref="s_keyPrefixes"/>), wherever they stand.</description></item>
+    /// </list>
+    /// Text with none of these shapes is returned as it is, without allocating.
+    /// </summary>
+    internal static class SecretMasker
+    {
+        public const string Mask = "***";
+
+        /// <summary>A name that contains one of these (ignoring case) has a secret value.</summary>
+        private static readonly string[] s_secretWords =
+        {
+            "key", "token", "secret", "password", "passwd", "pwd", "auth", "session", "cookie", "signature", "sig", "credential",
+            "bearer",
+        };
+
+        /// <summary>Authorization schemes whose next word is a credential.</summary>
+        private static readonly string[] s_schemes = { "bearer", "basic", "token", "digest" };
+
+        /// <summary>
+        /// Prefixes of API keys and tokens (OpenAI, Anthropic, Stability and others use <c>sk-</c>; Stripe <c>sk_</c>/<c>rk_</c>;
+        /// GitHub, GitLab, Slack, Hugging Face, Replicate, Groq, Perplexity, NVIDIA, npm, AWS access key ids, Google API keys
+        /// and OAuth tokens). The prefix is kept, the rest masked.
+        /// </summary>
+        private static readonly string[] s_keyPrefixes =
+        {
+            "sk-", "sk_", "rk_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-",
+            "xoxs-", "xapp-", "hf_", "r8_", "gsk_", "pplx-", "nvapi-", "npm_", "AKIA", "ASIA", "AIza", "ya29.",
+        };
+
+        /// <summary>The first characters of <see cref="s_keyPrefixes"/> and of a JWT, to skip most words at once.</summary>
+        private const string KeyFirstChars = "srghxnpAye";
+
+        /// <summary>Characters after a key prefix needed before a word counts as a key (so <c>sk-learn</c> stays).</summary>
+        private const int MinKeyBody = 8;
+
+        /// <summary>Whether <paramref name="text"/> has any shape that <see cref="Redact"/> masks.</summary>
+        public static bool HasSecret(string text) => !ReferenceEquals(Redact(text), text);
+
+        /// <summary>Masks every credential-shaped part of <paramref name="text"/>; returns the same instance when there is none.</summary>
+        public static string Redact(string text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text;
+            }
+
+            StringBuilder? sb = null;
+            int copied = 0;
+            int i = 0;
+            while (i < text.Length)
+            {
+                // A JSON escape (\n, \", \u0041) in raw JSON text separates words like the character it stands for.
+                int escape = EscapeLength(text, i);
+                if (escape > 0)
+                {
+                    i += escape;
+                    continue;
+                }
+
+                if (!IsWordChar(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int wordEnd = i;
+                while (wordEnd < text.Length && IsWordChar(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                if (TryMaskAt(text, i, wordEnd, out int maskStart, out int maskEnd) && maskEnd > maskStart)
+                {
+                    sb ??= new StringBuilder(text.Length);
+                    sb.Append(text, copied, maskStart - copied).Append(Mask);
+                    copied = maskEnd;
+                    i = maskEnd;
+                    continue;
+                }
+
+                i = wordEnd;
+            }
+
+            if (sb is null)
+            {
+                return text;
+            }
+
+            sb.Append(text, copied, text.Length - copied);
+            return sb.ToString();
+        }
+
+        /// <summary>Decides what to mask for the word at <paramref name="start"/>..<paramref name="end"/>.</summary>
+        private static bool TryMaskAt(string text, int start, int end, out int maskStart, out int maskEnd)
+        {
+            maskStart = maskEnd = 0;
+
+            // A key with a known prefix, or a JWT: the token itself.
+            int prefix = KeyPrefixLength(text, start);
+            if (prefix >= 0)
+            {
+                int tokenEnd = TokenEnd(text, start);
+                bool cut = tokenEnd < text.Length && text[tokenEnd] == '…';
+                if (tokenEnd - start - prefix >= MinKeyBody || (cut && tokenEnd - start > prefix))
+                {
+                    maskStart = start + prefix;
+                    maskEnd = tokenEnd;
+                    return true;
+                }
+            }
+
+            // name <sep> value, where the name has a secret-like word or is an authorization scheme.
+            bool scheme = IsScheme(text, start, end);
+            int valueStart = AfterSeparator(text, end);
+            if (valueStart >= 0 && (scheme || HasSecretWord(text, start, end)))
+            {
+                return MaskValue(text, valueStart, out maskStart, out maskEnd);
+            }
+
+            // scheme <spaces> credential: "Bearer abc", "Basic dXNl…". After the word "token" only something that looks
+            // generated counts, so that "Token expired" stays.
+            if (scheme)
+            {
+                int next = SkipSpaces(text, end);
+                if (next > end && next < text.Length && IsTokenChar(text[next]))
+                {
+                    int credentialEnd = TokenEnd(text, next);
+                    bool bare = EqualsIgnoreCase(text, start, end, "token");
+
+                    // "Token api_key: …" names a field: the name rule masks its value when the loop reaches it.
+                    bool isName = AfterSeparator(text, credentialEnd) >= 0;
+                    if (!isName && (!bare || LooksGenerated(text, next, credentialEnd)))
+                    {
+                        maskStart = next;
+                        maskEnd = credentialEnd;
+                        return !IsMask(text, maskStart, maskEnd);
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// After a name: an optional closing quote (<c>"</c>, <c>'</c>, <c>\"</c>, <c>%22</c>, <c>%27</c>), spaces, then
+        /// <c>:</c>, <c>=</c>, <c>%3A</c> or <c>%3D</c>, then spaces. Returns where the value starts, or -1.
+        /// </summary>
+        private static int AfterSeparator(string text, int i)
+        {
+            i = SkipQuote(text, i);
+            i = SkipSpaces(text, i);
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+
+            if (text[i] == ':' || text[i] == '=')
+            {
+                i++;
+            }
+            else if (IsPercent(text, i, '3', 'A') || IsPercent(text, i, '3', 'D'))
+            {
+                i += 3;
+            }
+            else
+            {
+                return -1;
+            }
+
+            return SkipSpaces(text, i);
+        }
+
+        /// <summary>Masks the value at <paramref name="i"/>: a quoted value whole, else up to a delimiter.</summary>
+        private static bool MaskValue(string text, int i, out int maskStart, out int maskEnd)
+        {
+            maskStart = maskEnd = i;
+            if (i >= text.Length)
+            {
+                return false;
+            }
+
+            string? close = QuoteAt(text, i);
+            if (close != null)
+            {
+                maskStart = i + close.Length;
+                int end = text.IndexOf(close, maskStart, StringComparison.OrdinalIgnoreCase);
+                if (close == "\"" || close == "'")
+                {
+                    // A backslash-escaped quote does not close the value.
+                    while (end > 0 && text[end - 1] == '\\' && !(end - 2 >= maskStart && text[end - 2] == '\\'))
+                    {
+                        end = text.IndexOf(close, end + 1, StringComparison.Ordinal);
+                    }
+                }
+
+                maskEnd = end < 0 ? text.Length : end;
+                return maskEnd > maskStart && !IsMask(text, maskStart, maskEnd);
+            }
+
+            int j = i;
+            while (j < text.Length && !IsValueDelimiter(text, j))
+            {
+                j++;
+            }
+
+            // "Authorization: Bearer abc": the scheme and the credential after it.
+            if (IsScheme(text, i, j))
+            {
+                int next = SkipSpaces(text, j);
+                if (next > j && next < text.Length && IsTokenChar(text[next]))
+                {
+                    j = next;
+                    while (j < text.Length && !IsValueDelimiter(text, j))
+                    {
+                        j++;
+                    }
+                }
+            }
+
+            maskEnd = j;
+            return maskEnd > maskStart && !IsMask(text, maskStart, maskEnd);
+        }
+
+        private static int EscapeLength(string text, int i)
+        {
+            if (text[i] != '\\' || i + 1 >= text.Length)
+            {
+                return 0;
+            }
+
+            char c = text[i + 1];
+            if (c == 'u')
+            {
+                return i + 5 < text.Length ? 6 : 0;
+            }
+
+            return c == 'n' || c == 'r' || c == 't' || c == 'b' || c == 'f' || c == '/' || c == '\\' || c == '"' || c == '\'' ? 2 : 0;
+        }
+
+        /// <summary>
+        /// The quote at <paramref name="i"/>, as written: <c>"</c>, <c>'</c>, <c>%22</c>, <c>%27</c>, or one escaped once or more
+        /// in JSON text (<c>\"</c>, <c>\\\"</c>, <c>\u0022</c>, <c>\\\u0022</c>); <see langword="null"/> when there is none.
+        /// </summary>
+        private static string? QuoteAt(string text, int i)
+        {
+            if (IsPercent(text, i, '2', '2'))
+            {
+                return "%22";
+            }
+
+            if (IsPercent(text, i, '2', '7'))
+            {
+                return "%27";
+            }
+
+            int j = i;
+            while (j < text.Length && text[j] == '\\')
+            {
+                j++;
+            }
+
+            if (j < text.Length && (text[j] == '"' || text[j] == '\''))
+            {
+                return text.Substring(i, j + 1 - i);
+            }
+
+            // \u0022 or \u0027: the last backslash is the escape's own.
+            if (j > i && j + 4 < text.Length && text[j] == 'u' && text[j + 1] == '0' && text[j + 2] == '0' && text[j + 3] == '2'
+                && (text[j + 4] == '2' || text[j + 4] == '7'))
+            {
+                return text.Substring(i, j + 5 - i);
+            }
+
+            return null;
+        }
+
+        private static int SkipQuote(string text, int i)
+        {
+            if (i >= text.Length)
+            {
+                return i;
+            }
+
+            string? quote = QuoteAt(text, i);
+            return quote is null ? i : i + quote.Length;
+        }
+
+        private static bool IsValueDelimiter(string text, int i)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case ',':
+                case ';':
+                case '&':
+                case '"':
+                case '\'':
+                case '<':
+                case '>':
+                case '(':
+                case ')':
+                case '{':
+                case '}':
+                case '[':
+                case ']':
+                case '\\':
+                    return true;
+                case '%':
+                    // An encoded quote, ampersand or comma ends a URL-encoded value.
+                    return IsPercent(text, i, '2', '2') || IsPercent(text, i, '2', '7') || IsPercent(text, i, '2', '6') || IsPercent(text, i, '2', 'C');
+                default:
+                    return char.IsWhiteSpace(c);
+            }
+        }
+
+        /// <summary>The length of the key prefix at <paramref name="start"/> (kept visible), 0 for a JWT (nothing kept), or -1.</summary>
+        private static int KeyPrefixLength(string text, int start)
+        {
+            if (KeyFirstChars.IndexOf(text[start]) < 0)
+            {
+                return -1;
+            }
+
+            // A JWT: a base64url JSON header, always "eyJ" ('{"'), then at least four more characters.
+            if (string.CompareOrdinal(text, start, "eyJ", 0, 3) == 0 && TokenEnd(text, start) - start >= 3 + 4)
+            {
+                return 0;
+            }
+
+            foreach (string p in s_keyPrefixes)
+            {
+                if (start + p.Length <= text.Length && string.CompareOrdinal(text, start, p, 0, p.Length) == 0)
+                {
+                    return p.Length;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The end of the token at <paramref name="i"/>: token characters and percent-encoded bytes (<c>%3D</c>).</summary>
+        private static int TokenEnd(string text, int i)
+        {
+            while (i < text.Length)
+            {
+                if (IsTokenChar(text[i]))
+                {
+                    i++;
+                }
+                else if (text[i] == '%' && i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]))
+                {
+                    i += 3;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            // A sentence's full stop is not part of the token.
+            while (i > 0 && text[i - 1] == '.')
+            {
+                i--;
+            }
+
+            return i;
+        }
+
+        /// <summary>Twenty characters or more, or eight or more with both letters and digits.</summary>
+        private static bool LooksGenerated(string text, int start, int end)
+        {
+            if (end - start >= 20)
+            {
+                return true;
+            }
+
+            bool letter = false, digit = false;
+            for (int i = start; i < end; i++)
+            {
+                letter |= char.IsLetter(text[i]);
+                digit |= char.IsDigit(text[i]);
+            }
+
+            return end - start >= 8 && letter && digit;
+        }
+
+        private static bool HasSecretWord(string text, int start, int end)
+        {
+            foreach (string word in s_secretWords)
+            {
+                for (int i = start; i + word.Length <= end; i++)
+                {
+                    if (string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsScheme(string text, int start, int end)
+        {
+            foreach (string scheme in s_schemes)
+            {
+                if (EqualsIgnoreCase(text, start, end, scheme))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool EqualsIgnoreCase(string text, int start, int end, string word)
+            => end - start == word.Length && string.Compare(text, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+        private static bool IsMask(string text, int start, int end)
+            => end - start == Mask.Length && string.CompareOrdinal(text, start, Mask, 0, Mask.Length) == 0;
+
+        private static bool IsPercent(string text, int i, char hi, char lo)
+            => i + 2 < text.Length && text[i] == '%' && text[i + 1] == hi && char.ToUpperInvariant(text[i + 2]) == lo;
+
+        private static int SkipSpaces(string text, int i)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        /// <summary>Characters of a name: letters, digits, <c>_</c> and <c>-</c>.</summary>
+        private static bool IsWordChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+
+        /// <summary>Characters of a token or key: a name's, and <c>. ~ + / =</c> (base64 and JWT).</summary>
+        private static bool IsTokenChar(char c) => IsWordChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
+    }
+}

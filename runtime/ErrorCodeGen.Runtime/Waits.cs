@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ErrorCodeGen
+{
+    /// <summary>Turning the waits a server gives (<c>Retry-After</c>, a body's <c>retry_after</c>) into time spans.</summary>
+    internal static class Waits
+    {
+        /// <summary>The longest wait reported; a server's larger value (a date decades ahead, 10^12 seconds) is reported as this.</summary>
+        public static readonly TimeSpan MaxReported = TimeSpan.FromDays(36500);
+
+        private static readonly string[] s_httpDateFormats =
+        {
+            "r", "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy",
+        };
+
+        /// <summary>A wait of <paramref name="seconds"/>; <see langword="null"/> for a negative or non-finite value.</summary>
+        public static TimeSpan? FromSeconds(double seconds)
+        {
+            if (double.IsNaN(seconds) || double.IsInfinity(seconds) || seconds < 0)
+            {
+                return null;
+            }
+
+            return seconds >= MaxReported.TotalSeconds ? MaxReported : TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        }
+
+        /// <summary>
+        /// Parses one <c>Retry-After</c> value: delta-seconds or an HTTP date (RFC 9110 §10.2.3). A date that is not in the
+        /// future gives no wait (<see langword="null"/>), as does anything unreadable.
+        /// </summary>
+        public static TimeSpan? ParseRetryAfter(string value, TimeProvider time)
+        {
+            string v = value.Trim();
+            if (v.Length == 0)
+            {
+                return null;
+            }
+
+            if (v[0] >= '0' && v[0] <= '9')
+            {
+                return double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds)
+                    ? FromSeconds(seconds)
+                    : null;
+            }
+
+            if (DateTimeOffset.TryParseExact(
+                    v,
+                    s_httpDateFormats,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal,
+                    out DateTimeOffset date))
+            {
+                TimeSpan wait = date - time.GetUtcNow();
+                return wait <= TimeSpan.Zero ? null : FromSeconds(wait.TotalSeconds);
+            }
+
+            return null;
+        }
+
+        /// <summary>The longer of two waits the server gave, so that no retry comes earlier than either asked.</summary>
+        public static TimeSpan? Longer(TimeSpan? a, TimeSpan? b)
+        {
+            if (a is null)
+            {
+                return b;
+            }
+
+            return b is null || a.Value >= b.Value ? a : b;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using ErrorCodeGen;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Runtime.Tests;
+
+/// <summary>Secrets echoed by a server are masked by their shape in every message, whatever field they arrive in.</summary>
+public class SecretMaskingTests
+{
+    private const string Secret = "Zq7xK2mW9pL4vR8tB3nY";
+
+    /// <summary>Each shape named in the hardening issue, with the secret it hides.</summary>
+    private static IEnumerable<TestCaseData> Shapes()
+    {
+        string jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx" + Secret + ".c2lnbmF0dXJl";
+        var cases = new (string Text, string Hidden)[]
+        {
+            ("token " + jwt + " expired", Secret),
+            (jwt, Secret),
+            ("client_secret=" + Secret, Secret),
+            ("{\"api_token\": \"" + Secret + "\"}", Secret),
+            ("{\"refresh_token\":\"" + Secret + "\"}", Secret),
+            ("{\"id_token\": \"" + Secret + "\"}", Secret),
+            ("X_API_KEY=" + Secret, Secret),
+            ("{\"secretKey\": \"" + Secret + "\"}", Secret),
+            ("{\"sessionToken\": \"" + Secret + "\"}", Secret),
+            ("{\"private_key\": \"-----BEGIN PRIVATE KEY-----" + Secret + "\"}", Secret),
+            ("key sk-proj-" + Secret + " is invalid", Secret),
+            ("sk-ant-api03-" + Secret, Secret),
+            ("ghp_" + Secret + "abcdefghijklmnop", Secret),
+            ("aws_secret_access_key=" + Secret + "/AbCdEfGh", Secret),
+            ("Cookie: session=" + Secret + "; theme=dark", Secret),
+            ("Set-Cookie: sid=" + Secret + "; Path=/", Secret),
+            ("Bearer: " + Secret, Secret),
+            ("bearer=" + Secret, Secret),
+            ("Authorization: Bearer " + Secret, Secret),
+            ("Authorization: Basic " + Secret + "==", Secret),
+            ("callback https://cdn.example/a.png?sig=" + Secret + "&se=2026", Secret),
+            ("redirect?state=1&token%3D" + Secret, Secret),
+            ("%22apiKey%22%3A%22" + Secret + "%22", Secret),
+            ("{\"password\": \"correct horse " + Secret + " staple\"}", Secret),
+            ("{\"password\": \"correct horse battery staple\"}", "horse battery"),
+            ("{\\\"apiKey\\\":\\\"" + Secret + "\\\"}", Secret),
+            ("passwd: " + Secret, Secret),
+            ("PWD=" + Secret, Secret),
+            ("x-auth: " + Secret, Secret),
+            ("signature='" + Secret + "'", Secret),
+            ("credentials = " + Secret, Secret),
+            ("AKIAIOSFODNN7" + "EXAMPLE used", "IOSFODNN7EXAMPLE"),
+            ("AIzaSyA-" + Secret + "1234567890", Secret),
+            ("hf_" + Secret, Secret),
+            ("r8_" + Secret, Secret),
+            ("xoxb-1234-" + Secret, Secret),
+            ("github_pat_11AB" + Secret, Secret),
+            ("glpat-" + Secret, Secret),
+            ("gsk_" + Secret, Secret),
+            ("ya29.a0" + Secret, Secret),
+            ("Invalid token: Bearer sk-live-abcdef123456 was refused", "abcdef123456"),
+            ("api_key=abcdef123456 is revoked", "abcdef123456"),
+            ("{\"apiKey\": \"abcdef123456\"} rejected", "abcdef123456"),
+        };
+        for (int i = 0; i < cases.Length; i++)
+        {
+            yield return new TestCaseData(cases[i].Text, cases[i].Hidden).SetName("Masked_" + i.ToString("00"));
+        }
+    }
+
+    [TestCaseSource(nameof(Shapes))]
+    public void A_secret_of_this_shape_never_appears_in_a_message(string text, string hidden)
+    {
+        string json = JsonSerializer.Serialize(text);
+        RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(401, "{\"error_code\":42258,\"message\":" + json + "}");
+
+        Assert.That(ex.Message, Does.Not.Contain(hidden));
+        Assert.That(ex.ToString(), Does.Not.Contain(hidden));
+        Assert.That(ex.Errors[0].ToString(), Does.Not.Contain(hidden));
+        Assert.That(ex.Message, Does.Contain("***"));
+        Assert.That(ex.ServerMessage, Is.EqualTo(text), "the raw message stays reachable for the caller");
+    }
+
+    [Test]
+    public void A_secret_in_the_code_is_masked_too()
+    {
+        CmfyCloudException ex = CmfyCloudErrors.FromResponse(401, "{\"error\":{\"code\":\"sk-proj-" + Secret + "\"}}");
+
+        Assert.That(ex.RawCode, Does.Contain(Secret));
+        Assert.That(ex.Message, Does.Not.Contain(Secret));
+        Assert.That(ex.Errors[0].ToString(), Does.Not.Contain(Secret));
+    }
+
+    [Test]
+    public void A_token_that_straddles_the_message_window_shows_none_of_itself()
+    {
+        for (int pad = 250; pad < 320; pad++)
+        {
+            string text = new string('a', pad) + " api_key=" + Secret + Secret;
+            RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(401, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(text) + "}");
+            Assert.That(ex.Message, Does.Not.Contain(Secret.Substring(0, 4)), $"pad {pad}");
+
+            string prefixed = new string('b', pad) + " sk-proj-" + Secret + Secret;
+            RunComfyTrainerException ex2 = RunComfyTrainerErrors.FromResponse(401, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(prefixed) + "}");
+            Assert.That(ex2.Message, Does.Not.Contain(Secret.Substring(0, 4)), $"pad {pad}");
+        }
+    }
+
+    [TestCase("Missing parameter: positivePrompt")]
+    [TestCase("Invalid API key. Get one at https://my.runware.ai/signup")]
+    [TestCase("Token expired")]
+    [TestCase("The task-sk model is busy")]
+    [TestCase("scikit: sk-learn failed")]
+    [TestCase("Dataset 'designs' not found")]
+    public void Text_without_a_secret_is_left_as_it_is(string text)
+    {
+        RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(400, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(text) + "}");
+        Assert.That(ex.Message, Does.Contain(text));
+        Assert.That(SecretMasker.Redact(text), Is.SameAs(text), "no allocation when nothing is masked");
+    }
+
+    [Test]
+    public void Masked_values_keep_the_key_prefix_and_the_name()
+    {
+        Assert.That(SecretMasker.Redact("key sk-proj-" + Secret), Is.EqualTo("key sk-***"));
+        Assert.That(SecretMasker.Redact("{\"apiKey\": \"" + Secret + "\"}"), Is.EqualTo("{\"apiKey\": \"***\"}"));
+        Assert.That(SecretMasker.Redact("Authorization: Bearer " + Secret + " rest"), Is.EqualTo("Authorization: *** rest"));
+        Assert.That(SecretMasker.Redact("a=1&sig=" + Secret + "&b=2"), Is.EqualTo("a=1&sig=***&b=2"));
+    }
+}
