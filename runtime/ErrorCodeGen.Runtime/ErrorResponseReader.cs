@@ -241,6 +241,13 @@ namespace ErrorCodeGen
             {
                 Diagnose(body, builder);
             }
+            catch (InvalidOperationException ex)
+            {
+                // Every value is read through JsonValues, which decodes what the reader cannot; this is a last guard for
+                // "never throws for bad input".
+                builder.Kind = ErrorBodyKind.Malformed;
+                builder.Problem = "the JSON could not be decoded at byte " + reader.BytesConsumed.ToString(CultureInfo.InvariantCulture) + DescribeJsonProblem(ex);
+            }
             finally
             {
                 // Keep what was read of an item the body broke off in.
@@ -295,7 +302,7 @@ namespace ErrorCodeGen
             }
         }
 
-        private static string DescribeJsonProblem(JsonException ex)
+        private static string DescribeJsonProblem(Exception ex)
         {
             // JsonException messages describe the JSON at one character, never headers; keep only the first sentence.
             string message = ex.Message ?? string.Empty;

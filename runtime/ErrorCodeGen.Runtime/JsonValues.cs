@@ -47,6 +47,27 @@ namespace ErrorCodeGen
             }
         }
 
+        /// <summary>
+        /// Whether the property name at the reader is <paramref name="utf8Name"/>. A name with an escape that decodes to no
+        /// valid text (a lone surrogate, <c>\ud83d</c>) is no name we know, not an exception.
+        /// </summary>
+        public static bool NameIs(ref Utf8JsonReader r, ReadOnlySpan<byte> utf8Name)
+        {
+            if (!r.ValueIsEscaped)
+            {
+                return r.ValueSpan.SequenceEqual(utf8Name);
+            }
+
+            try
+            {
+                return r.ValueTextEquals(utf8Name);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>The property name at the reader, unescaped and cut to <paramref name="max"/> characters.</summary>
         public static string PropertyName(ref Utf8JsonReader r, int max) => StringValue(ref r, max);
 

@@ -23,23 +23,23 @@ namespace ErrorCodeGen
             b.Pending = item;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("error_code"u8))
+                if (JsonValues.NameIs(ref r, "error_code"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
                     b.HasErrorPayload |= item.Code != null;
                 }
-                else if (r.ValueTextEquals("message"u8) || r.ValueTextEquals("error_message"u8))
+                else if (JsonValues.NameIs(ref r, "message"u8) || JsonValues.NameIs(ref r, "error_message"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (r.ValueTextEquals("detail"u8))
+                else if (JsonValues.NameIs(ref r, "detail"u8))
                 {
                     r.Read();
                     ReadDetail(ref r, body, item);
                 }
-                else if (r.ValueTextEquals("request_id"u8))
+                else if (JsonValues.NameIs(ref r, "request_id"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
@@ -59,7 +59,7 @@ namespace ErrorCodeGen
             bool seenError = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("error"u8))
+                if (JsonValues.NameIs(ref r, "error"u8))
                 {
                     r.Read();
                     if (!seenError && r.TokenType == JsonTokenType.StartObject)
@@ -74,7 +74,7 @@ namespace ErrorCodeGen
                         r.Skip();
                     }
                 }
-                else if (r.ValueTextEquals("request_id"u8))
+                else if (JsonValues.NameIs(ref r, "request_id"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
@@ -97,7 +97,7 @@ namespace ErrorCodeGen
             bool seenErrors = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("errors"u8))
+                if (JsonValues.NameIs(ref r, "errors"u8))
                 {
                     r.Read();
                     if (!seenErrors && r.TokenType == JsonTokenType.StartArray)
@@ -111,7 +111,7 @@ namespace ErrorCodeGen
                         r.Skip();
                     }
                 }
-                else if (r.ValueTextEquals("request_id"u8) || r.ValueTextEquals("requestId"u8))
+                else if (JsonValues.NameIs(ref r, "request_id"u8) || JsonValues.NameIs(ref r, "requestId"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
@@ -159,42 +159,42 @@ namespace ErrorCodeGen
             b.Pending = item;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("code"u8))
+                if (JsonValues.NameIs(ref r, "code"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
                 }
-                else if (r.ValueTextEquals("message"u8))
+                else if (JsonValues.NameIs(ref r, "message"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (r.ValueTextEquals("parameter"u8))
+                else if (JsonValues.NameIs(ref r, "parameter"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.Parameter, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (r.ValueTextEquals("taskType"u8))
+                else if (JsonValues.NameIs(ref r, "taskType"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.TaskType, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (r.ValueTextEquals("taskUUID"u8))
+                else if (JsonValues.NameIs(ref r, "taskUUID"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.TaskId, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (r.ValueTextEquals("documentation"u8))
+                else if (JsonValues.NameIs(ref r, "documentation"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.DocumentationUrl, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (format == ErrorWireFormat.Cmfy && r.ValueTextEquals("details"u8))
+                else if (format == ErrorWireFormat.Cmfy && JsonValues.NameIs(ref r, "details"u8))
                 {
                     r.Read();
                     ReadDetail(ref r, body, item);
                 }
-                else if (format == ErrorWireFormat.Cmfy && r.ValueTextEquals("retry_after"u8))
+                else if (format == ErrorWireFormat.Cmfy && JsonValues.NameIs(ref r, "retry_after"u8))
                 {
                     r.Read();
                     if (b.RetryAfter is null)
@@ -206,12 +206,12 @@ namespace ErrorCodeGen
                         r.Skip();
                     }
                 }
-                else if (format == ErrorWireFormat.Cmfy && r.ValueTextEquals("request_id"u8))
+                else if (format == ErrorWireFormat.Cmfy && JsonValues.NameIs(ref r, "request_id"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
                 }
-                else if (format == ErrorWireFormat.GraphQL && r.ValueTextEquals("path"u8))
+                else if (format == ErrorWireFormat.GraphQL && JsonValues.NameIs(ref r, "path"u8))
                 {
                     r.Read();
                     if (item.Path is null)
@@ -223,7 +223,7 @@ namespace ErrorCodeGen
                         r.Skip();
                     }
                 }
-                else if (r.ValueTextEquals("extensions"u8))
+                else if (JsonValues.NameIs(ref r, "extensions"u8))
                 {
                     r.Read();
                     if (!item.SeenExtensions && r.TokenType == JsonTokenType.StartObject)
@@ -253,7 +253,7 @@ namespace ErrorCodeGen
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("code"u8))
+                if (JsonValues.NameIs(ref r, "code"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
@@ -384,7 +384,7 @@ namespace ErrorCodeGen
             string? loc = null, msg = null;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("loc"u8))
+                if (JsonValues.NameIs(ref r, "loc"u8))
                 {
                     r.Read();
                     if (loc is null)
@@ -396,7 +396,7 @@ namespace ErrorCodeGen
                         r.Skip();
                     }
                 }
-                else if (r.ValueTextEquals("msg"u8) || r.ValueTextEquals("message"u8))
+                else if (JsonValues.NameIs(ref r, "msg"u8) || JsonValues.NameIs(ref r, "message"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref msg, ref r, body, ReaderLimits.MaxStringLength);

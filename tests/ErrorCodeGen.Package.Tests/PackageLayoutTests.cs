@@ -140,9 +140,9 @@ public class PackageLayoutTests
             Assert.That(Element("repository").Attribute("url")?.Value, Is.EqualTo("https://github.com/errorcodegen/errorcodegen"));
         });
 
-        // The runtime's only dependency; the generator's (YamlDotNet, Markdig) are inside the package, not dependencies.
+        // The runtime's only dependencies (for netstandard2.0); the generator's (YamlDotNet, Markdig) are inside the package, not dependencies.
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct();
-        Assert.That(dependencies, Is.EquivalentTo(new[] { "System.Text.Json" }));
+        Assert.That(dependencies, Is.EquivalentTo(new[] { "System.Text.Json", "Microsoft.Bcl.TimeProvider" }));
     }
 
     [Test]

@@ -432,6 +432,24 @@ public class ReaderHardeningTests
     }
 
     [Test]
+    public void An_escaped_lone_surrogate_in_a_name_or_a_value_is_no_exception()
+    {
+        // Found by the mutation fuzz test: Utf8JsonReader cannot compare or decode such a name.
+        foreach (ErrorWireFormat format in s_formats)
+        {
+            foreach (string body in new[] { "{\"erro\\ud83dr\":1,\"error_code\":42258}", "{\"errors\":[{\"co\\udc00de\":\"x\",\"code\":\"c\"}]}", "{\"error\":{\"\\ud83d\":1,\"code\":\"c\"}}", "{\"error_code\":\"\\ud83d\"}" })
+            {
+                ErrorResponse response = ErrorResponseReader.Read(format, 400, body);
+                Assert.That(response.BodyKind, Is.EqualTo(ErrorBodyKind.Json), body);
+            }
+        }
+
+        ErrorResponse runware = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, "{\"errors\":[{\"co\\udc00de\":\"x\",\"code\":\"c\"}]}");
+        Assert.That(runware.RawCode, Is.EqualTo("c"));
+        Assert.That(runware.Errors[0].ExtraFields.Keys.Single(), Does.StartWith("co"));
+    }
+
+    [Test]
     public void Every_format_reads_every_shape_without_exceptions()
     {
         foreach (ErrorWireFormat format in s_formats)
