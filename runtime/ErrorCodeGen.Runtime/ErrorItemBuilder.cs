@@ -46,7 +46,7 @@ namespace ErrorCodeGen
             }
         }
 
-        /// <summary>The builder is discarded afterwards, so its collections are handed over rather than copied.</summary>
+        /// <summary>The error item: the details are copied into an array; the extra-field dictionary is handed over (the builder is discarded afterwards).</summary>
         public ApiError Build() => new ApiError(
             Code,
             Message,
