@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using ErrorCodeGen.Generator;
+using ErrorCodeGen.Generator.Emitting;
+using ErrorCodeGen.Generator.Model;
+
+namespace ErrorCodeGen.Docs
+{
+    /// <summary>
+    /// Writes the Markdown reference page of a catalog (docs/catalogs/*.md) from the same <see cref="CatalogModel"/>
+    /// the generator emits code from, so the page and the generated code cannot disagree.
+    /// </summary>
+    internal static class CatalogDocsWriter
+    {
+        public static string Write(CatalogModel model, string catalogFileName)
+        {
+            var sb = new StringBuilder(32 * 1024);
+            string p = model.Provider.Name;
+            GeneratedTypeNames names = model.TypeNames;
+            sb.Append("<!-- Generated from catalog/").Append(catalogFileName).Append(" by ErrorCodeGen's CatalogDocsWriter: do not edit by hand. ")
+              .Append("Regenerate with: ECG_ACCEPT_SNAPSHOTS=1 dotnet test tests/ErrorCodeGen.Tests --filter CatalogReferenceDocsTests -->\n");
+            sb.Append("# ").Append(model.Provider.Title).Append("\n\n");
+            sb.Append("| | |\n|---|---|\n");
+            Row(sb, "Provider (C# prefix)", Code(p));
+            Row(sb, "Vendor page", model.Provider.DocumentationUrl ?? "not recorded");
+            Row(sb, "Transcribed from", model.Provider.Source is null ? "not recorded" : Code(model.Provider.Source));
+            Row(sb, "Wire format", Code(model.Provider.Format.ToString().ToLowerInvariant()));
+            Row(sb, "Generated types", Code(names.ErrorCode) + ", " + Code(names.Errors) + ", " + Code(names.Exception));
+            Row(sb, "Retry decided by", model.Provider.RetryByStatus ? "the HTTP status when there is one (the vendor's rule), else the code" : "the code, else the HTTP status rule");
+            Row(sb, "Codes", Int(model.Errors.Count));
+            Row(sb, "HTTP status rules", Int(model.StatusRules.Count));
+            sb.Append('\n');
+            sb.Append("Values marked *(inferred)* are not stated on the vendor's page; the note beside them says how they were decided.\n\n");
+
+            if (!model.ExceptionGroups.IsEmpty)
+            {
+                sb.Append("## Exception groups\n\n");
+                sb.Append("Every exception derives from ").Append(Code(names.Exception)).Append(", which derives from ").Append(Code("ErrorCodeGen.ApiErrorException")).Append(".\n\n");
+                sb.Append("| Exception | Summary |\n|---|---|\n");
+                foreach (ExceptionGroupModel group in model.ExceptionGroups)
+                {
+                    sb.Append("| ").Append(Code(group.ClassName)).Append(" | ").Append(Cell(group.Summary.Markdown)).Append(" |\n");
+                }
+
+                sb.Append('\n');
+            }
+
+            if (!model.StatusRules.IsEmpty)
+            {
+                sb.Append("## HTTP status rules\n\n");
+                sb.Append("Used when a response carries no code from this catalog (an unknown code, an HTML page, an empty body).\n\n");
+                sb.Append("| Status | Title | Retryable | Suggested wait | Exception | Summary |\n|---|---|---|---|---|---|\n");
+                foreach (StatusRuleModel rule in model.StatusRules)
+                {
+                    sb.Append("| ").Append(Int(rule.Status))
+                      .Append(" | ").Append(Cell(rule.Title ?? string.Empty))
+                      .Append(" | ").Append(Retry(rule.IsRetryable, rule.Retry)).Append(Inferred(rule.Inferred, "retryable"))
+                      .Append(" | ").Append(Wait(rule.RetryAfterMilliseconds))
+                      .Append(" | ").Append(rule.ExceptionGroup is null ? string.Empty : Code(GeneratedTypeNames.GroupException(p, rule.ExceptionGroup)))
+                      .Append(" | ").Append(Cell(rule.Summary.Markdown)).Append(" |\n");
+                }
+
+                sb.Append('\n');
+                foreach (StatusRuleModel rule in model.StatusRules)
+                {
+                    if (rule.Remediation.IsEmpty && rule.Note is null)
+                    {
+                        continue;
+                    }
+
+                    sb.Append("### HTTP ").Append(Int(rule.Status)).Append(rule.Title is null ? string.Empty : " " + rule.Title).Append("\n\n");
+                    if (!rule.Remediation.IsEmpty)
+                    {
+                        sb.Append("**What to do**\n\n").Append(AbsoluteLinks(rule.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
+                    }
+
+                    Note(sb, rule.Inferred, rule.Note);
+                }
+            }
+
+            sb.Append("## Codes\n\n");
+            if (model.Errors.IsEmpty)
+            {
+                sb.Append("The vendor's page defines no error codes; errors are classified by the HTTP status rules above, and ")
+                  .Append(Code(p + "ErrorCode.Unknown")).Append(" keeps the raw code of whatever the server sends.\n");
+                return sb.ToString();
+            }
+
+            sb.Append("| Code | Name | C# member | HTTP | Retryable | Summary |\n|---|---|---|---|---|---|\n");
+            foreach (ErrorCodeModel error in model.Errors)
+            {
+                sb.Append("| ").Append(Code(error.Code))
+                  .Append(" | ").Append(error.Name == error.Code ? string.Empty : Cell(error.Name))
+                  .Append(" | ").Append(Code(error.MemberName))
+                  .Append(" | ").Append(error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated")
+                  .Append(" | ").Append(Retry(error.IsRetryable, error.Retry)).Append(Inferred(error.Inferred, "retryable"))
+                  .Append(" | ").Append(Cell(error.Summary.Markdown)).Append(" |\n");
+            }
+
+            sb.Append("\n## Code details\n");
+            foreach (ErrorCodeModel error in model.Errors)
+            {
+                sb.Append("\n### ").Append(error.Code);
+                if (error.Name != error.Code)
+                {
+                    sb.Append(' ').Append(error.Name.Replace("_", "\\_"));
+                }
+
+                sb.Append("\n\n").Append(AbsoluteLinks(error.Summary.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
+                Bullet(sb, "C# member", Code(p + "ErrorCode." + error.MemberName));
+                Bullet(sb, "HTTP status", error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated by the page");
+                Bullet(sb, "Retryable", Retry(error.IsRetryable, error.Retry) + Inferred(error.Inferred, "retryable") + (error.RetryAfterMilliseconds.HasValue ? ", suggested wait " + Wait(error.RetryAfterMilliseconds) : string.Empty));
+                Bullet(sb, "Exception", error.ExceptionGroup != null
+                    ? Code(GeneratedTypeNames.GroupException(p, error.ExceptionGroup))
+                    : Code(names.Exception) + " (or the group of the status rule for the response's HTTP status)");
+                if (error.Category != null)
+                {
+                    Bullet(sb, "Category", Cell(error.Category));
+                }
+
+                if (error.Message != null)
+                {
+                    Bullet(sb, "Message", Code(error.Message));
+                }
+
+                if (!error.Endpoints.IsEmpty)
+                {
+                    Bullet(sb, "Where you may see it", string.Join("; ", Codes(error.Endpoints)));
+                }
+
+                if (!error.Phases.IsEmpty)
+                {
+                    Bullet(sb, "Request phases", Cell(string.Join(", ", error.Phases)));
+                }
+
+                if (error.DocumentationUrl != null)
+                {
+                    Bullet(sb, "Documentation", error.DocumentationUrl);
+                }
+
+                sb.Append('\n');
+                if (!error.Remediation.IsEmpty)
+                {
+                    sb.Append("**What to try**\n\n").Append(AbsoluteLinks(error.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
+                }
+
+                Note(sb, error.Inferred, error.Note);
+            }
+
+            return sb.ToString().TrimEnd('\n') + "\n";
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex s_relativeLink = new System.Text.RegularExpressions.Regex(
+            @"\]\((/[^)\s]*)\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>The vendor's relative links (<c>](/trainer-apis/...)</c>) point at the vendor's site, not at this repository.</summary>
+        private static string AbsoluteLinks(string markdown, string? baseUrl)
+        {
+            if (baseUrl is null || !System.Uri.TryCreate(baseUrl, System.UriKind.Absolute, out System.Uri? root))
+            {
+                return markdown;
+            }
+
+            return s_relativeLink.Replace(markdown, m => System.Uri.TryCreate(root, m.Groups[1].Value, out System.Uri? full) ? "](" + full + ")" : m.Value);
+        }
+
+        private static void Note(StringBuilder sb, EquatableArray<string> inferred, string? note)
+        {
+            if (note is null)
+            {
+                return;
+            }
+
+            sb.Append("> **Note");
+            if (!inferred.IsEmpty)
+            {
+                sb.Append(" (inferred: ").Append(string.Join(", ", inferred)).Append(')');
+            }
+
+            sb.Append(":** ").Append(note.Trim().Replace("\n", "\n> ")).Append("\n\n");
+        }
+
+        private static string[] Codes(EquatableArray<string> items)
+        {
+            var result = new string[items.Count];
+            for (int i = 0; i < items.Count; i++)
+            {
+                result[i] = Code(items[i]);
+            }
+
+            return result;
+        }
+
+        private static void Row(StringBuilder sb, string name, string value) => sb.Append("| ").Append(name).Append(" | ").Append(value).Append(" |\n");
+
+        private static void Bullet(StringBuilder sb, string name, string value) => sb.Append("- **").Append(name).Append(":** ").Append(value).Append('\n');
+
+        private static string Retry(bool retryable, RetryKind kind)
+            => !retryable ? "no" : kind switch
+            {
+                RetryKind.Once => "yes, once",
+                RetryKind.Delay => "yes, after a delay",
+                _ => "yes, with backoff",
+            };
+
+        private static string Inferred(EquatableArray<string> inferred, string field) => inferred.Contains(field) ? " *(inferred)*" : string.Empty;
+
+        private static string Wait(long? ms) => ms.HasValue ? DurationText.Format(ms.Value) : string.Empty;
+
+        private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A code span that survives any content (backticks inside get a longer fence).</summary>
+        private static string Code(string text)
+        {
+            string fence = text.Contains("`") ? "``" : "`";
+            string pad = text.StartsWith("`", System.StringComparison.Ordinal) || text.EndsWith("`", System.StringComparison.Ordinal) ? " " : string.Empty;
+            return fence + pad + Cell(text) + pad + fence;
+        }
+
+        /// <summary>Text safe inside one table cell: no line breaks, pipes escaped.</summary>
+        private static string Cell(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            bool space = false;
+            foreach (char c in text.Trim())
+            {
+                if (c == '\n' || c == '\r' || c == '\t')
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space)
+                {
+                    sb.Append(' ');
+                    space = false;
+                }
+
+                sb.Append(c == '|' ? "\\|" : c.ToString());
+            }
+
+            return sb.ToString();
+        }
+    }
+}
