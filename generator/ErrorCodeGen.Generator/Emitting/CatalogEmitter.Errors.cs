@@ -8,7 +8,6 @@ namespace ErrorCodeGen.Generator.Emitting
     /// <summary>The <c>{P}Errors</c> class: one writer method per generated member, in the order they appear.</summary>
     internal static partial class CatalogEmitter
     {
-        private const string Factory = Runtime + "CatalogFactory.";
         private const string ReadOnlyCollection = "global::System.Collections.ObjectModel.ReadOnlyCollection<";
         private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList<";
 
@@ -68,6 +67,10 @@ namespace ErrorCodeGen.Generator.Emitting
                 : "What decides whether to retry: the error code's catalog entry, else the HTTP status rule."));
             w.Assignment("public static readonly " + Runtime + "RetrySource RetrySource", Runtime + "RetrySource." + (provider.RetryByStatus ? "Status" : "Code"));
             w.Line();
+            w.Assignment(
+                "private static readonly " + Runtime + "CatalogFactory " + FieldNames.Factory,
+                "new " + Runtime + "CatalogFactory(ProviderName, DocumentationUrl)");
+            w.Line();
         }
 
         /// <summary>
@@ -82,28 +85,23 @@ namespace ErrorCodeGen.Generator.Emitting
             foreach (ErrorCodeModel error in e.Model.Errors)
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
+                var leading = new List<string>();
+                Named(leading, "name", error.Name == error.Code ? null : CSharpLiteral.String(error.Name));
+                Named(leading, "httpStatus", error.HttpStatus.HasValue ? CSharpLiteral.Int(error.HttpStatus.Value) : null);
                 var args = new List<string>();
-                Named(args, "name", error.Name == error.Code ? null : CSharpLiteral.String(error.Name));
-                Named(args, "httpStatus", error.HttpStatus.HasValue ? CSharpLiteral.Int(error.HttpStatus.Value) : null);
                 Named(args, "category", error.Category is null ? null : CSharpLiteral.String(error.Category));
-                Named(args, "documentationUrl", error.DocumentationUrl != null
-                    ? CSharpLiteral.String(error.DocumentationUrl)
-                    : e.Model.Provider.DocumentationUrl != null ? "DocumentationUrl" : null);
+                Named(args, "documentationUrl", error.DocumentationUrl is null ? null : CSharpLiteral.String(error.DocumentationUrl));
                 EntryArguments(args, error);
+                EntryTexts(args, error);
                 Named(args, "phases", StringArray(error.Phases));
                 Named(args, "endpoints", StringArray(error.Endpoints));
                 Named(args, "exampleMessage", error.Message is null ? null : CSharpLiteral.String(error.Message));
-                EntryTexts(args, error);
-                Declarator(w, fields.Descriptor(error) + " = " + Factory + "ErrorDescriptor(", CSharpLiteral.String(error.Code), args, ",");
+                EntryNote(args, error);
+                Declarator(w, fields.Descriptor(error) + " = " + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, ",");
             }
 
-            var unknown = new List<string>
-            {
-                "name: \"Unknown\"",
-                "summary: \"The code is not in the catalog, or the response carried none.\"",
-                "documentationUrl: DocumentationUrl",
-            };
-            Declarator(w, FieldNames.Unknown + " = " + Factory + "ErrorDescriptor(", "\"\"", unknown, ";");
+            var unknown = new List<string> { "summary: \"The code is not in the catalog, or the response carried none.\"" };
+            Declarator(w, FieldNames.Unknown + " = " + FieldNames.Factory + ".ErrorDescriptor(", "\"\"", new[] { "name: \"Unknown\"" }, unknown, ";");
             w.Unindent();
             w.Line();
         }
@@ -122,12 +120,14 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
                 StatusRuleModel rule = e.Model.StatusRules[i];
+                var leading = new List<string>();
+                Named(leading, "title", rule.Title is null ? null : CSharpLiteral.String(rule.Title));
                 var args = new List<string>();
-                Named(args, "title", rule.Title is null ? null : CSharpLiteral.String(rule.Title));
                 EntryArguments(args, rule);
                 EntryTexts(args, rule);
+                EntryNote(args, rule);
                 string end = i == e.Model.StatusRules.Count - 1 ? ";" : ",";
-                Declarator(w, fields.StatusRule(rule) + " = " + Factory + "StatusRule(", CSharpLiteral.Int(rule.Status), args, end);
+                Declarator(w, fields.StatusRule(rule) + " = " + FieldNames.Factory + ".StatusRule(", CSharpLiteral.Int(rule.Status), leading, args, end);
             }
 
             w.Unindent();
@@ -138,7 +138,9 @@ namespace ErrorCodeGen.Generator.Emitting
         private static void EntryArguments(List<string> args, CatalogEntryModel entry)
         {
             Named(args, "isRetryable", entry.IsRetryable ? "true" : null);
-            Named(args, "retryStrategy", entry.Retry == RetryKind.None ? null : Runtime + "RetryStrategy." + entry.Retry);
+            // Left out when it is what the factory infers, as the catalog does: backoff if retryable, else none.
+            RetryKind inferred = entry.IsRetryable ? RetryKind.Backoff : RetryKind.None;
+            Named(args, "retryStrategy", entry.Retry == inferred ? null : Runtime + "RetryStrategy." + entry.Retry);
             Named(args, "suggestedRetryDelay", entry.RetryAfterMilliseconds.HasValue
                 ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(entry.RetryAfterMilliseconds.Value) + ")"
                 : null);
@@ -150,8 +152,10 @@ namespace ErrorCodeGen.Generator.Emitting
         {
             Named(args, "summary", entry.Summary.PlainText.Length == 0 ? null : CSharpLiteral.String(entry.Summary.PlainText));
             Named(args, "remediation", entry.Remediation.PlainText.Length == 0 ? null : CSharpLiteral.String(entry.Remediation.PlainText));
-            Named(args, "inferenceNote", entry.Note is null ? null : CSharpLiteral.String(entry.Note));
         }
+
+        private static void EntryNote(List<string> args, CatalogEntryModel entry)
+            => Named(args, "inferenceNote", entry.Note is null ? null : CSharpLiteral.String(entry.Note));
 
         private static void Named(List<string> args, string name, string? value)
         {
@@ -162,12 +166,12 @@ namespace ErrorCodeGen.Generator.Emitting
         }
 
         /// <summary>
-        /// <c>s_name = Factory(ProviderName, key, named: value, ...)</c>: the provider and the key positional, the rest
-        /// named and packed first-fit (the order of named arguments is free).
+        /// <c>s_name = s_catalog.Entry(key, named: value, ...)</c>: the key positional, the rest named and packed
+        /// by <see cref="SourceWriter.PackedNamed"/> (the order of named arguments is free). The factory supplies the provider and its documentation URL.
         /// </summary>
-        private static void Declarator(SourceWriter w, string head, string key, List<string> named, string end)
+        private static void Declarator(SourceWriter w, string head, string key, IReadOnlyList<string> leading, List<string> named, string end)
         {
-            w.Packed(head + "ProviderName, " + key + (named.Count > 0 ? "," : string.Empty), named, ")" + end, firstFit: true);
+            w.PackedNamed(head + key + (leading.Count + named.Count > 0 ? "," : string.Empty), leading, named, ")" + end);
         }
 
         /// <summary>The lists behind <c>All</c> and <c>StatusRules</c>, after the fields they hold (static fields initialize in order).</summary>
@@ -194,20 +198,7 @@ namespace ErrorCodeGen.Generator.Emitting
         {
             w.Line("private static readonly " + ReadOnlyCollection + type + "> " + name + " =");
             w.Indent();
-            if (items.Count == 0)
-            {
-                w.Line("new " + ReadOnlyCollection + type + ">(new " + type + "[0]);");
-            }
-            else
-            {
-                w.Line("new " + ReadOnlyCollection + type + ">(new " + type + "[]");
-                w.Line("{");
-                w.Indent();
-                w.Packed(string.Empty, items, string.Empty);
-                w.Unindent();
-                w.Line("});");
-            }
-
+            w.Packed("global::System.Array.AsReadOnly(new " + type + "[] {", items, items.Count == 0 ? "});" : " });");
             w.Unindent();
             w.Line();
         }
@@ -236,7 +227,11 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("code", "The code, or ", Cref(code + ".Unknown"), " when it is not in the catalog."));
             w.Doc(Returns("Whether the code is in the catalog."));
             w.Open("public static bool TryParse(string" + e.Q + " rawCode, out " + code + " code)");
-            if (!e.Model.Errors.IsEmpty)
+            if (CodesAreEnumValues(e.Model))
+            {
+                WriteNumericLookup(e);
+            }
+            else if (!e.Model.Errors.IsEmpty)
             {
                 w.Open("if (rawCode != null)");
                 w.Open("switch (rawCode.Trim())");
@@ -254,6 +249,48 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("code = " + code + ".Unknown;");
             w.Line("return false;");
             w.Close();
+            w.Line();
+        }
+
+        /// <summary>
+        /// Whether every code is a number written the way the runtime writes it, and is its member's value: then
+        /// <c>TryParse</c> parses the number and asks <c>Describe</c>, rather than listing every code a second time.
+        /// </summary>
+        private static bool CodesAreEnumValues(CatalogModel model)
+        {
+            foreach (ErrorCodeModel error in model.Errors)
+            {
+                if (!error.IsNumeric || error.Code != CSharpLiteral.Long(error.EnumValue) || error.EnumValue == 0)
+                {
+                    return false;
+                }
+            }
+
+            return !model.Errors.IsEmpty;
+        }
+
+        private static void WriteNumericLookup(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+            w.Line("// Every code is the value of its member: parse the number as written, and Describe says whether it is one.");
+            w.Line("string" + e.Q + " text = rawCode == null ? null : rawCode.Trim();");
+            w.Line("long value;");
+            w.Line("if (text != null");
+            w.Indent();
+            w.Packed("&& long.TryParse(", new[] { "text", "global::System.Globalization.NumberStyles.AllowLeadingSign", Invariant, "out value" }, ")");
+            w.Line("&& value.ToString(" + Invariant + ") == text");
+            if (!e.Model.EnumIsLong)
+            {
+                w.Line("&& value >= int.MinValue && value <= int.MaxValue");
+            }
+
+            w.Line("&& Describe((" + e.Names.ErrorCode + ")value) != " + FieldNames.Unknown + ")");
+            w.Unindent();
+            w.Line("{");
+            w.Line("    code = (" + e.Names.ErrorCode + ")value;");
+            w.Line("    return true;");
+            w.Line("}");
             w.Line();
         }
 
@@ -332,8 +369,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Returns("The exception to throw."));
             w.Line("public static " + e.Names.Exception + " FromResponse(");
             w.Indent();
-            w.Line("int httpStatus,");
-            w.Line("string" + e.Q + " body,");
+            w.Line("int httpStatus, string" + e.Q + " body,");
             w.Line("global::System.Collections.Generic.IEnumerable<");
             w.Line("    global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>" + e.Q + " headers = null)");
             w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));");
@@ -398,15 +434,10 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("throw new global::System.ArgumentNullException(\"response\");");
             w.Close();
             w.Line();
-            w.Line(code + " code;");
-            w.Line(Runtime + "ErrorDescriptor" + e.Q + " descriptor = null;");
-            w.Open("if (response.IsWellFormed && TryParse(response.RawCode, out code))");
-            w.Line("descriptor = Describe(code);");
-            w.Close();
-            w.Open("else");
-            w.Line("code = " + code + ".Unknown;");
-            w.Close();
-            w.Line();
+            w.Line(code + " code = " + code + ".Unknown;");
+            w.Assignment(
+                Runtime + "ErrorDescriptor" + e.Q + " descriptor",
+                "response.IsWellFormed && TryParse(response.RawCode, out code) ? Describe(code) : null");
             w.Assignment(
                 Runtime + "StatusRule" + e.Q + " statusRule",
                 "response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null");
@@ -529,6 +560,7 @@ namespace ErrorCodeGen.Generator.Emitting
         /// </summary>
         private sealed class FieldNames
         {
+            public const string Factory = "s_catalog";
             public const string Unknown = "s_unknown";
             public const string All = "s_all";
             public const string AllStatusRules = "s_allStatusRules";
@@ -538,7 +570,7 @@ namespace ErrorCodeGen.Generator.Emitting
 
             public FieldNames(CatalogModel model)
             {
-                var taken = new HashSet<string> { Unknown, All, AllStatusRules };
+                var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules };
                 foreach (ErrorCodeModel error in model.Errors)
                 {
                     _descriptors[error.MemberName] = Claim(taken, "s_" + char.ToLowerInvariant(error.MemberName[0]) + error.MemberName.Substring(1));

@@ -20,33 +20,28 @@ public static partial class SampleErrors
     /// <summary>What decides whether to retry: the error code's catalog entry, else the HTTP status rule.</summary>
     public static readonly global::ErrorCodeGen.RetrySource RetrySource = global::ErrorCodeGen.RetrySource.Code;
 
+    private static readonly global::ErrorCodeGen.CatalogFactory s_catalog =
+        new global::ErrorCodeGen.CatalogFactory(ProviderName, DocumentationUrl);
+
     private static readonly global::ErrorCodeGen.ErrorDescriptor
-        s_invalidApiKey = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "invalid_api_key",
-            httpStatus: 401, exampleMessage: "Invalid API key", summary: "The key is wrong.",
-            remediation: "Check for typos in Authorization: Bearer <key>."),
-        s_queueFull = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "queue_full", httpStatus: 429,
-            isRetryable: true, retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay, summary: "Your queue is full.",
-            suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(10000)),
-        s_unknown = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "", name: "Unknown",
-            summary: "The code is not in the catalog, or the response carried none.",
-            documentationUrl: DocumentationUrl);
+        s_invalidApiKey = s_catalog.ErrorDescriptor("invalid_api_key", httpStatus: 401, summary: "The key is wrong.",
+            remediation: "Check for typos in Authorization: Bearer <key>.", exampleMessage: "Invalid API key"),
+        s_queueFull = s_catalog.ErrorDescriptor("queue_full", httpStatus: 429, isRetryable: true,
+            retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
+            suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(10000), summary: "Your queue is full."),
+        s_unknown = s_catalog.ErrorDescriptor("", name: "Unknown",
+            summary: "The code is not in the catalog, or the response carried none.");
 
     private static readonly global::ErrorCodeGen.StatusRule
-        s_status429 = global::ErrorCodeGen.CatalogFactory.StatusRule(ProviderName, 429, isRetryable: true,
-            retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay, summary: "Too many requests.",
-            suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(60000));
+        s_status429 = s_catalog.StatusRule(429, retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
+            isRetryable: true,
+            suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(60000), summary: "Too many requests.");
 
     private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all =
-        new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor>(new global::ErrorCodeGen.ErrorDescriptor[]
-        {
-            s_invalidApiKey, s_queueFull
-        });
+        global::System.Array.AsReadOnly(new global::ErrorCodeGen.ErrorDescriptor[] { s_invalidApiKey, s_queueFull });
 
     private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusRule> s_allStatusRules =
-        new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusRule>(new global::ErrorCodeGen.StatusRule[]
-        {
-            s_status429
-        });
+        global::System.Array.AsReadOnly(new global::ErrorCodeGen.StatusRule[] { s_status429 });
 
     /// <summary>Every code of the catalog, in catalog order (without <see cref="SampleErrorCode.Unknown" />).</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.ErrorDescriptor> All => s_all;
@@ -114,8 +109,7 @@ public static partial class SampleErrors
     /// <param name="headers">The response headers (for Retry-After, X-Request-Id and X-RateLimit-*), or null.</param>
     /// <returns>The exception to throw.</returns>
     public static SampleException FromResponse(
-        int httpStatus,
-        string body,
+        int httpStatus, string body,
         global::System.Collections.Generic.IEnumerable<
             global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>> headers = null)
         => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
@@ -156,17 +150,9 @@ public static partial class SampleErrors
             throw new global::System.ArgumentNullException("response");
         }
 
-        SampleErrorCode code;
-        global::ErrorCodeGen.ErrorDescriptor descriptor = null;
-        if (response.IsWellFormed && TryParse(response.RawCode, out code))
-        {
-            descriptor = Describe(code);
-        }
-        else
-        {
-            code = SampleErrorCode.Unknown;
-        }
-
+        SampleErrorCode code = SampleErrorCode.Unknown;
+        global::ErrorCodeGen.ErrorDescriptor descriptor =
+            response.IsWellFormed && TryParse(response.RawCode, out code) ? Describe(code) : null;
         global::ErrorCodeGen.StatusRule statusRule =
             response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null;
         return CreateException(code, response, descriptor, statusRule);

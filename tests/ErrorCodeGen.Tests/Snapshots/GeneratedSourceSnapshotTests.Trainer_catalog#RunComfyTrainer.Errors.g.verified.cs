@@ -24,345 +24,284 @@ namespace Consumer
         /// <summary>What decides whether to retry: the error code's catalog entry, else the HTTP status rule.</summary>
         public static readonly global::ErrorCodeGen.RetrySource RetrySource = global::ErrorCodeGen.RetrySource.Code;
 
+        private static readonly global::ErrorCodeGen.CatalogFactory s_catalog =
+            new global::ErrorCodeGen.CatalogFactory(ProviderName, DocumentationUrl);
+
         private static readonly global::ErrorCodeGen.ErrorDescriptor
-            s_invalidDatasetId = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "40001",
-                name: "INVALID_DATASET_ID", httpStatus: 400, category: "Dataset", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, summary: "The supplied dataset identifier is not a valid UUID.",
-                endpoints: new[] { "Any endpoint that takes {dataset_id} in the URL path" },
+            s_invalidDatasetId = s_catalog.ErrorDescriptor("40001", name: "INVALID_DATASET_ID", httpStatus: 400,
+                summary: "The supplied dataset identifier is not a valid UUID.", inferredFields: new[] { "retryable" },
                 remediation: "- Use the exact id returned by POST /prod/v1/trainers/datasets (or listed by GET /prod/v1/trainers/datasets).\n- Make sure you didn’t accidentally pass a dataset name where a dataset id is required.",
+                endpoints: new[] { "Any endpoint that takes {dataset_id} in the URL path" }, category: "Dataset",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed."),
-            s_datasetNotFound = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "40401",
-                name: "DATASET_NOT_FOUND", httpStatus: 404, category: "Dataset", documentationUrl: DocumentationUrl,
+            s_datasetNotFound = s_catalog.ErrorDescriptor("40401", name: "DATASET_NOT_FOUND", httpStatus: 404,
                 inferredFields: new[] { "retryable" },
-                endpoints: new[] { "Any endpoint that takes {dataset_id} in the URL path" },
-                summary: "Dataset does not exist, was deleted, or is not owned by the caller.",
+                summary: "Dataset does not exist, was deleted, or is not owned by the caller.", category: "Dataset",
                 remediation: "- Confirm the dataset exists by calling GET /prod/v1/trainers/datasets.\n- Make sure you are using the token for the account that owns the dataset.\n- If you recently deleted the dataset, create a new dataset and upload again.",
+                endpoints: new[] { "Any endpoint that takes {dataset_id} in the URL path" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed."),
-            s_datasetNameConflict = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "40901",
-                name: "DATASET_NAME_CONFLICT", httpStatus: 409, category: "Dataset", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/datasets" },
-                summary: "A non-deleted dataset with the same name already exists for the user.",
+            s_datasetNameConflict = s_catalog.ErrorDescriptor("40901", name: "DATASET_NAME_CONFLICT", httpStatus: 409,
+                endpoints: new[] { "POST /prod/v1/trainers/datasets" }, inferredFields: new[] { "retryable" },
+                summary: "A non-deleted dataset with the same name already exists for the user.", category: "Dataset",
                 remediation: "- Pick a unique dataset name, or omit name and let RunComfy generate one (e.g. ds_...).\n- If you intended to reuse an existing dataset, call GET /prod/v1/trainers/datasets to find its id and name.",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed."),
-            s_invalidDatasetName = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42201",
-                name: "INVALID_DATASET_NAME", httpStatus: 422, category: "Dataset", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/datasets" },
-                summary: "Dataset name contains invalid characters.",
+            s_invalidDatasetName = s_catalog.ErrorDescriptor("42201", name: "INVALID_DATASET_NAME", httpStatus: 422,
+                endpoints: new[] { "POST /prod/v1/trainers/datasets" }, inferredFields: new[] { "retryable" },
+                summary: "Dataset name contains invalid characters.", category: "Dataset",
                 remediation: "- Avoid spaces and special characters in dataset names.\n- Use a simple name with letters/numbers (and optionally _ / -).",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidFileType = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42202",
-                name: "INVALID_FILE_TYPE", httpStatus: 422, category: "Dataset", documentationUrl: DocumentationUrl,
+            s_invalidFileType = s_catalog.ErrorDescriptor("42202", name: "INVALID_FILE_TYPE", httpStatus: 422,
                 inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
-                summary: "The file extension is not in the list of supported dataset formats.",
+                summary: "The file extension is not in the list of supported dataset formats.", category: "Dataset",
                 remediation: "- Upload supported dataset file types (images/videos) plus optional caption .txt files.\n- Ensure captions follow the pairing rule: img_0001.jpg ↔ img_0001.txt, clip_0001.mp4 ↔ clip_0001.txt.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_fileSizeExceeded = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42203",
-                name: "FILE_SIZE_EXCEEDED", httpStatus: 422, category: "Dataset", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, summary: "File exceeds the 150 MB direct-upload limit.",
-                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" },
-                remediation: "- For direct upload, keep each file ≤150MB (150,000,000 bytes).\n- For files >150MB, use signed URLs: POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint then PUT bytes to upload_url.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_uploadToFailedDataset = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42204",
-                name: "UPLOAD_TO_FAILED_DATASET", httpStatus: 422, category: "Dataset",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
-                summary: "Upload rejected because the dataset is in FAILED status.",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_fileSizeExceeded = s_catalog.ErrorDescriptor("42203", name: "FILE_SIZE_EXCEEDED", httpStatus: 422,
+                summary: "File exceeds the 150 MB direct-upload limit.", inferredFields: new[] { "retryable" },
+                remediation: "- For direct upload, keep each file ≤150MB (150,000,000 bytes).\n- For files >150MB, use signed URLs: POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint then PUT bytes to upload_url.",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" }, category: "Dataset",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_uploadToFailedDataset = s_catalog.ErrorDescriptor("42204", name: "UPLOAD_TO_FAILED_DATASET",
+                inferredFields: new[] { "retryable" }, httpStatus: 422,
+                summary: "Upload rejected because the dataset is in FAILED status.", category: "Dataset",
                 remediation: "- Check dataset status via GET /prod/v1/trainers/datasets/{dataset_id}/status and inspect the error field.\n- Fix the underlying issue, then create a new dataset and re-upload files (recommended).",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_emptyFileList = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42205",
-                name: "EMPTY_FILE_LIST", httpStatus: 422, category: "Dataset", documentationUrl: DocumentationUrl,
+            s_emptyFileList = s_catalog.ErrorDescriptor("42205", name: "EMPTY_FILE_LIST", httpStatus: 422,
                 inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
-                summary: "The filenameToByteSize map in the request body is empty.",
+                summary: "The filenameToByteSize map in the request body is empty.", category: "Dataset",
                 remediation: "- Provide a non-empty filenameToByteSize map (each filename mapped to its exact byte size).\n- If you meant to direct-upload a single file, use POST /prod/v1/trainers/datasets/{dataset_id}/upload with a file form field.",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_datasetInternalError = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "50001",
-                name: "DATASET_INTERNAL_ERROR", httpStatus: 500, category: "Dataset", isRetryable: true,
-                documentationUrl: DocumentationUrl, retryStrategy: global::ErrorCodeGen.RetryStrategy.Backoff,
-                summary: "Unexpected internal error not matching another category.",
+            s_datasetInternalError = s_catalog.ErrorDescriptor("50001", name: "DATASET_INTERNAL_ERROR", httpStatus: 500,
+                isRetryable: true,
+                summary: "Unexpected internal error not matching another category.", category: "Dataset",
                 remediation: "- Retry the request after a short delay.\n- If it repeats, contact support with the full error response and your dataset_id."),
-            s_uploadIoError = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "50002",
-                name: "UPLOAD_IO_ERROR", httpStatus: 500, category: "Dataset", documentationUrl: DocumentationUrl,
-                isRetryable: true, retryStrategy: global::ErrorCodeGen.RetryStrategy.Backoff,
-                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" },
-                summary: "File write to the storage backend failed.",
-                remediation: "- Retry the upload (preferably with backoff) and ensure your network is stable.\n- If you continue to see this error, try signed URL uploads instead (see the Datasets API doc)."),
-            s_storageScanError = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "50003",
-                name: "STORAGE_SCAN_ERROR", httpStatus: 500, category: "Dataset", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, summary: "Failed to scan / list the dataset directory on disk.",
-                endpoints: new[] { "GET /prod/v1/trainers/datasets/{dataset_id}/status" },
+            s_uploadIoError = s_catalog.ErrorDescriptor("50002", name: "UPLOAD_IO_ERROR", httpStatus: 500,
+                summary: "File write to the storage backend failed.", isRetryable: true,
+                remediation: "- Retry the upload (preferably with backoff) and ensure your network is stable.\n- If you continue to see this error, try signed URL uploads instead (see the Datasets API doc).",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" }, category: "Dataset"),
+            s_storageScanError = s_catalog.ErrorDescriptor("50003", name: "STORAGE_SCAN_ERROR", httpStatus: 500,
+                summary: "Failed to scan / list the dataset directory on disk.", inferredFields: new[] { "retryable" },
                 remediation: "- Confirm every upload completed successfully (direct upload response, or signed URL PUT returning 200/204).\n- Re-upload the problematic files (or create a new dataset and upload again).\n- If the issue persists, capture the full error response and contact support.",
+                endpoints: new[] { "GET /prod/v1/trainers/datasets/{dataset_id}/status" }, category: "Dataset",
                 inferenceNote: "The page gives no retry rule; although HTTP 500, its remedy is to verify and re-upload the dataset files (or create a new dataset), so repeating the same request is not expected to help."),
-            s_datasetProcessingFailed = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "50004",
-                name: "DATASET_PROCESSING_FAILED", httpStatus: 500, category: "Dataset",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                summary: "Generic dataset processing failure (fallback for legacy records).",
+            s_datasetProcessingFailed = s_catalog.ErrorDescriptor("50004", name: "DATASET_PROCESSING_FAILED",
+                inferredFields: new[] { "retryable" }, httpStatus: 500,
+                summary: "Generic dataset processing failure (fallback for legacy records).", category: "Dataset",
                 remediation: "- Check GET /prod/v1/trainers/datasets/{dataset_id}/status for the dataset error details.\n- Verify dataset rules (supported file types + caption pairing by same base filename).\n- Re-upload after fixing the files (or create a new dataset and upload again), then poll until READY.",
                 inferenceNote: "The page gives no retry rule; although HTTP 500, its remedy is to fix the files and re-upload (or create a new dataset), so repeating the same request is not expected to help."),
-            s_invalidJobId = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "40051", httpStatus: 400,
-                name: "INVALID_JOB_ID", category: "Training job", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, summary: "Job identifier is not a valid UUID.",
-                endpoints: new[] { "Any endpoint that takes {job_id} in the URL path" },
+            s_invalidJobId = s_catalog.ErrorDescriptor("40051", name: "INVALID_JOB_ID", httpStatus: 400,
+                summary: "Job identifier is not a valid UUID.", inferredFields: new[] { "retryable" },
                 remediation: "- Use the exact job_id returned by POST /prod/v1/trainers/ai-toolkit/jobs.\n- Double-check you didn’t paste a different identifier (for example a dataset id) into the job path.",
+                endpoints: new[] { "Any endpoint that takes {job_id} in the URL path" }, category: "Training job",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed."),
-            s_jobNotFound = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "40451", httpStatus: 404,
-                name: "JOB_NOT_FOUND", category: "Training job", documentationUrl: DocumentationUrl,
+            s_jobNotFound = s_catalog.ErrorDescriptor("40451", name: "JOB_NOT_FOUND", httpStatus: 404,
                 inferredFields: new[] { "retryable" },
-                endpoints: new[] { "Any endpoint that takes {job_id} in the URL path" },
-                summary: "Job does not exist, was deleted, or is not owned by the caller.",
+                summary: "Job does not exist, was deleted, or is not owned by the caller.", category: "Training job",
                 remediation: "- Confirm you’re using the correct token (the job must belong to the authenticated account).\n- Re-submit the training job if the original job was deleted or never created successfully.",
+                endpoints: new[] { "Any endpoint that takes {job_id} in the URL path" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed."),
-            s_jobNameConflict = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "40951",
-                name: "JOB_NAME_CONFLICT", httpStatus: 409, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Job name already exists for this user.",
+            s_jobNameConflict = s_catalog.ErrorDescriptor("40951", name: "JOB_NAME_CONFLICT", httpStatus: 409,
+                summary: "Job name already exists for this user.", category: "Training job",
                 remediation: "- Pick a unique job name in your YAML config (commonly config.name, and/or meta.name).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed."),
-            s_invalidConfigFormat = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42251",
-                name: "INVALID_CONFIG_FORMAT", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
+            s_invalidConfigFormat = s_catalog.ErrorDescriptor("42251", name: "INVALID_CONFIG_FORMAT", httpStatus: 422,
                 summary: "config_file_format must be yaml.",
-                remediation: "- Set \"config_file_format\": \"yaml\" in the request body.",
+                remediation: "- Set \"config_file_format\": \"yaml\" in the request body.", category: "Training job",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidGpuType = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42252",
-                name: "INVALID_GPU_TYPE", httpStatus: 422, category: "Training job", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "gpu_type is not a supported value.",
+            s_invalidGpuType = s_catalog.ErrorDescriptor("42252", name: "INVALID_GPU_TYPE", httpStatus: 422,
+                summary: "gpu_type is not a supported value.", category: "Training job",
                 remediation: "- Use one of the supported gpu_type values listed in Training Jobs API (https://docs.runcomfy.com/trainer-apis/async-queue-endpoints-training-jobs#request-body-important-fields).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidYaml = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42253", httpStatus: 422,
-                name: "INVALID_YAML", category: "Training job", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "config_file is not valid YAML.",
+            s_invalidYaml = s_catalog.ErrorDescriptor("42253", name: "INVALID_YAML", httpStatus: 422,
+                summary: "config_file is not valid YAML.", category: "Training job",
                 remediation: "- Validate the YAML locally before submitting.\n- Make sure the JSON request body contains config_file as a string (your YAML must be JSON-escaped).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_configDatasetNotFound = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42254",
-                name: "DATASET_NOT_FOUND", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Dataset referenced in config was not found.",
+            s_configDatasetNotFound = s_catalog.ErrorDescriptor("42254", name: "DATASET_NOT_FOUND", httpStatus: 422,
+                summary: "Dataset referenced in config was not found.", category: "Training job",
                 remediation: "- Make sure your YAML references the correct {dataset_name} (the dataset’s name, not its id).\n- Confirm the dataset exists via GET /prod/v1/trainers/datasets.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_datasetNotReady = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42255",
-                name: "DATASET_NOT_READY", httpStatus: 422, category: "Training job", isRetryable: true,
-                documentationUrl: DocumentationUrl, retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
-                inferredFields: new[] { "retryable", "retry" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Dataset referenced in config is not in READY status.",
+            s_datasetNotReady = s_catalog.ErrorDescriptor("42255", name: "DATASET_NOT_READY", httpStatus: 422,
+                retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay, inferredFields: new[] { "retryable", "retry" },
+                summary: "Dataset referenced in config is not in READY status.", category: "Training job",
                 remediation: "- Poll GET /prod/v1/trainers/datasets/{dataset_id}/status until READY.\n- If the dataset is FAILED, inspect error, fix the issue, then create a new dataset and upload again.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, isRetryable: true,
                 inferenceNote: "The page gives no explicit retry rule; inferred from its remedy (poll dataset status until READY, then resubmit): the same request can succeed once the dataset finishes processing, so retry after a delay. Not retryable if the dataset is FAILED (the page says to create a new dataset then)."),
-            s_noTrainingData = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42256",
-                name: "NO_TRAINING_DATA", httpStatus: 422, category: "Training job", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Dataset has no usable training files.",
+            s_noTrainingData = s_catalog.ErrorDescriptor("42256", name: "NO_TRAINING_DATA", httpStatus: 422,
+                summary: "Dataset has no usable training files.", category: "Training job",
                 remediation: "- Ensure the dataset contains at least one supported image/video file (and any optional captions).\n- Re-upload after fixing file types/paths, then wait for dataset READY.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_fluxHfTokenRequired = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42257",
-                name: "FLUX_HF_TOKEN_REQUIRED", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "FLUX model training requires a Hugging Face token.",
+            s_fluxHfTokenRequired = s_catalog.ErrorDescriptor("42257", name: "FLUX_HF_TOKEN_REQUIRED", httpStatus: 422,
+                summary: "FLUX model training requires a Hugging Face token.", inferredFields: new[] { "retryable" },
                 remediation: "- Provide a valid Hugging Face token (with read access) in the way your training config expects (for example via a config field or secret).\n- Make sure the Hugging Face model repo is authorized for your account (many FLUX repos are gated: you must request/accept access on Hugging Face, and your token must be able to read that repo).\n- Follow the step-by-step guide here: How to set up a Hugging Face token for FLUX training (https://www.runcomfy.com/trainer/ai-toolkit/huggingface-token-flux-ostris-ai-toolkit).\n\n[Image: Alt Add Hugging Face token] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/AddHuggingFaceToken.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=dd15b9111b086632e08c6db03af2b1e7)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, category: "Training job",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_flux2OomRisk = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42258", httpStatus: 422,
-                name: "FLUX2_OOM_RISK", category: "Training job", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "FLUX.2 training settings have a high out-of-memory (OOM) risk.",
+            s_flux2OomRisk = s_catalog.ErrorDescriptor("42258", name: "FLUX2_OOM_RISK", httpStatus: 422,
+                summary: "FLUX.2 training settings have a high out-of-memory (OOM) risk.", category: "Training job",
                 remediation: "- Reduce batch_size and/or reduce resolution (max_res).\n- As a rule of thumb, this error is raised when (batch_size × (max_res/1024)^2 ≥ 6).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_qwenEditControlMissing = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42259",
-                name: "QWEN_EDIT_CONTROL_MISSING", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Qwen Edit requires control images in the dataset.",
+            s_qwenEditControlMissing = s_catalog.ErrorDescriptor("42259", name: "QWEN_EDIT_CONTROL_MISSING",
+                summary: "Qwen Edit requires control images in the dataset.", category: "Training job", httpStatus: 422,
                 remediation: "- In the config_file, add the required control images to your dataset (and re-upload), then wait for dataset READY and retry job submission.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page says to retry job submission only after adding control images to the dataset, re-uploading and waiting for READY; that needs user action first, so it is not retried automatically."),
-            s_qwenEditSampleControlMissing = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42260",
-                name: "QWEN_EDIT_SAMPLE_CONTROL_MISSING", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Qwen Edit requires control images in sample prompts.",
+            s_qwenEditSampleControlMissing = s_catalog.ErrorDescriptor("42260", category: "Training job",
+                httpStatus: 422,
+                summary: "Qwen Edit requires control images in sample prompts.", inferredFields: new[] { "retryable" },
                 remediation: "- In the config_file, update your sample configuration so each sample prompt includes the required control image(s).\n\n[Image: Alt Add Control Image in Samples] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/add_control_img_in_samples.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=5a950c039e41584d45a277ac0e972d5c)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, name: "QWEN_EDIT_SAMPLE_CONTROL_MISSING",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_wanI2vSamplingCrash = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42261",
-                name: "WAN_I2V_SAMPLING_CRASH", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
+            s_wanI2vSamplingCrash = s_catalog.ErrorDescriptor("42261", name: "WAN_I2V_SAMPLING_CRASH", httpStatus: 422,
+                category: "Training job",
                 summary: "Missing Control Image in Samples. Your sample prompts are missing a Control Image. I2V sampling requires both a prompt and a control image for each sample. If a Control Image is missing, sampling may fail and training can stop early.",
                 remediation: "- Add a Control Image for every sample prompt in Samples in your config_file.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidJobName = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42262",
-                name: "INVALID_JOB_NAME", httpStatus: 422, category: "Training job", documentationUrl: DocumentationUrl,
-                inferredFields: new[] { "retryable" }, endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Job name contains invalid characters.",
+            s_invalidJobName = s_catalog.ErrorDescriptor("42262", name: "INVALID_JOB_NAME", httpStatus: 422,
+                summary: "Job name contains invalid characters.", category: "Training job",
                 remediation: "- In the config_file, update the job name in your YAML (commonly config.name) to avoid spaces and special characters.\n\n[Image: Alt Add Job Name] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/jobname_in_configfile.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=62719ada59aa12d0c81bb239df194639)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_multiFrameLatentCaching = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42263",
-                name: "MULTI_FRAME_LATENT_CACHING", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "num_frames > 1 together with cache_latents_to_disk is not supported.",
+            s_multiFrameLatentCaching = s_catalog.ErrorDescriptor("42263", name: "MULTI_FRAME_LATENT_CACHING",
+                category: "Training job",
+                summary: "num_frames > 1 together with cache_latents_to_disk is not supported.", httpStatus: 422,
                 remediation: "- If you need multi-frame training, disable latent caching to disk.\n- If you need latent caching, set num_frames: 1.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_diffOutputPreservationTrigger = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42264",
-                name: "DIFF_OUTPUT_PRESERVATION_TRIGGER", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "diff_output_preservation is enabled but trigger_word is missing.",
+            s_diffOutputPreservationTrigger = s_catalog.ErrorDescriptor("42264", inferredFields: new[] { "retryable" },
+                httpStatus: 422,
+                summary: "diff_output_preservation is enabled but trigger_word is missing.", category: "Training job",
                 remediation: "- Set trigger_word when enabling diff_output_preservation, then resubmit.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, name: "DIFF_OUTPUT_PRESERVATION_TRIGGER",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_videoLoraNumFramesOne = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42265",
-                name: "VIDEO_LORA_NUM_FRAMES_ONE", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
+            s_videoLoraNumFramesOne = s_catalog.ErrorDescriptor("42265", name: "VIDEO_LORA_NUM_FRAMES_ONE",
+                category: "Training job", httpStatus: 422,
                 summary: "Your dataset contains video samples, but your training job's config_file is configured with num_frames = 1. With video data and num_frames = 1, AI Toolkit can’t correctly locate and load the training frames, so the job is very likely to fail.",
                 remediation: "- Set Num Frames to a value greater than 1 (for example 41 or 81), then resubmit the job.\n- Double-check the dataset referenced by your config folder_path contains video files (or video + caption .txt files) and that your num_frames matches the dataset type.\n\n[Image: Alt Add num_frames] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/num_frames.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=fd65313c12c188ab786632929216561a)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_imageDatasetMultiFrames = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42266",
-                name: "IMAGE_DATASET_MULTI_FRAMES", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Image-only dataset is being used with num_frames > 1.",
-                remediation: "- If your dataset contains only images, set num_frames: 1.",
+            s_imageDatasetMultiFrames = s_catalog.ErrorDescriptor("42266", name: "IMAGE_DATASET_MULTI_FRAMES",
+                summary: "Image-only dataset is being used with num_frames > 1.", inferredFields: new[] { "retryable" },
+                remediation: "- If your dataset contains only images, set num_frames: 1.", category: "Training job",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, httpStatus: 422,
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidResumeState = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42267",
-                name: "INVALID_RESUME_STATE", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/resume" },
+            s_invalidResumeState = s_catalog.ErrorDescriptor("42267", name: "INVALID_RESUME_STATE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
                 summary: "Job can only be resumed when it is STOPPED (or CANCELED).",
                 remediation: "- Check the job status via GET /prod/v1/trainers/ai-toolkit/jobs/{job_id}/status.\n- Only call resume after the job transitions to STOPPED (or CANCELED).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/resume" }, category: "Training job",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: resume only works once the job is STOPPED (or CANCELED), which the page does not say happens on its own, so the caller must check status first rather than retry blindly."),
-            s_ltx2VideoI2vBatchSize = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42268",
-                name: "LTX2_VIDEO_I2V_BATCH_SIZE", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+            s_ltx2VideoI2vBatchSize = s_catalog.ErrorDescriptor("42268", name: "LTX2_VIDEO_I2V_BATCH_SIZE",
+                inferredFields: new[] { "retryable" }, category: "Training job", httpStatus: 422,
                 summary: "LTX2 with video (num_frames > 1) or I2V (do_i2v = true) requires batch_size = 1.",
                 remediation: "- Set train.batch_size to 1 when training LTX2 with video data or I2V mode.\n- Current batch_size > 1 will cause a tensor shape mismatch at training start.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_diffPreservationCacheConflict = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42269",
-                name: "DIFF_PRESERVATION_CACHE_CONFLICT", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_diffPreservationCacheConflict = s_catalog.ErrorDescriptor("42269", inferredFields: new[] { "retryable" },
+                name: "DIFF_PRESERVATION_CACHE_CONFLICT", category: "Training job", httpStatus: 422,
                 summary: "diff_output_preservation and cache_text_embeddings cannot both be enabled at the same time.",
                 remediation: "- Disable one of them before starting training: either turn off diff_output_preservation or turn off cache_text_embeddings.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_imageModelGcOffOomRisk = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42270",
-                name: "IMAGE_MODEL_GC_OFF_OOM_RISK", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_imageModelGcOffOomRisk = s_catalog.ErrorDescriptor("42270", name: "IMAGE_MODEL_GC_OFF_OOM_RISK",
+                inferredFields: new[] { "retryable" }, category: "Training job", httpStatus: 422,
                 summary: "Large image model with gradient_checkpointing: false has very high out-of-memory (OOM) risk.",
                 remediation: "- Turn ON Gradient Checkpointing (train.gradient_checkpointing: true) in your config.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_fluxHighBatchOomRisk = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42271",
-                name: "FLUX_HIGH_BATCH_OOM_RISK", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_fluxHighBatchOomRisk = s_catalog.ErrorDescriptor("42271", name: "FLUX_HIGH_BATCH_OOM_RISK",
+                inferredFields: new[] { "retryable" }, category: "Training job", httpStatus: 422,
                 summary: "FLUX.1-dev with batch_size >= 8 has high OOM risk even with gradient checkpointing enabled.",
                 remediation: "- Set batch_size to 1–4 and increase gradient_accumulation to compensate.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_wanVideoOomRisk = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42272",
-                name: "WAN_VIDEO_OOM_RISK", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_wanVideoOomRisk = s_catalog.ErrorDescriptor("42272", name: "WAN_VIDEO_OOM_RISK", httpStatus: 422,
+                inferredFields: new[] { "retryable" }, category: "Training job",
                 summary: "Wan2.2 14B with 81+ frames at high resolution or batch_size risks OOM.",
                 remediation: "- Reduce num_frames below 81, lower resolution, or set batch_size to 1.",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidGpuCount = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42273",
-                name: "INVALID_GPU_COUNT", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidGpuCount = s_catalog.ErrorDescriptor("42273", name: "INVALID_GPU_COUNT", httpStatus: 422,
+                inferredFields: new[] { "retryable" }, category: "Training job",
                 summary: "gpu_count must be 1 or 8, and multi-GPU (8) is only supported for H100 (ADA_80_PLUS).",
                 remediation: "- Use gpu_count: 1 (default, single GPU) or gpu_count: 8 (multi-GPU, H100 only).\n- If you need multi-GPU training, set gpu_type to ADA_80_PLUS (H100).",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidLearningRate = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42274",
-                name: "INVALID_LEARNING_RATE", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                summary: "Learning rate (train.lr) is missing, non-numeric, or not positive.",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidLearningRate = s_catalog.ErrorDescriptor("42274", name: "INVALID_LEARNING_RATE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "Learning rate (train.lr) is missing, non-numeric, or not positive.", category: "Training job",
                 remediation: "- Set train.lr to a valid positive number (e.g. 1e-4).",
-                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_missingModelArch = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42275",
-                name: "MISSING_MODEL_ARCH", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
                 endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                summary: "config.process[0].model.arch is required but missing.",
-                remediation: "- Add the model.arch field to your config. Supported values include flux, wan for Wan2.1/2.2, ltx2 for LTX2, sdxl for SDXL, zimage:turbo for Z-Image-Turbo, etc.",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_invalidEditState = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42276",
-                name: "INVALID_EDIT_STATE", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+            s_missingModelArch = s_catalog.ErrorDescriptor("42275", name: "MISSING_MODEL_ARCH", httpStatus: 422,
+                category: "Training job",
+                summary: "config.process[0].model.arch is required but missing.", inferredFields: new[] { "retryable" },
+                remediation: "- Add the model.arch field to your config. Supported values include flux, wan for Wan2.1/2.2, ltx2 for LTX2, sdxl for SDXL, zimage:turbo for Z-Image-Turbo, etc.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidEditState = s_catalog.ErrorDescriptor("42276", name: "INVALID_EDIT_STATE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
                 summary: "Job can only be edited when it is not active (STOPPED, CANCELED, or FAILED).",
                 remediation: "- Check the job status via GET /prod/v1/trainers/ai-toolkit/jobs/{job_id}/status.\n- If the job is IN_QUEUE or RUNNING, cancel it first with POST .../cancel, then edit.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" }, category: "Training job",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: an active job must be canceled first (per the page) before the edit can succeed, so it is not retried automatically."),
-            s_configNameImmutable = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "42277",
-                name: "CONFIG_NAME_IMMUTABLE", httpStatus: 422, category: "Training job",
-                documentationUrl: DocumentationUrl, inferredFields: new[] { "retryable" },
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+            s_configNameImmutable = s_catalog.ErrorDescriptor("42277", name: "CONFIG_NAME_IMMUTABLE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
                 summary: "config.name cannot be changed via edit; it must match the original job name.",
                 remediation: "- Keep the same config.name (and/or meta.name) as the original job when editing.\n- If you need a different name, submit a new job instead.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" }, category: "Training job",
                 inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            s_jobInternalError = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "50051",
-                name: "JOB_INTERNAL_ERROR", httpStatus: 500, category: "Training job", isRetryable: true,
-                documentationUrl: DocumentationUrl, retryStrategy: global::ErrorCodeGen.RetryStrategy.Backoff,
-                summary: "Unexpected internal error.",
+            s_jobInternalError = s_catalog.ErrorDescriptor("50051", name: "JOB_INTERNAL_ERROR", httpStatus: 500,
+                summary: "Unexpected internal error.", category: "Training job", isRetryable: true,
                 remediation: "- Retry after a short delay.\n- If it repeats, contact support with the full error response and your job_id."),
-            s_jobCreateFailed = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "50052",
-                name: "JOB_CREATE_FAILED", httpStatus: 500, category: "Training job", isRetryable: true,
-                documentationUrl: DocumentationUrl, retryStrategy: global::ErrorCodeGen.RetryStrategy.Once,
-                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                summary: "Failed to create the job record in the database.",
-                remediation: "- Retry job submission once.\n- If it repeats, contact support with the full error response and your request payload."),
-            s_unknown = global::ErrorCodeGen.CatalogFactory.ErrorDescriptor(ProviderName, "", name: "Unknown",
-                summary: "The code is not in the catalog, or the response carried none.",
-                documentationUrl: DocumentationUrl);
+            s_jobCreateFailed = s_catalog.ErrorDescriptor("50052", name: "JOB_CREATE_FAILED", httpStatus: 500,
+                summary: "Failed to create the job record in the database.", isRetryable: true,
+                retryStrategy: global::ErrorCodeGen.RetryStrategy.Once,
+                remediation: "- Retry job submission once.\n- If it repeats, contact support with the full error response and your request payload.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, category: "Training job"),
+            s_unknown = s_catalog.ErrorDescriptor("", name: "Unknown",
+                summary: "The code is not in the catalog, or the response carried none.");
 
         private static readonly global::ErrorCodeGen.StatusRule
-            s_status400 = global::ErrorCodeGen.CatalogFactory.StatusRule(ProviderName, 400,
-                inferredFields: new[] { "retryable" },
+            s_status400 = s_catalog.StatusRule(400, inferredFields: new[] { "retryable" },
                 summary: "The request was malformed, e.g. an identifier in the URL path is not a valid UUID.",
                 inferenceNote: "The page defines no status-level rules; inferred from the 400xx codes it lists (malformed identifiers) and HTTP 400 semantics."),
-            s_status404 = global::ErrorCodeGen.CatalogFactory.StatusRule(ProviderName, 404,
-                inferredFields: new[] { "retryable" },
+            s_status404 = s_catalog.StatusRule(404, inferredFields: new[] { "retryable" },
                 summary: "The dataset or job does not exist, was deleted, or is not owned by the caller.",
                 inferenceNote: "The page defines no status-level rules; inferred from the 404xx codes it lists and HTTP 404 semantics."),
-            s_status409 = global::ErrorCodeGen.CatalogFactory.StatusRule(ProviderName, 409,
-                inferredFields: new[] { "retryable" },
+            s_status409 = s_catalog.StatusRule(409, inferredFields: new[] { "retryable" },
                 summary: "A dataset or job with the same name already exists for the user.",
                 inferenceNote: "The page defines no status-level rules; inferred from the 409xx codes it lists and HTTP 409 semantics."),
-            s_status422 = global::ErrorCodeGen.CatalogFactory.StatusRule(ProviderName, 422,
-                inferredFields: new[] { "retryable" },
+            s_status422 = s_catalog.StatusRule(422, inferredFields: new[] { "retryable" },
                 summary: "The request, its config file or the referenced dataset failed validation.",
                 inferenceNote: "The page defines no status-level rules; inferred from the 422xx codes it lists (all need a changed request, config or dataset) and HTTP 422 semantics."),
-            s_status500 = global::ErrorCodeGen.CatalogFactory.StatusRule(ProviderName, 500, isRetryable: true,
-                retryStrategy: global::ErrorCodeGen.RetryStrategy.Backoff, inferredFields: new[] { "retryable" },
+            s_status500 = s_catalog.StatusRule(500, inferredFields: new[] { "retryable" }, isRetryable: true,
                 summary: "An unexpected internal error occurred on the RunComfy side.",
                 inferenceNote: "The page defines no status-level rules; inferred from its catch-all internal errors (50001, 50051), which say to retry after a short delay; note that 50003 and 50004 are not retryable.");
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all =
-            new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor>(new global::ErrorCodeGen.ErrorDescriptor[]
-            {
-                s_invalidDatasetId, s_datasetNotFound, s_datasetNameConflict, s_invalidDatasetName, s_invalidFileType,
-                s_fileSizeExceeded, s_uploadToFailedDataset, s_emptyFileList, s_datasetInternalError, s_uploadIoError,
-                s_storageScanError, s_datasetProcessingFailed, s_invalidJobId, s_jobNotFound, s_jobNameConflict,
-                s_invalidConfigFormat, s_invalidGpuType, s_invalidYaml, s_configDatasetNotFound, s_datasetNotReady,
-                s_noTrainingData, s_fluxHfTokenRequired, s_flux2OomRisk, s_qwenEditControlMissing,
-                s_qwenEditSampleControlMissing, s_wanI2vSamplingCrash, s_invalidJobName, s_multiFrameLatentCaching,
-                s_diffOutputPreservationTrigger, s_videoLoraNumFramesOne, s_imageDatasetMultiFrames,
-                s_invalidResumeState, s_ltx2VideoI2vBatchSize, s_diffPreservationCacheConflict,
-                s_imageModelGcOffOomRisk, s_fluxHighBatchOomRisk, s_wanVideoOomRisk, s_invalidGpuCount,
-                s_invalidLearningRate, s_missingModelArch, s_invalidEditState, s_configNameImmutable,
-                s_jobInternalError, s_jobCreateFailed
-            });
+            global::System.Array.AsReadOnly(new global::ErrorCodeGen.ErrorDescriptor[] { s_invalidDatasetId,
+                s_datasetNotFound, s_datasetNameConflict, s_invalidDatasetName, s_invalidFileType, s_fileSizeExceeded,
+                s_uploadToFailedDataset, s_emptyFileList, s_datasetInternalError, s_uploadIoError, s_storageScanError,
+                s_datasetProcessingFailed, s_invalidJobId, s_jobNotFound, s_jobNameConflict, s_invalidConfigFormat,
+                s_invalidGpuType, s_invalidYaml, s_configDatasetNotFound, s_datasetNotReady, s_noTrainingData,
+                s_fluxHfTokenRequired, s_flux2OomRisk, s_qwenEditControlMissing, s_qwenEditSampleControlMissing,
+                s_wanI2vSamplingCrash, s_invalidJobName, s_multiFrameLatentCaching, s_diffOutputPreservationTrigger,
+                s_videoLoraNumFramesOne, s_imageDatasetMultiFrames, s_invalidResumeState, s_ltx2VideoI2vBatchSize,
+                s_diffPreservationCacheConflict, s_imageModelGcOffOomRisk, s_fluxHighBatchOomRisk, s_wanVideoOomRisk,
+                s_invalidGpuCount, s_invalidLearningRate, s_missingModelArch, s_invalidEditState, s_configNameImmutable,
+                s_jobInternalError, s_jobCreateFailed });
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusRule> s_allStatusRules =
-            new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusRule>(new global::ErrorCodeGen.StatusRule[]
-            {
-                s_status400, s_status404, s_status409, s_status422, s_status500
-            });
+            global::System.Array.AsReadOnly(new global::ErrorCodeGen.StatusRule[] { s_status400, s_status404,
+                s_status409, s_status422, s_status500 });
 
         /// <summary>Every code of the catalog, in catalog order (without <see cref="RunComfyTrainerErrorCode.Unknown" />).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.ErrorDescriptor> All => s_all;
@@ -376,55 +315,18 @@ namespace Consumer
         /// <returns>Whether the code is in the catalog.</returns>
         public static bool TryParse(string? rawCode, out RunComfyTrainerErrorCode code)
         {
-            if (rawCode != null)
+            // Every code is the value of its member: parse the number as written, and Describe says whether it is one.
+            string? text = rawCode == null ? null : rawCode.Trim();
+            long value;
+            if (text != null
+                && long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign,
+                    global::System.Globalization.CultureInfo.InvariantCulture, out value)
+                && value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == text
+                && value >= int.MinValue && value <= int.MaxValue
+                && Describe((RunComfyTrainerErrorCode)value) != s_unknown)
             {
-                switch (rawCode.Trim())
-                {
-                    case "40001": code = RunComfyTrainerErrorCode.InvalidDatasetId; return true;
-                    case "40401": code = RunComfyTrainerErrorCode.DatasetNotFound; return true;
-                    case "40901": code = RunComfyTrainerErrorCode.DatasetNameConflict; return true;
-                    case "42201": code = RunComfyTrainerErrorCode.InvalidDatasetName; return true;
-                    case "42202": code = RunComfyTrainerErrorCode.InvalidFileType; return true;
-                    case "42203": code = RunComfyTrainerErrorCode.FileSizeExceeded; return true;
-                    case "42204": code = RunComfyTrainerErrorCode.UploadToFailedDataset; return true;
-                    case "42205": code = RunComfyTrainerErrorCode.EmptyFileList; return true;
-                    case "50001": code = RunComfyTrainerErrorCode.DatasetInternalError; return true;
-                    case "50002": code = RunComfyTrainerErrorCode.UploadIoError; return true;
-                    case "50003": code = RunComfyTrainerErrorCode.StorageScanError; return true;
-                    case "50004": code = RunComfyTrainerErrorCode.DatasetProcessingFailed; return true;
-                    case "40051": code = RunComfyTrainerErrorCode.InvalidJobId; return true;
-                    case "40451": code = RunComfyTrainerErrorCode.JobNotFound; return true;
-                    case "40951": code = RunComfyTrainerErrorCode.JobNameConflict; return true;
-                    case "42251": code = RunComfyTrainerErrorCode.InvalidConfigFormat; return true;
-                    case "42252": code = RunComfyTrainerErrorCode.InvalidGpuType; return true;
-                    case "42253": code = RunComfyTrainerErrorCode.InvalidYaml; return true;
-                    case "42254": code = RunComfyTrainerErrorCode.ConfigDatasetNotFound; return true;
-                    case "42255": code = RunComfyTrainerErrorCode.DatasetNotReady; return true;
-                    case "42256": code = RunComfyTrainerErrorCode.NoTrainingData; return true;
-                    case "42257": code = RunComfyTrainerErrorCode.FluxHfTokenRequired; return true;
-                    case "42258": code = RunComfyTrainerErrorCode.Flux2OomRisk; return true;
-                    case "42259": code = RunComfyTrainerErrorCode.QwenEditControlMissing; return true;
-                    case "42260": code = RunComfyTrainerErrorCode.QwenEditSampleControlMissing; return true;
-                    case "42261": code = RunComfyTrainerErrorCode.WanI2vSamplingCrash; return true;
-                    case "42262": code = RunComfyTrainerErrorCode.InvalidJobName; return true;
-                    case "42263": code = RunComfyTrainerErrorCode.MultiFrameLatentCaching; return true;
-                    case "42264": code = RunComfyTrainerErrorCode.DiffOutputPreservationTrigger; return true;
-                    case "42265": code = RunComfyTrainerErrorCode.VideoLoraNumFramesOne; return true;
-                    case "42266": code = RunComfyTrainerErrorCode.ImageDatasetMultiFrames; return true;
-                    case "42267": code = RunComfyTrainerErrorCode.InvalidResumeState; return true;
-                    case "42268": code = RunComfyTrainerErrorCode.Ltx2VideoI2vBatchSize; return true;
-                    case "42269": code = RunComfyTrainerErrorCode.DiffPreservationCacheConflict; return true;
-                    case "42270": code = RunComfyTrainerErrorCode.ImageModelGcOffOomRisk; return true;
-                    case "42271": code = RunComfyTrainerErrorCode.FluxHighBatchOomRisk; return true;
-                    case "42272": code = RunComfyTrainerErrorCode.WanVideoOomRisk; return true;
-                    case "42273": code = RunComfyTrainerErrorCode.InvalidGpuCount; return true;
-                    case "42274": code = RunComfyTrainerErrorCode.InvalidLearningRate; return true;
-                    case "42275": code = RunComfyTrainerErrorCode.MissingModelArch; return true;
-                    case "42276": code = RunComfyTrainerErrorCode.InvalidEditState; return true;
-                    case "42277": code = RunComfyTrainerErrorCode.ConfigNameImmutable; return true;
-                    case "50051": code = RunComfyTrainerErrorCode.JobInternalError; return true;
-                    case "50052": code = RunComfyTrainerErrorCode.JobCreateFailed; return true;
-                }
+                code = (RunComfyTrainerErrorCode)value;
+                return true;
             }
 
             code = RunComfyTrainerErrorCode.Unknown;
@@ -518,8 +420,7 @@ namespace Consumer
         /// <param name="headers">The response headers (for Retry-After, X-Request-Id and X-RateLimit-*), or null.</param>
         /// <returns>The exception to throw.</returns>
         public static RunComfyTrainerException FromResponse(
-            int httpStatus,
-            string? body,
+            int httpStatus, string? body,
             global::System.Collections.Generic.IEnumerable<
                 global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
             => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
@@ -560,17 +461,9 @@ namespace Consumer
                 throw new global::System.ArgumentNullException("response");
             }
 
-            RunComfyTrainerErrorCode code;
-            global::ErrorCodeGen.ErrorDescriptor? descriptor = null;
-            if (response.IsWellFormed && TryParse(response.RawCode, out code))
-            {
-                descriptor = Describe(code);
-            }
-            else
-            {
-                code = RunComfyTrainerErrorCode.Unknown;
-            }
-
+            RunComfyTrainerErrorCode code = RunComfyTrainerErrorCode.Unknown;
+            global::ErrorCodeGen.ErrorDescriptor? descriptor =
+                response.IsWellFormed && TryParse(response.RawCode, out code) ? Describe(code) : null;
             global::ErrorCodeGen.StatusRule? statusRule =
                 response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null;
             return CreateException(code, response, descriptor, statusRule);
