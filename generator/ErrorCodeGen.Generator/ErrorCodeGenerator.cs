@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
-using ErrorCodeGen.Generator.Diagnostics;
 using ErrorCodeGen.Generator.Emitting;
 using ErrorCodeGen.Generator.Model;
 using ErrorCodeGen.Generator.Parsing;
+using ErrorCodeGen.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -67,7 +65,11 @@ namespace ErrorCodeGen.Generator
                 .Select(static (input, _) => EmitInput.Create(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.EmitInputs);
 
-            context.RegisterSourceOutput(emitInputs, static (spc, input) => Emit(spc, input));
+            context.RegisterSourceOutput(
+                emitInputs.Select(static (input, _) => input.Diagnostics).WithTrackingName(TrackingNames.EmitDiagnostics),
+                static (spc, diagnostics) => Report(spc, diagnostics));
+
+            context.RegisterSourceOutput(emitInputs.Where(static input => input.ShouldEmit), static (spc, input) => Emit(spc, input));
         }
 
         private static string ReadVersion()
@@ -115,178 +117,10 @@ namespace ErrorCodeGen.Generator
 
         private static void Emit(SourceProductionContext context, EmitInput input)
         {
-            if (input.Model is null || input.Skipped)
-            {
-                return;
-            }
-
-            if (!input.OptionDiagnostics.IsEmpty)
-            {
-                foreach (DiagnosticInfo diagnostic in input.OptionDiagnostics)
-                {
-                    context.ReportDiagnostic(diagnostic.ToDiagnostic());
-                }
-
-                return;
-            }
-
-            if (!input.HasRuntime)
-            {
-                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeMissing, LocationInfo.StartOfFile(input.Model.FilePath), input.Model.Provider.Name).ToDiagnostic());
-                return;
-            }
-
-            foreach (GeneratedFile file in CatalogEmitter.Emit(input.Model, input.Options))
+            foreach (GeneratedFile file in CatalogEmitter.Emit(input.Model!, input.Options, context.CancellationToken))
             {
                 context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
             }
-        }
-    }
-
-    /// <summary>One catalog's claim to a provider name and the type names it generates, for the cross-catalog check.</summary>
-    internal sealed record ProviderClaim(string FilePath, string? ProviderName, LocationInfo? NameLocation, EquatableArray<string> TypeNames)
-    {
-        public static ProviderClaim From(CatalogParseResult result)
-        {
-            CatalogModel? model = result.Model;
-            if (model is null)
-            {
-                return new ProviderClaim(result.FilePath, null, result.ProviderNameLocation, EquatableArray<string>.Empty);
-            }
-
-            string p = model.Provider.Name;
-            var types = new List<string> { p + "ErrorCode", p + "Errors", p + "Exception" };
-            foreach (ExceptionGroupModel group in model.ExceptionGroups)
-            {
-                types.Add(group.ClassName);
-            }
-
-            return new ProviderClaim(result.FilePath, p, result.ProviderNameLocation, types.ToEquatableArray());
-        }
-    }
-
-    /// <summary>
-    /// The catalogs skipped because an earlier one (by path) declares the same provider (ignoring case: hint names
-    /// are file names) or would generate a type of the same name.
-    /// </summary>
-    internal sealed record ProviderCheck(EquatableArray<string> SkippedPaths, EquatableArray<DiagnosticInfo> Diagnostics)
-    {
-        public static ProviderCheck From(ImmutableArray<ProviderClaim> claims)
-        {
-            var ordered = new List<ProviderClaim>(claims);
-            ordered.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
-            var providers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            var skipped = new List<string>();
-            var diagnostics = new List<DiagnosticInfo>();
-            foreach (ProviderClaim claim in ordered)
-            {
-                if (claim.ProviderName is null)
-                {
-                    continue;
-                }
-
-                LocationInfo at = claim.NameLocation ?? LocationInfo.StartOfFile(claim.FilePath);
-                if (providers.TryGetValue(claim.ProviderName, out string? owner))
-                {
-                    skipped.Add(claim.FilePath);
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProvider, at, claim.ProviderName, owner));
-                    continue;
-                }
-
-                string? clash = null;
-                foreach (string type in claim.TypeNames)
-                {
-                    if (types.TryGetValue(type, out string? other))
-                    {
-                        clash = type;
-                        skipped.Add(claim.FilePath);
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameCollision, at, claim.ProviderName, type, other));
-                        break;
-                    }
-                }
-
-                if (clash != null)
-                {
-                    continue;
-                }
-
-                providers.Add(claim.ProviderName, claim.FilePath);
-                foreach (string type in claim.TypeNames)
-                {
-                    types[type] = claim.FilePath;
-                }
-            }
-
-            return new ProviderCheck(skipped.ToEquatableArray(), diagnostics.ToEquatableArray());
-        }
-    }
-
-    /// <summary>Everything one catalog's emission depends on.</summary>
-    internal sealed record EmitInput(CatalogModel? Model, EmitOptions Options, bool Skipped, bool HasRuntime, EquatableArray<DiagnosticInfo> OptionDiagnostics)
-    {
-        public static EmitInput Create(CatalogParseResult result, GeneratorOptions options, CompilationFacts facts, EquatableArray<string> skippedPaths)
-        {
-            CatalogModel? model = result.Model;
-            var problems = new List<DiagnosticInfo>();
-            LocationInfo at = LocationInfo.StartOfFile(result.FilePath);
-            string catalogName = model?.Provider.Name ?? result.FilePath;
-
-            // Namespace: the file's item metadata, else the project's ErrorCodeGenNamespace, else the catalog's
-            // provider.namespace, else the project's RootNamespace (else the global namespace).
-            string? ns = null;
-            string? nsSource = null;
-            if (result.NamespaceOverride != null)
-            {
-                (ns, nsSource) = (result.NamespaceOverride, "Item metadata ErrorCodeGenNamespace");
-            }
-            else if (options.Namespace != null)
-            {
-                (ns, nsSource) = (options.Namespace, "Property ErrorCodeGenNamespace");
-            }
-            else if (model?.Provider.Namespace != null)
-            {
-                ns = model.Provider.Namespace;
-            }
-            else if (options.RootNamespace != null)
-            {
-                // Not set for us: the SDK derives it from the project name (my-app), so make it valid (my_app)
-                // the way Visual Studio's templates do, rather than fail a build the user configured nothing for.
-                (ns, nsSource) = (IdentifierFactory.SanitizeNamespace(options.RootNamespace), "Property RootNamespace");
-            }
-
-            if (ns != null && nsSource != null && !IdentifierFactory.IsValidNamespace(ns))
-            {
-                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, at, nsSource, ns, catalogName, "use dot-separated C# identifiers, such as Contoso.Sdk.Errors"));
-            }
-
-            string? requested = result.AccessibilityOverride ?? options.Accessibility;
-            string accessibility = "public";
-            if (requested != null)
-            {
-                if (string.Equals(requested, "internal", StringComparison.OrdinalIgnoreCase))
-                {
-                    accessibility = "internal";
-                }
-                else if (!string.Equals(requested, "public", StringComparison.OrdinalIgnoreCase))
-                {
-                    string source = result.AccessibilityOverride != null ? "Item metadata ErrorCodeGenAccessibility" : "Property ErrorCodeGenAccessibility";
-                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, at, source, requested, catalogName, "use public or internal"));
-                }
-            }
-
-            bool skipped = false;
-            foreach (string path in skippedPaths)
-            {
-                skipped |= path == result.FilePath;
-            }
-
-            return new EmitInput(
-                model,
-                new EmitOptions(ns, accessibility, facts.SupportsNullableAnnotations, ErrorCodeGenerator.Version),
-                skipped,
-                facts.HasRuntime,
-                model is null ? EquatableArray<DiagnosticInfo>.Empty : problems.ToEquatableArray());
         }
     }
 }

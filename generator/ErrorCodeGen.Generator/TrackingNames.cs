@@ -10,5 +10,6 @@ namespace ErrorCodeGen.Generator
         public const string CatalogDiagnostics = nameof(CatalogDiagnostics);
         public const string ProviderCheck = nameof(ProviderCheck);
         public const string EmitInputs = nameof(EmitInputs);
+        public const string EmitDiagnostics = nameof(EmitDiagnostics);
     }
 }

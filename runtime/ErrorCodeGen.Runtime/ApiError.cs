@@ -8,17 +8,24 @@ namespace ErrorCodeGen
         private static readonly string[] s_none = new string[0];
         private static readonly Dictionary<string, string> s_noFields = new Dictionary<string, string>();
 
-        /// <summary>Creates an error item.</summary>
-        public ApiError(
+        /// <summary>Creates an error item with a code and a message; see <see cref="CatalogFactory.ApiError"/> for the other fields.</summary>
+        /// <param name="code">The code as on the wire, or <see langword="null"/>.</param>
+        /// <param name="message">The server's message, or <see langword="null"/>.</param>
+        public ApiError(string? code, string? message)
+            : this(code, message, null, null, null, null, null, null, null)
+        {
+        }
+
+        internal ApiError(
             string? code,
             string? message,
-            string? parameter = null,
-            string? taskType = null,
-            string? taskId = null,
-            string? documentationUrl = null,
-            string? path = null,
-            IReadOnlyList<string>? details = null,
-            IReadOnlyDictionary<string, string>? extraFields = null)
+            string? parameter,
+            string? taskType,
+            string? taskId,
+            string? documentationUrl,
+            string? path,
+            IReadOnlyList<string>? details,
+            IReadOnlyDictionary<string, string>? extraFields)
         {
             Code = code;
             Message = message;

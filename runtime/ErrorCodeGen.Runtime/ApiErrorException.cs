@@ -16,28 +16,25 @@ namespace ErrorCodeGen
         private static readonly TimeSpan s_backoffBase = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan s_backoffCap = TimeSpan.FromSeconds(60);
 
-        /// <summary>Creates the exception for <paramref name="response"/>, classified by <paramref name="descriptor"/> (a known code) or <paramref name="statusRule"/> (the HTTP status).</summary>
-        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule)
-            : this(provider, response, descriptor, statusRule, null)
-        {
-        }
-
-        /// <summary>Creates the exception with an inner exception (a transport error, say).</summary>
-        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, Exception? innerException)
-            : this(provider, response, descriptor, statusRule, RetryDecision.Code, innerException)
-        {
-        }
-
-        /// <summary>Creates the exception, with the provider's rule for what decides retrying.</summary>
-        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision retryDecision, Exception? innerException)
+        /// <summary>
+        /// Creates the exception for <paramref name="response"/>, classified by <paramref name="descriptor"/> (a known
+        /// code) or <paramref name="statusRule"/> (the HTTP status), going by <paramref name="retrySource"/>.
+        /// </summary>
+        /// <param name="provider">The provider's C# name.</param>
+        /// <param name="response">The response as read.</param>
+        /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
+        /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
+        /// <param name="retrySource">Which part of the response the provider says to go by when deciding whether to retry.</param>
+        /// <param name="innerException">The exception that caused this one, or null.</param>
+        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource retrySource, Exception? innerException)
             : base(BuildMessage(provider, response, descriptor, statusRule), innerException ?? response?.ReadException)
         {
             Provider = provider ?? throw new ArgumentNullException(nameof(provider));
             Response = response ?? throw new ArgumentNullException(nameof(response));
             Descriptor = descriptor;
             StatusRule = statusRule;
-            RetryDecision = retryDecision;
-            IsRetryable = Classify(response, descriptor, statusRule, retryDecision, out RetryStrategy strategy, out TimeSpan? suggested);
+            RetrySource = retrySource;
+            IsRetryable = Classify(response, descriptor, statusRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested);
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? suggested;
         }
@@ -54,7 +51,7 @@ namespace ErrorCodeGen
         /// <summary>
         /// Whether repeating the same request may succeed: from the code's catalog entry, else the catalog's status rule,
         /// else the HTTP status class (408, 425, 429 and 5xx but 501/505 are transient). For providers whose rule is
-        /// <see cref="RetryDecision.Status"/>, the status decides whenever there is one.
+        /// <see cref="RetrySource.Status"/>, the status decides whenever there is one.
         /// </summary>
         public bool IsRetryable { get; }
 
@@ -62,7 +59,7 @@ namespace ErrorCodeGen
         public RetryStrategy RetryStrategy { get; }
 
         /// <summary>Whether the code or the HTTP status decided <see cref="IsRetryable"/> (the provider's documented rule).</summary>
-        public RetryDecision RetryDecision { get; }
+        public RetrySource RetrySource { get; }
 
         /// <summary>
         /// How long the server asked to wait (the longer of the <c>Retry-After</c> header and the body's <c>retry_after</c>),
@@ -78,7 +75,7 @@ namespace ErrorCodeGen
         public ErrorDescriptor? Descriptor { get; }
 
         /// <summary>The catalog's rule for the HTTP status, when it has one.</summary>
-        public StatusDescriptor? StatusRule { get; }
+        public StatusRule? StatusRule { get; }
 
         /// <summary>What to do about it, in plain text: the code's remediation, else the status rule's.</summary>
         public string? Remediation
@@ -208,12 +205,12 @@ namespace ErrorCodeGen
 
         /// <summary>
         /// Decides retryability from one source, and takes the catalog's suggested wait from that same source: the
-        /// code's entry, else the status rule, else the status class. With <see cref="RetryDecision.Status"/>, an
+        /// code's entry, else the status rule, else the status class. With <see cref="RetrySource.Status"/>, an
         /// error status (400 or more) decides first; a 2xx carrying errors, or no status at all, falls back to the code.
         /// </summary>
-        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule, RetryDecision decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay)
+        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay)
         {
-            bool statusFirst = decision == RetryDecision.Status && response.HttpStatus >= 400;
+            bool statusFirst = decision == RetrySource.Status && response.HttpStatus >= 400;
             if (!statusFirst && descriptor != null)
             {
                 return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
@@ -244,7 +241,7 @@ namespace ErrorCodeGen
             return retryable;
         }
 
-        private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusDescriptor? statusRule)
+        private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule)
         {
             var sb = new StringBuilder(256);
             sb.Append(provider ?? "API").Append(" error");

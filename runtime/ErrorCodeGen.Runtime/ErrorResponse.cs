@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 
 namespace ErrorCodeGen
 {
@@ -82,5 +84,49 @@ namespace ErrorCodeGen
 
         /// <summary>Whether the body is complete JSON that could be read to its end.</summary>
         public bool IsWellFormed => BodyKind == ErrorBodyKind.Json;
+    
+        /// <summary>
+        /// One line for logs: format, status, body kind, code, error count, request id, wait and the primary message.
+        /// Server-sent text is shortened and redacted (bearer tokens, keys); headers and the body are never included.
+        /// </summary>
+        /// <returns>The summary line.</returns>
+        public override string ToString()
+        {
+            var sb = new StringBuilder(128);
+            sb.Append("ErrorResponse(").Append(Format.ToString());
+            if (HttpStatus is int status)
+            {
+                sb.Append(", HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
+            }
+
+            sb.Append(", ").Append(BodyKind.ToString());
+            if (RawCode != null)
+            {
+                sb.Append(", code '").Append(TextExcerpt.SingleLine(RawCode, 80)).Append('\'');
+            }
+
+            if (Errors.Count > 1)
+            {
+                sb.Append(", ").Append(Errors.Count.ToString(CultureInfo.InvariantCulture)).Append(" errors");
+            }
+
+            if (RequestId != null)
+            {
+                sb.Append(", request id '").Append(TextExcerpt.SingleLine(RequestId, 80)).Append('\'');
+            }
+
+            if (RetryAfter is TimeSpan wait)
+            {
+                sb.Append(", retry after ").Append(wait.ToString("c", CultureInfo.InvariantCulture));
+            }
+
+            sb.Append(')');
+            if (!string.IsNullOrWhiteSpace(Message))
+            {
+                sb.Append(": \"").Append(TextExcerpt.SingleLine(Message!, 200)).Append('"');
+            }
+
+            return sb.ToString();
+        }
     }
 }

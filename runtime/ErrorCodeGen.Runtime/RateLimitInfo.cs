@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace ErrorCodeGen
 {
@@ -21,5 +22,12 @@ namespace ErrorCodeGen
 
         /// <summary>When the window resets.</summary>
         public DateTimeOffset? Reset { get; }
+    
+        /// <summary>One line for logs, such as <c>RateLimit(limit 100, remaining 0, reset 2026-01-01T00:00:00.0000000+00:00)</c>.</summary>
+        /// <returns>The summary line.</returns>
+        public override string ToString()
+            => "RateLimit(limit " + (Limit?.ToString(CultureInfo.InvariantCulture) ?? "?")
+            + ", remaining " + (Remaining?.ToString(CultureInfo.InvariantCulture) ?? "?")
+            + ", reset " + (Reset?.ToString("o", CultureInfo.InvariantCulture) ?? "?") + ")";
     }
 }

@@ -59,7 +59,7 @@ Console.WriteLine($"Flow: HTTP 200 with an errors array is a failure: {FlowError
 Print("Flow: GraphQL error in an HTTP 200", FlowErrors.FromResponse(200, graphQl));
 
 Console.WriteLine($"Catalogs: RunComfy Trainer {RunComfyTrainerErrors.All.Count} codes, RunComfy Serverless {RunComfyServerlessErrors.All.Count}, " +
-    $"Runware {RunwareErrors.All.Count}, cmfy.cloud {CmfyCloudErrors.All.Count}, Flow {FlowErrors.Statuses.Count} status rules.");
+    $"Runware {RunwareErrors.All.Count}, cmfy.cloud {CmfyCloudErrors.All.Count}, Flow {FlowErrors.StatusRules.Count} status rules.");
 
 static void Print(string what, ApiErrorException error)
 {

@@ -146,7 +146,7 @@ public class OtherWireFormatTests
 }
 
 /// <summary>Runware's rule: on REST the HTTP status decides retrying; on WebSocket the code does.</summary>
-public class RunwareRetryDecisionTests
+public class RunwareRetrySourceTests
 {
     [Test]
     public void Rest_status_decides_over_the_code()
@@ -154,7 +154,7 @@ public class RunwareRetryDecisionTests
         // A retryable code under a client-error status: the page says to decide by the status on REST.
         RunwareException ex = RunwareErrors.FromResponse(400, """{"errors":[{"code":"timeoutProvider","message":"m"}]}""");
 
-        Assert.That(RunwareErrors.RetryDecision, Is.EqualTo(RetryDecision.Status));
+        Assert.That(RunwareErrors.RetrySource, Is.EqualTo(RetrySource.Status));
         Assert.That(ex.Code, Is.EqualTo(RunwareErrorCode.TimeoutProvider));
         Assert.That(ex.IsRetryable, Is.False);
         Assert.That(RunwareErrors.FromResponse(503, """{"errors":[{"code":"invalidApiKey"}]}""").IsRetryable, Is.True);
@@ -168,7 +168,7 @@ public class RunwareRetryDecisionTests
     }
 
     [Test]
-    public void Other_providers_decide_by_code() => Assert.That(CmfyCloudErrors.RetryDecision, Is.EqualTo(RetryDecision.Code));
+    public void Other_providers_decide_by_code() => Assert.That(CmfyCloudErrors.RetrySource, Is.EqualTo(RetrySource.Code));
 }
 
 public class RetrySourceTests

@@ -298,6 +298,24 @@ public class DiagnosticCatalogTests
     private static IEnumerable<DiagnosticDescriptor> All() => ErrorCodeGen.Generator.Diagnostics.DiagnosticDescriptors.All;
 
     [Test]
+    public void The_lookup_table_lists_every_descriptor()
+    {
+        // DiagnosticInfo carries a descriptor by ID and finds it in DiagnosticDescriptors.All: every descriptor field must be there.
+        var fields = typeof(ErrorCodeGen.Generator.Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+
+        Assert.That(fields, Is.Not.Empty);
+        Assert.That(All(), Is.EquivalentTo(fields));
+        foreach (DiagnosticDescriptor d in fields)
+        {
+            Assert.That(ErrorCodeGen.Generator.Model.DiagnosticInfo.Create(d, null).Descriptor, Is.SameAs(d), d.Id);
+        }
+    }
+
+    [Test]
     public void Every_diagnostic_is_documented_released_and_linked()
     {
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));

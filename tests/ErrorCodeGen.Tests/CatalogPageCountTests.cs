@@ -55,10 +55,10 @@ public class CatalogPageCountTests
             .Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.That(catalog.Errors.Select(e => e.Code), Is.EquivalentTo(named));
         Assert.That(statuses, Is.EqualTo(new[] { 400, 401, 402, 403, 404, 429, 500, 503 }));
-        Assert.That(catalog.Statuses.Select(s => s.Status), Is.EqualTo(statuses));
+        Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(statuses));
 
         // The page's retry rule: 429 and 5xx are retried with backoff, client errors are not.
-        foreach (StatusRuleModel rule in catalog.Statuses)
+        foreach (StatusRuleModel rule in catalog.StatusRules)
         {
             Assert.That(rule.IsRetryable, Is.EqualTo(rule.Status == 429 || rule.Status >= 500), rule.Status.ToString());
         }
@@ -76,7 +76,7 @@ public class CatalogPageCountTests
 
         Assert.That(codes, Has.Count.EqualTo(23));
         Assert.That(catalog.Errors.Select(e => e.Code), Is.EquivalentTo(codes));
-        Assert.That(catalog.Statuses.Select(s => s.Status), Is.EqualTo(new[] { 400, 401, 403, 404, 429, 500, 503 }), "the page's retry table");
+        Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(new[] { 400, 401, 403, 404, 429, 500, 503 }), "the page's retry table");
         foreach (ErrorCodeModel error in catalog.Errors)
         {
             Assert.That(error.IsRetryable, Is.EqualTo(error.HttpStatus is 429 or >= 500), error.Code + ": the page's 'Which Errors to Retry' table");
@@ -95,7 +95,7 @@ public class CatalogPageCountTests
 
         Assert.That(catalog.Errors, Is.Empty, "the page defines no error codes yet");
         Assert.That(statuses, Is.EqualTo(new[] { 200, 400, 401, 403, 404, 429, 500 }));
-        Assert.That(catalog.Statuses.Select(s => s.Status), Is.EqualTo(statuses));
-        Assert.That(catalog.Statuses.Where(s => s.IsRetryable).Select(s => s.Status), Is.EqualTo(new[] { 429, 500 }), "the page says to retry 429 and 500");
+        Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(statuses));
+        Assert.That(catalog.StatusRules.Where(s => s.IsRetryable).Select(s => s.Status), Is.EqualTo(new[] { 429, 500 }), "the page says to retry 429 and 500");
     }
 }

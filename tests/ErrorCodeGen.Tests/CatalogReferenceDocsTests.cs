@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ErrorCodeGen.Docs;
 using ErrorCodeGen.Generator.Emitting;
 using ErrorCodeGen.Generator.Model;
 using ErrorCodeGen.Generator.Parsing;
@@ -45,7 +46,7 @@ public class CatalogReferenceDocsTests
             Assert.That(page, Does.Contain("`" + error.MemberName + "`"), error.Code);
         }
 
-        foreach (StatusRuleModel status in model.Statuses)
+        foreach (StatusRuleModel status in model.StatusRules)
         {
             Assert.That(page, Does.Contain("| " + status.Status + " |"), status.Status.ToString());
         }

@@ -40,7 +40,7 @@ namespace Consumer
             }
             catch (global::ErrorCodeGen.ApiErrorException ex)
             {
-                return ex.Message + RunwareErrors.All.Count + FlowErrors.Statuses.Count + RunComfyServerlessErrors.All.Count + code.HttpStatus();
+                return ex.Message + RunwareErrors.All.Count + FlowErrors.StatusRules.Count + RunComfyServerlessErrors.All.Count + code.HttpStatus();
             }
         }
     }

@@ -78,6 +78,8 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor TypeNameCollision = Error(
             "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");
 
+        // Every descriptor above, once: DiagnosticInfo finds its descriptor here by ID. DiagnosticCatalogTests proves by
+        // reflection that no descriptor field is missing, so a new descriptor cannot be reported without being listed.
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
             YamlSyntax, UnsupportedSchema, MissingField, WrongType, HttpStatusOutOfRange, DuplicateCode,
             IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace ErrorCodeGen.Generator.Emitting
@@ -5,6 +6,9 @@ namespace ErrorCodeGen.Generator.Emitting
     /// <summary>A StringBuilder with indentation and <c>\n</c> line ends, so output is the same on every OS.</summary>
     internal sealed class SourceWriter
     {
+        /// <summary>Where a line is broken when a break is possible.</summary>
+        public const int MaxLineLength = 120;
+
         private readonly StringBuilder _sb = new StringBuilder(16 * 1024);
         private int _indent;
 
@@ -40,15 +44,152 @@ namespace ErrorCodeGen.Generator.Emitting
             _indent++;
         }
 
-        public void Close(string suffix = "")
+        public void Close()
         {
             _indent--;
-            Line("}" + suffix);
+            Line("}");
         }
 
         public void Indent() => _indent++;
 
         public void Unindent() => _indent--;
+
+        /// <summary>
+        /// Writes <paramref name="head"/> followed by <paramref name="items"/>, each but the last followed by
+        /// <paramref name="separator"/>, packing items onto a line while it stays within <see cref="MaxLineLength"/> and
+        /// continuing one indent deeper (at the same indent when there is no head); an item longer than a line gets a
+        /// line of its own. <paramref name="tail"/> closes the list.
+        /// </summary>
+        public void Packed(string head, IReadOnlyList<string> items, string tail, string separator = ",")
+        {
+            int hanging = head.Length > 0 ? 1 : 0;
+            var lines = new List<StringBuilder> { new StringBuilder(head) };
+            bool fresh = head.Length == 0 || head.EndsWith("(", System.StringComparison.Ordinal);
+            foreach (string item in items)
+            {
+                string text = item + separator;
+                StringBuilder last = lines[lines.Count - 1];
+                int extra = lines.Count == 1 ? 0 : hanging;
+                bool fits = fresh
+                    ? ((_indent + extra) * 4) + last.Length + text.Length <= MaxLineLength
+                    : FitsAfter(last, extra, text);
+                if (!fits && !(fresh && (lines.Count > 1 || head.Length == 0)))
+                {
+                    last = new StringBuilder();
+                    lines.Add(last);
+                    fresh = true;
+                }
+
+                last.Append(fresh ? string.Empty : " ").Append(text);
+                fresh = false;
+            }
+
+            WriteLines(lines, items.Count > 0 ? separator.Length : 0, tail, hanging);
+        }
+
+        /// <summary>
+        /// Like <see cref="Packed"/> for named arguments, whose order is free. The <paramref name="leading"/> items go
+        /// right after the head, in order, while they fit there (the rest join the short items); each long item (over 60 characters) gets a line of its own, in
+        /// order; every other short item, longest first, goes on the line with the least room that still fits it,
+        /// else on a line of short items after the head.
+        /// </summary>
+        public void PackedNamed(string head, IReadOnlyList<string> leading, IReadOnlyList<string> items, string tail)
+        {
+            const string Separator = ",";
+            const int ShortItem = 60;
+            var lines = new List<StringBuilder> { new StringBuilder(head) };
+            int shortLines = 0;
+            var shortItems = new List<string>();
+            bool onHead = true;
+            foreach (string item in leading)
+            {
+                onHead &= FitsAfter(lines[0], 0, item + Separator);
+                if (onHead)
+                {
+                    lines[0].Append(' ').Append(item).Append(Separator);
+                }
+                else
+                {
+                    shortItems.Add(item);
+                }
+            }
+
+            foreach (string item in items)
+            {
+                if (item.Length > ShortItem)
+                {
+                    lines.Add(new StringBuilder(item + Separator));
+                }
+                else
+                {
+                    shortItems.Add(item);
+                }
+            }
+
+            var order = new List<int>();
+            for (int i = 0; i < shortItems.Count; i++)
+            {
+                order.Add(i);
+            }
+
+            order.Sort((a, b) => shortItems[a].Length != shortItems[b].Length ? shortItems[b].Length.CompareTo(shortItems[a].Length) : a.CompareTo(b));
+            foreach (int i in order)
+            {
+                string item = shortItems[i] + Separator;
+                int best = -1;
+                for (int l = 0; l < lines.Count; l++)
+                {
+                    if (FitsAfter(lines[l], l == 0 ? 0 : 1, item) && (best < 0 || lines[l].Length > lines[best].Length + (best == 0 ? -4 : 0) - (l == 0 ? -4 : 0)))
+                    {
+                        best = l;
+                    }
+                }
+
+                if (best < 0)
+                {
+                    best = 1 + shortLines++;
+                    lines.Insert(best, new StringBuilder());
+                }
+
+                lines[best].Append(lines[best].Length == 0 ? string.Empty : " ").Append(item);
+            }
+
+            WriteLines(lines, leading.Count + items.Count > 0 ? Separator.Length : 0, tail, 1);
+        }
+
+        private bool FitsAfter(StringBuilder line, int extraIndent, string item)
+            => ((_indent + extraIndent) * 4) + line.Length + (line.Length == 0 ? 0 : 1) + item.Length <= MaxLineLength;
+
+        private void WriteLines(List<StringBuilder> lines, int trailingSeparator, string tail, int hanging)
+        {
+            StringBuilder end = lines[lines.Count - 1];
+            end.Length -= trailingSeparator;
+            end.Append(tail);
+            for (int l = 0; l < lines.Count; l++)
+            {
+                _indent += l > 0 ? hanging : 0;
+                Line(lines[l].ToString());
+                _indent -= l > 0 ? hanging : 0;
+            }
+        }
+
+        /// <summary>Writes <c>left = right;</c> on one line when it fits, else breaks after the <c>=</c>.</summary>
+        public void Assignment(string left, string right)
+        {
+            if (Fits(left + " = " + right + ";"))
+            {
+                Line(left + " = " + right + ";");
+                return;
+            }
+
+            Line(left + " =");
+            _indent++;
+            Line(right + ";");
+            _indent--;
+        }
+
+        /// <summary>Whether <paramref name="text"/> fits on a line at the current indentation.</summary>
+        public bool Fits(string text) => (_indent * 4) + text.Length <= MaxLineLength;
 
         public override string ToString() => _sb.ToString();
     }

@@ -23,9 +23,23 @@ namespace ErrorCodeGen.Generator.Model
         string FilePath,
         ProviderModel Provider,
         EquatableArray<ExceptionGroupModel> ExceptionGroups,
-        EquatableArray<StatusRuleModel> Statuses,
+        EquatableArray<StatusRuleModel> StatusRules,
         EquatableArray<ErrorCodeModel> Errors,
-        bool EnumIsLong);
+        bool EnumIsLong)
+    {
+        /// <summary>The names of the types generated for the catalog, computed once from the provider's name.</summary>
+        public GeneratedTypeNames TypeNames { get; } = GeneratedTypeNames.For(Provider.Name);
+    }
+
+    /// <summary>The names of the types generated for a provider: <c>{P}ErrorCode</c>, <c>{P}Errors</c>, <c>{P}Exception</c>.</summary>
+    internal sealed record GeneratedTypeNames(string Provider, string ErrorCode, string Errors, string Exception)
+    {
+        public static GeneratedTypeNames For(string provider)
+            => new GeneratedTypeNames(provider, provider + "ErrorCode", provider + "Errors", provider + "Exception");
+
+        /// <summary>The class of an exception group: <c>{P}{Group}Exception</c>.</summary>
+        public static string GroupException(string provider, string group) => provider + group + "Exception";
+    }
 
     /// <summary>The <c>provider:</c> block.</summary>
     internal sealed record ProviderModel(
@@ -40,6 +54,20 @@ namespace ErrorCodeGen.Generator.Model
     /// <summary>One exception group: <c>{Provider}{Name}Exception</c>.</summary>
     internal sealed record ExceptionGroupModel(string Name, string ClassName, RenderedText Summary);
 
+    /// <summary>
+    /// What an error code and a status rule have in common: the retry guidance, the texts and what was inferred. Mirrors
+    /// <c>ErrorCodeGen.CatalogEntry</c> in the runtime.
+    /// </summary>
+    internal abstract record CatalogEntryModel(
+        bool IsRetryable,
+        RetryKind Retry,
+        long? RetryAfterMilliseconds,
+        string? ExceptionGroup,
+        RenderedText Summary,
+        RenderedText Remediation,
+        EquatableArray<string> Inferred,
+        string? Note);
+
     /// <summary>One HTTP status rule.</summary>
     internal sealed record StatusRuleModel(
         int Status,
@@ -51,7 +79,8 @@ namespace ErrorCodeGen.Generator.Model
         RenderedText Summary,
         RenderedText Remediation,
         EquatableArray<string> Inferred,
-        string? Note);
+        string? Note)
+        : CatalogEntryModel(IsRetryable, Retry, RetryAfterMilliseconds, ExceptionGroup, Summary, Remediation, Inferred, Note);
 
     /// <summary>One error code.</summary>
     internal sealed record ErrorCodeModel(
@@ -73,5 +102,6 @@ namespace ErrorCodeGen.Generator.Model
         EquatableArray<string> Endpoints,
         EquatableArray<string> Phases,
         EquatableArray<string> Inferred,
-        string? Note);
+        string? Note)
+        : CatalogEntryModel(IsRetryable, Retry, RetryAfterMilliseconds, ExceptionGroup, Summary, Remediation, Inferred, Note);
 }

@@ -5,9 +5,17 @@ using Microsoft.CodeAnalysis;
 
 namespace ErrorCodeGen.Generator.Model
 {
-    /// <summary>A diagnostic as plain, equatable values; see <see cref="DiagnosticDescriptors"/> for the IDs.</summary>
+    /// <summary>
+    /// A diagnostic as plain, equatable values. It carries its descriptor by ID, not the <see cref="DiagnosticDescriptor"/>
+    /// itself: a descriptor compares by value, but it holds collections (custom tags) that are not equatable arrays, and
+    /// pipeline values stay plain. <see cref="Descriptor"/> looks the ID up in <see cref="DiagnosticDescriptors.All"/>,
+    /// which a test proves lists every descriptor, so a new one cannot slip past.
+    /// </summary>
     internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
     {
+        /// <summary>The descriptor this diagnostic was created from.</summary>
+        internal DiagnosticDescriptor Descriptor => DiagnosticDescriptors.Get(Id);
+
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params object?[] arguments)
         {
             var args = new string[arguments.Length];
@@ -62,14 +70,13 @@ namespace ErrorCodeGen.Generator.Model
 
         public Diagnostic ToDiagnostic()
         {
-            DiagnosticDescriptor descriptor = DiagnosticDescriptors.Get(Id);
-            object[] args = new object[Arguments.Count];
+                        object[] args = new object[Arguments.Count];
             for (int i = 0; i < args.Length; i++)
             {
                 args[i] = Arguments[i];
             }
 
-            return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+            return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
         }
     }
 }

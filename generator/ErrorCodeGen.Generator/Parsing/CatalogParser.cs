@@ -45,7 +45,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 bomOffset = 1;
             }
 
-            var context = new ParseContext(file.Path, bomOffset);
+            var context = new ParseContext(file.Path, bomOffset, cancellationToken);
             CatalogModel? model = null;
             LocationInfo? providerNameLocation = null;
 
@@ -120,7 +120,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var aliases = new List<YamlAliasNode>();
             try
             {
-                YamlNodeBase? root = YamlTreeBuilder.Build(text, aliases, out Mark? secondDocument);
+                YamlNodeBase? root = YamlTreeBuilder.Build(text, aliases, context.CancellationToken, out Mark? secondDocument);
                 foreach (YamlAliasNode alias in aliases)
                 {
                     context.Report(DiagnosticDescriptors.AliasNotSupported, alias, alias.Anchor);
@@ -343,7 +343,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
                 seen.Add(name, nameNode);
                 string? summary = group.String("summary", required: false);
-                result.Add(new ExceptionGroupModel(name, providerName + name + "Exception", Render(group, "summary", summary, docsUrl, inline: true, context)));
+                result.Add(new ExceptionGroupModel(name, GeneratedTypeNames.GroupException(providerName, name), Render(group, "summary", summary, docsUrl, inline: true, context)));
             }
 
             return result;
@@ -668,19 +668,14 @@ namespace ErrorCodeGen.Generator.Parsing
 
         private static RetryKind ResolveRetry(bool retryable, RetryKind? retry, MappingReader reader, ParseContext context)
         {
-            if (retry is null)
-            {
-                if (!retryable && reader.Has("retry_after"))
-                {
-                    context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("retry_after")!, "'retry_after' has no effect because 'retryable' is false; remove it or set 'retryable: true'");
-                }
-
-                return retryable ? RetryKind.Backoff : RetryKind.None;
-            }
-
             if (!retryable && reader.Has("retry_after"))
             {
                 context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("retry_after")!, "'retry_after' has no effect because 'retryable' is false; remove it or set 'retryable: true'");
+            }
+
+            if (retry is null)
+            {
+                return retryable ? RetryKind.Backoff : RetryKind.None;
             }
 
             if (!retryable && retry != RetryKind.None)
@@ -745,7 +740,9 @@ namespace ErrorCodeGen.Generator.Parsing
         {
             try
             {
-                return inline ? RemediationRenderer.RenderInline(markdown, baseUrl) : RemediationRenderer.RenderBlock(markdown, baseUrl);
+                return inline
+                    ? RemediationRenderer.RenderInline(markdown, baseUrl, context.CancellationToken)
+                    : RemediationRenderer.RenderBlock(markdown, baseUrl, context.CancellationToken);
             }
             catch (MarkdownTooComplexException ex)
             {

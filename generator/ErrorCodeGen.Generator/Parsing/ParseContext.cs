@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using ErrorCodeGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -7,11 +8,15 @@ namespace ErrorCodeGen.Generator.Parsing
     /// <summary>The diagnostics of one catalog parse, each at the YAML node it is about.</summary>
     internal sealed class ParseContext
     {
-        public ParseContext(string path, int bomOffset = 0)
+        public ParseContext(string path, int bomOffset = 0, CancellationToken cancellationToken = default)
         {
             Path = path;
             BomOffset = bomOffset;
+            CancellationToken = cancellationToken;
         }
+
+        /// <summary>Cancels the parse; passed on to the YAML tree builder and the Markdown renderer.</summary>
+        public CancellationToken CancellationToken { get; }
 
         public string Path { get; }
 

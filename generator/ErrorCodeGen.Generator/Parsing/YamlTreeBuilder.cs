@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -28,7 +29,7 @@ namespace ErrorCodeGen.Generator.Parsing
         }
 
         /// <summary>The first document's root, or null for an empty file. Throws only <see cref="YamlException"/> (syntax) and <see cref="CatalogLimitException"/>.</summary>
-        public static YamlNodeBase? Build(string text, List<YamlAliasNode> aliases, out Mark? secondDocument)
+        public static YamlNodeBase? Build(string text, List<YamlAliasNode> aliases, CancellationToken cancellationToken, out Mark? secondDocument)
         {
             secondDocument = null;
             var parser = new Parser(new StringReader(text));
@@ -40,6 +41,7 @@ namespace ErrorCodeGen.Generator.Parsing
             Mark last = Mark.Empty;
             while (NextEvent(parser, last))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 ParsingEvent? e = parser.Current;
                 last = e?.End ?? last;
                 switch (e)

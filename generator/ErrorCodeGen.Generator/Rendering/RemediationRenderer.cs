@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
 using ErrorCodeGen.Generator.Model;
@@ -48,7 +49,7 @@ namespace ErrorCodeGen.Generator.Rendering
         };
 
         /// <summary>Renders block Markdown (remediation text). Throws <see cref="MarkdownTooComplexException"/> for input Markdig refuses.</summary>
-        public static RenderedText RenderBlock(string? markdown, string? baseUrl)
+        public static RenderedText RenderBlock(string? markdown, string? baseUrl, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(markdown))
             {
@@ -61,6 +62,7 @@ namespace ErrorCodeGen.Generator.Rendering
             var xml = new List<XElement>();
             foreach (Block block in document)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 RenderBlock(block, context, plain, xml, indent: string.Empty);
             }
 
@@ -85,7 +87,7 @@ namespace ErrorCodeGen.Generator.Rendering
         }
 
         /// <summary>Renders inline Markdown (a summary): one paragraph, as text and as XML content (no wrapping element).</summary>
-        public static RenderedText RenderInline(string? markdown, string? baseUrl)
+        public static RenderedText RenderInline(string? markdown, string? baseUrl, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(markdown))
             {
@@ -99,6 +101,7 @@ namespace ErrorCodeGen.Generator.Rendering
             bool first = true;
             foreach (Block block in document)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!first)
                 {
                     plain.Append(' ');
@@ -120,75 +123,17 @@ namespace ErrorCodeGen.Generator.Rendering
             var sb = new StringBuilder();
             foreach (XNode node in holder.Nodes())
             {
-                sb.Append(Serialize(node));
+                sb.Append(XmlFragment.Serialize(node));
             }
 
             // A summary is one line of XML: a line break inside it (a code block, say) is written as a character reference.
-            return new RenderedText(markdown!, plain.ToString().Trim(), MakeDocCommentSafe(sb.ToString()).Replace("\n", "&#xA;"));
-        }
-
-        /// <summary>Builds a <c>&lt;para&gt;</c> from plain text, XML-escaped.</summary>
-        public static string Para(string text) => MakeDocCommentSafe(Serialize(new XElement("para", XmlSafe(text))));
-
-        /// <summary>Serializes an element the emitter composed (from plain strings) into doc-comment-safe XML.</summary>
-        public static string Element(XElement element) => MakeDocCommentSafe(Serialize(element));
-
-        /// <summary>Replaces characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF) with U+FFFD.</summary>
-        public static string XmlSafe(string text)
-        {
-            StringBuilder? sb = null;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                bool ok;
-                if (char.IsHighSurrogate(c))
-                {
-                    ok = i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-                    if (ok)
-                    {
-                        sb?.Append(c).Append(text[i + 1]);
-                        i++;
-                        continue;
-                    }
-                }
-                else if (char.IsLowSurrogate(c))
-                {
-                    ok = false;
-                }
-                else
-                {
-                    ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != '\uFFFE' && c != '\uFFFF');
-                }
-
-                if (!ok && sb is null)
-                {
-                    sb = new StringBuilder(text.Length);
-                    sb.Append(text, 0, i);
-                }
-
-                if (sb != null)
-                {
-                    sb.Append(ok ? c : '\uFFFD');
-                }
-            }
-
-            return sb?.ToString() ?? text;
+            return new RenderedText(markdown!, plain.ToString().Trim(), XmlFragment.MakeDocCommentSafe(sb.ToString()).Replace("\n", "&#xA;"));
         }
 
         private static void RenderBlock(Block block, RenderContext context, StringBuilder plain, List<XElement> xml, string indent)
         {
             switch (block)
             {
-                case ParagraphBlock paragraph:
-                    {
-                        var para = new XElement("para");
-                        var text = new StringBuilder();
-                        RenderInlines(paragraph.Inline, context, text, para);
-                        AppendParagraph(plain, indent, text.ToString());
-                        xml.Add(para);
-                        break;
-                    }
-
                 case HeadingBlock heading:
                     {
                         var para = new XElement("para");
@@ -266,7 +211,7 @@ namespace ErrorCodeGen.Generator.Rendering
                         }
 
                         plain.Append('\n');
-                        xml.Add(new XElement("code", XmlSafe(text)));
+                        xml.Add(new XElement("code", XmlFragment.XmlSafe(text)));
                         break;
                     }
 
@@ -296,6 +241,7 @@ namespace ErrorCodeGen.Generator.Rendering
                     }
 
                     break;
+                // Paragraphs, and any other leaf with inline content.
                 case LeafBlock leaf when leaf.Inline != null:
                     {
                         var para = new XElement("para");
@@ -312,7 +258,7 @@ namespace ErrorCodeGen.Generator.Rendering
                         if (!string.IsNullOrWhiteSpace(text))
                         {
                             AppendParagraph(plain, indent, CollapseWhitespace(text));
-                            xml.Add(new XElement("para", XmlSafe(CollapseWhitespace(text))));
+                            xml.Add(new XElement("para", XmlFragment.XmlSafe(CollapseWhitespace(text))));
                         }
 
                         break;
@@ -341,13 +287,13 @@ namespace ErrorCodeGen.Generator.Rendering
                     {
                         string text = Tex(literal.Content.ToString());
                         plain.Append(text);
-                        xml.Add(XmlSafe(text));
+                        xml.Add(XmlFragment.XmlSafe(text));
                         break;
                     }
 
                 case CodeInline code:
                     plain.Append(code.Content);
-                    xml.Add(new XElement("c", XmlSafe(code.Content)));
+                    xml.Add(new XElement("c", XmlFragment.XmlSafe(code.Content)));
                     break;
                 case EmphasisInline emphasis:
                     {
@@ -369,7 +315,7 @@ namespace ErrorCodeGen.Generator.Rendering
                     {
                         string url = context.Resolve(link.Url);
                         var text = new StringBuilder();
-                        var element = new XElement("see", new XAttribute("href", XmlSafe(url)));
+                        var element = new XElement("see", new XAttribute("href", XmlFragment.XmlSafe(url)));
                         RenderInlines(link, context, text, element);
                         AppendLinkText(plain, text.ToString(), url);
                         xml.Add(element);
@@ -380,7 +326,7 @@ namespace ErrorCodeGen.Generator.Rendering
                     {
                         string url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
                         plain.Append(autolink.Url);
-                        xml.Add(new XElement("see", new XAttribute("href", XmlSafe(url)), XmlSafe(autolink.Url)));
+                        xml.Add(new XElement("see", new XAttribute("href", XmlFragment.XmlSafe(url)), XmlFragment.XmlSafe(autolink.Url)));
                         break;
                     }
 
@@ -399,7 +345,7 @@ namespace ErrorCodeGen.Generator.Rendering
                     break;
                 case HtmlEntityInline entity:
                     plain.Append(entity.Transcoded.ToString());
-                    xml.Add(XmlSafe(entity.Transcoded.ToString()));
+                    xml.Add(XmlFragment.XmlSafe(entity.Transcoded.ToString()));
                     break;
                 case HtmlInline html:
                     RenderHtml(html.Tag, context, plain, xml);
@@ -411,7 +357,7 @@ namespace ErrorCodeGen.Generator.Rendering
                     {
                         string text = inline.ToString() ?? string.Empty;
                         plain.Append(text);
-                        xml.Add(XmlSafe(text));
+                        xml.Add(XmlFragment.XmlSafe(text));
                         break;
                     }
             }
@@ -500,7 +446,7 @@ namespace ErrorCodeGen.Generator.Rendering
                 string decoded = (char.IsWhiteSpace(raw[0]) ? " " : string.Empty) + CollapseWhitespace(raw) + (char.IsWhiteSpace(raw[raw.Length - 1]) ? " " : string.Empty);
 
                 plain.Append(decoded);
-                xml.Add(XmlSafe(decoded));
+                xml.Add(XmlFragment.XmlSafe(decoded));
             }
         }
 
@@ -516,11 +462,11 @@ namespace ErrorCodeGen.Generator.Rendering
             if (url.Length > 0)
             {
                 plain.Append(" (").Append(url).Append(')');
-                xml.Add(new XElement("see", new XAttribute("href", XmlSafe(url)), XmlSafe(label)));
+                xml.Add(new XElement("see", new XAttribute("href", XmlFragment.XmlSafe(url)), XmlFragment.XmlSafe(label)));
             }
             else
             {
-                xml.Add(XmlSafe("[" + label + "]"));
+                xml.Add(XmlFragment.XmlSafe("[" + label + "]"));
             }
         }
 
@@ -691,51 +637,23 @@ namespace ErrorCodeGen.Generator.Rendering
                 if (element.Name.LocalName == "list")
                 {
                     var open = new XElement(element.Name, element.Attributes());
-                    string empty = Serialize(open);
+                    string empty = XmlFragment.Serialize(open);
                     sb.Append(empty.Substring(0, empty.Length - 3)).Append('>');
                     foreach (XNode item in element.Nodes())
                     {
-                        sb.Append('\n').Append(Serialize(item));
+                        sb.Append('\n').Append(XmlFragment.Serialize(item));
                     }
 
                     sb.Append("\n</list>");
                 }
                 else
                 {
-                    sb.Append(Serialize(element));
+                    sb.Append(XmlFragment.Serialize(element));
                 }
             }
 
-            return MakeDocCommentSafe(sb.ToString());
+            return XmlFragment.MakeDocCommentSafe(sb.ToString());
         }
-
-        private static string Serialize(XNode node)
-        {
-            var settings = new XmlWriterSettings
-            {
-                OmitXmlDeclaration = true,
-                ConformanceLevel = ConformanceLevel.Fragment,
-                Indent = false,
-                NewLineChars = "\n",
-                NewLineHandling = NewLineHandling.Entitize,
-                CheckCharacters = true,
-            };
-
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            using (var xmlWriter = XmlWriter.Create(writer, settings))
-            {
-                node.WriteTo(xmlWriter);
-            }
-
-            return writer.ToString();
-        }
-
-        /// <summary>
-        /// The C# lexer ends a <c>///</c> line at U+0085, U+2028 and U+2029 as well as at CR and LF; XML carries them
-        /// as character references instead, so no text can ever escape the comment.
-        /// </summary>
-        private static string MakeDocCommentSafe(string xml)
-            => xml.Replace("\r", "&#xD;").Replace("\u0085", "&#x85;").Replace("\u2028", "&#x2028;").Replace("\u2029", "&#x2029;");
 
         private static Match SafeMatch(Regex regex, string input)
         {

@@ -6,91 +6,48 @@
 public static partial class SampleErrors
 {
     /// <summary>The provider's name, as used in messages and descriptors.</summary>
-    public const string ProviderName = "Sample";
+    public static readonly string ProviderName = "Sample";
 
     /// <summary>The provider's title.</summary>
-    public const string ProviderTitle = "Sample API";
+    public static readonly string ProviderTitle = "Sample API";
 
     /// <summary>Where the vendor documents its errors, or null when the catalog does not say.</summary>
-    public const string DocumentationUrl = null;
+    public static readonly string DocumentationUrl = null;
 
     /// <summary>The wire format of the provider's error bodies.</summary>
-    public const global::ErrorCodeGen.ErrorWireFormat WireFormat = global::ErrorCodeGen.ErrorWireFormat.Cmfy;
+    public static readonly global::ErrorCodeGen.ErrorWireFormat WireFormat = global::ErrorCodeGen.ErrorWireFormat.Cmfy;
 
     /// <summary>What decides whether to retry: the error code's catalog entry, else the HTTP status rule.</summary>
-    public const global::ErrorCodeGen.RetryDecision RetryDecision = global::ErrorCodeGen.RetryDecision.Code;
+    public static readonly global::ErrorCodeGen.RetrySource RetrySource = global::ErrorCodeGen.RetrySource.Code;
 
-    private static readonly global::ErrorCodeGen.ErrorDescriptor[] s_descriptors = new global::ErrorCodeGen.ErrorDescriptor[]
-    {
-        new global::ErrorCodeGen.ErrorDescriptor(
-            ProviderName,
-            "invalid_api_key",
-            "invalid_api_key",
-            401,
-            false,
-            global::ErrorCodeGen.RetryStrategy.None,
-            null,
-            null,
-            "The key is wrong.",
-            "Check for typos in Authorization: Bearer <key>.",
-            null,
-            null,
-            null,
-            "Invalid API key",
-            null,
-            null),
-        new global::ErrorCodeGen.ErrorDescriptor(
-            ProviderName,
-            "queue_full",
-            "queue_full",
-            429,
-            true,
-            global::ErrorCodeGen.RetryStrategy.Delay,
-            global::System.TimeSpan.FromMilliseconds(10000),
-            null,
-            "Your queue is full.",
-            "",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
-    };
+    private static readonly global::ErrorCodeGen.CatalogFactory s_catalog =
+        new global::ErrorCodeGen.CatalogFactory(ProviderName, DocumentationUrl);
 
-    private static readonly global::ErrorCodeGen.ErrorDescriptor s_unknown = new global::ErrorCodeGen.ErrorDescriptor(
-        ProviderName, "", "Unknown", null, false, global::ErrorCodeGen.RetryStrategy.None, null, null,
-        "The code is not in the catalog, or the response carried none.", "", DocumentationUrl);
+    private static readonly global::ErrorCodeGen.ErrorDescriptor
+        s_invalidApiKey = s_catalog.ErrorDescriptor("invalid_api_key", httpStatus: 401, summary: "The key is wrong.",
+            remediation: "Check for typos in Authorization: Bearer <key>.", exampleMessage: "Invalid API key"),
+        s_queueFull = s_catalog.ErrorDescriptor("queue_full", httpStatus: 429, isRetryable: true,
+            retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
+            suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(10000), summary: "Your queue is full."),
+        s_unknown = s_catalog.ErrorDescriptor("", name: "Unknown",
+            summary: "The code is not in the catalog, or the response carried none.");
 
-    private static readonly global::ErrorCodeGen.StatusDescriptor[] s_statuses = new global::ErrorCodeGen.StatusDescriptor[]
-    {
-        new global::ErrorCodeGen.StatusDescriptor(
-            ProviderName,
-            429,
-            null,
-            true,
-            global::ErrorCodeGen.RetryStrategy.Delay,
-            global::System.TimeSpan.FromMilliseconds(60000),
-            "Too many requests.",
-            "",
-            null,
-            null),
-    };
+    private static readonly global::ErrorCodeGen.StatusRule
+        s_status429 = s_catalog.StatusRule(429, retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
+            isRetryable: true,
+            suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(60000), summary: "Too many requests.");
 
-    private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor>(s_descriptors);
-    private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusDescriptor> s_allStatuses = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusDescriptor>(s_statuses);
+    private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all =
+        global::System.Array.AsReadOnly(new global::ErrorCodeGen.ErrorDescriptor[] { s_invalidApiKey, s_queueFull });
+
+    private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusRule> s_allStatusRules =
+        global::System.Array.AsReadOnly(new global::ErrorCodeGen.StatusRule[] { s_status429 });
 
     /// <summary>Every code of the catalog, in catalog order (without <see cref="SampleErrorCode.Unknown" />).</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.ErrorDescriptor> All
-    {
-        get { return s_all; }
-    }
+    public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.ErrorDescriptor> All => s_all;
 
     /// <summary>The catalog's HTTP status rules, used when a response has no known code, in status order.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.StatusDescriptor> Statuses
-    {
-        get { return s_allStatuses; }
-    }
+    public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.StatusRule> StatusRules => s_allStatusRules;
 
     /// <summary>Reads a code as it appears on the wire (surrounding white space ignored).</summary>
     /// <param name="rawCode">The code from the error body, such as invalid_api_key.</param>
@@ -102,12 +59,8 @@ public static partial class SampleErrors
         {
             switch (rawCode.Trim())
             {
-                case "invalid_api_key":
-                    code = SampleErrorCode.InvalidApiKey;
-                    return true;
-                case "queue_full":
-                    code = SampleErrorCode.QueueFull;
-                    return true;
+                case "invalid_api_key": code = SampleErrorCode.InvalidApiKey; return true;
+                case "queue_full": code = SampleErrorCode.QueueFull; return true;
             }
         }
 
@@ -122,12 +75,9 @@ public static partial class SampleErrors
     {
         switch (code)
         {
-            case SampleErrorCode.InvalidApiKey:
-                return s_descriptors[0];
-            case SampleErrorCode.QueueFull:
-                return s_descriptors[1];
-            default:
-                return s_unknown;
+            case SampleErrorCode.InvalidApiKey: return s_invalidApiKey;
+            case SampleErrorCode.QueueFull: return s_queueFull;
+            default: return s_unknown;
         }
     }
 
@@ -144,14 +94,12 @@ public static partial class SampleErrors
     /// <summary>The catalog's rule for an HTTP status.</summary>
     /// <param name="httpStatus">The HTTP status.</param>
     /// <returns>The rule, or null when the catalog has none for the status.</returns>
-    public static global::ErrorCodeGen.StatusDescriptor FindStatus(int httpStatus)
+    public static global::ErrorCodeGen.StatusRule FindStatusRule(int httpStatus)
     {
         switch (httpStatus)
         {
-            case 429:
-                return s_statuses[0];
-            default:
-                return null;
+            case 429: return s_status429;
+            default: return null;
         }
     }
 
@@ -160,18 +108,22 @@ public static partial class SampleErrors
     /// <param name="body">The response body, or null.</param>
     /// <param name="headers">The response headers (for Retry-After, X-Request-Id and X-RateLimit-*), or null.</param>
     /// <returns>The exception to throw.</returns>
-    public static SampleException FromResponse(int httpStatus, string body, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>> headers = null)
-    {
-        return FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
-    }
+    public static SampleException FromResponse(
+        int httpStatus, string body,
+        global::System.Collections.Generic.IEnumerable<
+            global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>> headers = null)
+        => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
 
     /// <summary>Reads an error response (status, headers and at most 1 MiB of body) and turns it into a typed exception.</summary>
     /// <param name="response">The failed response.</param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
     /// <returns>The exception to throw.</returns>
-    public static async global::System.Threading.Tasks.Task<SampleException> FromResponseAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+    public static async global::System.Threading.Tasks.Task<SampleException> FromResponseAsync(
+        global::System.Net.Http.HttpResponseMessage response,
+        global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
     {
-        global::ErrorCodeGen.ErrorResponse parsed = await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
+        global::ErrorCodeGen.ErrorResponse parsed =
+            await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
         return FromErrorResponse(parsed);
     }
 
@@ -179,18 +131,14 @@ public static partial class SampleErrors
     /// <param name="body">The message body, or null.</param>
     /// <returns>The exception to throw.</returns>
     public static SampleException FromMessage(string body)
-    {
-        return FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, null, body, null));
-    }
+        => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, null, body, null));
 
     /// <summary>Whether a response is a failure: any status of 400 or more, or a body that reports an error whatever the status (an HTTP 200 carrying an error code or an errors array).</summary>
     /// <param name="httpStatus">The response's HTTP status.</param>
     /// <param name="body">The response body, or null.</param>
     /// <returns>True when the response should be turned into an exception.</returns>
     public static bool IsFailure(int httpStatus, string body)
-    {
-        return httpStatus >= 400 || global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
-    }
+        => httpStatus >= 400 || global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
 
     /// <summary>Classifies a response that has already been read.</summary>
     /// <param name="response">The response as read by <see cref="global::ErrorCodeGen.ErrorResponseReader" />.</param>
@@ -202,22 +150,16 @@ public static partial class SampleErrors
             throw new global::System.ArgumentNullException("response");
         }
 
-        SampleErrorCode code;
-        global::ErrorCodeGen.ErrorDescriptor descriptor = null;
-        if (response.IsWellFormed && TryParse(response.RawCode, out code))
-        {
-            descriptor = Describe(code);
-        }
-        else
-        {
-            code = SampleErrorCode.Unknown;
-        }
-
-        global::ErrorCodeGen.StatusDescriptor statusRule = response.HttpStatus.HasValue ? FindStatus(response.HttpStatus.Value) : null;
+        SampleErrorCode code = SampleErrorCode.Unknown;
+        global::ErrorCodeGen.ErrorDescriptor descriptor =
+            response.IsWellFormed && TryParse(response.RawCode, out code) ? Describe(code) : null;
+        global::ErrorCodeGen.StatusRule statusRule =
+            response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null;
         return CreateException(code, response, descriptor, statusRule);
     }
 
-    private static SampleException CreateException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusDescriptor statusRule)
+    private static SampleException CreateException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response,
+        global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusRule statusRule)
     {
         switch (code)
         {

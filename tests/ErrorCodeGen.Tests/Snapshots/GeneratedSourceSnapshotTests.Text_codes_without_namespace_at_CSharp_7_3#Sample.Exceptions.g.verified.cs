@@ -11,8 +11,10 @@ public partial class SampleException : global::ErrorCodeGen.ApiErrorException
     /// <param name="response">The response as read.</param>
     /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
     /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-    public SampleException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusDescriptor statusRule)
-        : base(SampleErrors.ProviderName, response, descriptor, statusRule, SampleErrors.RetryDecision, null)
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public SampleException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response,
+        global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusRule statusRule)
+        : base(SampleErrors.ProviderName, response, descriptor, statusRule, SampleErrors.RetrySource, null)
     {
         Code = code;
     }
@@ -30,7 +32,9 @@ public partial class SampleAuthException : SampleException
     /// <param name="response">The response as read.</param>
     /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
     /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-    public SampleAuthException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusDescriptor statusRule)
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public SampleAuthException(SampleErrorCode code, global::ErrorCodeGen.ErrorResponse response,
+        global::ErrorCodeGen.ErrorDescriptor descriptor, global::ErrorCodeGen.StatusRule statusRule)
         : base(code, response, descriptor, statusRule)
     {
     }

@@ -22,7 +22,6 @@ namespace Consumer
         /// <item><description>Make sure you didn’t accidentally pass a dataset <b>name</b> where a dataset <b>id</b> is required.</description></item>
         /// </list>
         /// <para>Where you may see it: Any endpoint that takes {dataset_id} in the URL path.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed.</para>
         /// </remarks>
         InvalidDatasetId = 40001,
@@ -37,7 +36,6 @@ namespace Consumer
         /// <item><description>If you recently deleted the dataset, create a new dataset and upload again.</description></item>
         /// </list>
         /// <para>Where you may see it: Any endpoint that takes {dataset_id} in the URL path.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed.</para>
         /// </remarks>
         DatasetNotFound = 40401,
@@ -51,7 +49,6 @@ namespace Consumer
         /// <item><description>If you intended to reuse an existing dataset, call <c>GET /prod/v1/trainers/datasets</c> to find its <c>id</c> and <c>name</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/datasets.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed.</para>
         /// </remarks>
         DatasetNameConflict = 40901,
@@ -65,7 +62,6 @@ namespace Consumer
         /// <item><description>Use a simple name with letters/numbers (and optionally <c>_</c> / <c>-</c>).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/datasets.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidDatasetName = 42201,
@@ -79,7 +75,6 @@ namespace Consumer
         /// <item><description>Ensure captions follow the pairing rule: <c>img_0001.jpg</c> ↔ <c>img_0001.txt</c>, <c>clip_0001.mp4</c> ↔ <c>clip_0001.txt</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/datasets/{dataset_id}/upload; POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidFileType = 42202,
@@ -93,7 +88,6 @@ namespace Consumer
         /// <item><description>For files <b>&gt;150MB</b>, use signed URLs: <c>POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint</c> then <c>PUT</c> bytes to <c>upload_url</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/datasets/{dataset_id}/upload.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         FileSizeExceeded = 42203,
@@ -107,7 +101,6 @@ namespace Consumer
         /// <item><description>Fix the underlying issue, then <b>create a new dataset</b> and re-upload files (recommended).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/datasets/{dataset_id}/upload; POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         UploadToFailedDataset = 42204,
@@ -121,7 +114,6 @@ namespace Consumer
         /// <item><description>If you meant to direct-upload a single file, use <c>POST /prod/v1/trainers/datasets/{dataset_id}/upload</c> with a <c>file</c> form field.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         EmptyFileList = 42205,
@@ -159,7 +151,6 @@ namespace Consumer
         /// <item><description>If the issue persists, capture the full error response and contact support.</description></item>
         /// </list>
         /// <para>Where you may see it: GET /prod/v1/trainers/datasets/{dataset_id}/status.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; although HTTP 500, its remedy is to verify and re-upload the dataset files (or create a new dataset), so repeating the same request is not expected to help.</para>
         /// </remarks>
         StorageScanError = 50003,
@@ -173,7 +164,6 @@ namespace Consumer
         /// <item><description>Verify dataset rules (supported file types + caption pairing by <b>same base filename</b>).</description></item>
         /// <item><description>Re-upload after fixing the files (or create a new dataset and upload again), then poll until <c>READY</c>.</description></item>
         /// </list>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; although HTTP 500, its remedy is to fix the files and re-upload (or create a new dataset), so repeating the same request is not expected to help.</para>
         /// </remarks>
         DatasetProcessingFailed = 50004,
@@ -187,7 +177,6 @@ namespace Consumer
         /// <item><description>Double-check you didn’t paste a different identifier (for example a dataset id) into the job path.</description></item>
         /// </list>
         /// <para>Where you may see it: Any endpoint that takes {job_id} in the URL path.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed.</para>
         /// </remarks>
         InvalidJobId = 40051,
@@ -201,7 +190,6 @@ namespace Consumer
         /// <item><description>Re-submit the training job if the original job was deleted or never created successfully.</description></item>
         /// </list>
         /// <para>Where you may see it: Any endpoint that takes {job_id} in the URL path.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed.</para>
         /// </remarks>
         JobNotFound = 40451,
@@ -214,7 +202,6 @@ namespace Consumer
         /// <item><description>Pick a unique job name in your YAML config (commonly <c>config.name</c>, and/or <c>meta.name</c>).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed.</para>
         /// </remarks>
         JobNameConflict = 40951,
@@ -227,7 +214,6 @@ namespace Consumer
         /// <item><description>Set <c>"config_file_format": "yaml"</c> in the request body.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidConfigFormat = 42251,
@@ -240,7 +226,6 @@ namespace Consumer
         /// <item><description>Use one of the supported <c>gpu_type</c> values listed in <b><see href="https://docs.runcomfy.com/trainer-apis/async-queue-endpoints-training-jobs#request-body-important-fields">Training Jobs API</see></b>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidGpuType = 42252,
@@ -254,7 +239,6 @@ namespace Consumer
         /// <item><description>Make sure the JSON request body contains <c>config_file</c> as a <b>string</b> (your YAML must be JSON-escaped).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidYaml = 42253,
@@ -268,7 +252,6 @@ namespace Consumer
         /// <item><description>Confirm the dataset exists via <c>GET /prod/v1/trainers/datasets</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         ConfigDatasetNotFound = 42254,
@@ -282,7 +265,6 @@ namespace Consumer
         /// <item><description>If the dataset is <c>FAILED</c>, inspect <c>error</c>, fix the issue, then create a new dataset and upload again.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable, retry.</para>
         /// <para>Note: The page gives no explicit retry rule; inferred from its remedy (poll dataset status until READY, then resubmit): the same request can succeed once the dataset finishes processing, so retry after a delay. Not retryable if the dataset is FAILED (the page says to create a new dataset then).</para>
         /// </remarks>
         DatasetNotReady = 42255,
@@ -296,7 +278,6 @@ namespace Consumer
         /// <item><description>Re-upload after fixing file types/paths, then wait for dataset <c>READY</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         NoTrainingData = 42256,
@@ -312,7 +293,6 @@ namespace Consumer
         /// </list>
         /// <para><see href="https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/AddHuggingFaceToken.webp?fit=max&amp;auto=format&amp;n=7IJ2l4fvwwl3eufG&amp;q=85&amp;s=dd15b9111b086632e08c6db03af2b1e7">Image: Alt Add Hugging Face token</see></para>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         FluxHfTokenRequired = 42257,
@@ -326,7 +306,6 @@ namespace Consumer
         /// <item><description>As a rule of thumb, this error is raised when (batch_size × (max_res/1024)^2 ≥ 6).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         Flux2OomRisk = 42258,
@@ -339,7 +318,6 @@ namespace Consumer
         /// <item><description>In the config_file, add the required control images to your dataset (and re-upload), then wait for dataset <c>READY</c> and retry job submission.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page says to retry job submission only after adding control images to the dataset, re-uploading and waiting for READY; that needs user action first, so it is not retried automatically.</para>
         /// </remarks>
         QwenEditControlMissing = 42259,
@@ -353,7 +331,6 @@ namespace Consumer
         /// </list>
         /// <para><see href="https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/add_control_img_in_samples.webp?fit=max&amp;auto=format&amp;n=7IJ2l4fvwwl3eufG&amp;q=85&amp;s=5a950c039e41584d45a277ac0e972d5c">Image: Alt Add Control Image in Samples</see></para>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         QwenEditSampleControlMissing = 42260,
@@ -366,7 +343,6 @@ namespace Consumer
         /// <item><description>Add a <b>Control Image</b> for every sample prompt in <b>Samples</b> in your config_file.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         WanI2vSamplingCrash = 42261,
@@ -380,7 +356,6 @@ namespace Consumer
         /// </list>
         /// <para><see href="https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/jobname_in_configfile.webp?fit=max&amp;auto=format&amp;n=7IJ2l4fvwwl3eufG&amp;q=85&amp;s=62719ada59aa12d0c81bb239df194639">Image: Alt Add Job Name</see></para>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidJobName = 42262,
@@ -394,7 +369,6 @@ namespace Consumer
         /// <item><description>If you need latent caching, set <c>num_frames: 1</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         MultiFrameLatentCaching = 42263,
@@ -407,7 +381,6 @@ namespace Consumer
         /// <item><description>Set <c>trigger_word</c> when enabling <c>diff_output_preservation</c>, then resubmit.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         DiffOutputPreservationTrigger = 42264,
@@ -422,7 +395,6 @@ namespace Consumer
         /// </list>
         /// <para><see href="https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/num_frames.webp?fit=max&amp;auto=format&amp;n=7IJ2l4fvwwl3eufG&amp;q=85&amp;s=fd65313c12c188ab786632929216561a">Image: Alt Add num_frames</see></para>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         VideoLoraNumFramesOne = 42265,
@@ -435,7 +407,6 @@ namespace Consumer
         /// <item><description>If your dataset contains only images, set <c>num_frames: 1</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         ImageDatasetMultiFrames = 42266,
@@ -449,7 +420,6 @@ namespace Consumer
         /// <item><description>Only call <c>resume</c> after the job transitions to <c>STOPPED</c> (or <c>CANCELED</c>).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/resume.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: resume only works once the job is STOPPED (or CANCELED), which the page does not say happens on its own, so the caller must check status first rather than retry blindly.</para>
         /// </remarks>
         InvalidResumeState = 42267,
@@ -463,7 +433,6 @@ namespace Consumer
         /// <item><description>Current <c>batch_size &gt; 1</c> will cause a tensor shape mismatch at training start.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         Ltx2VideoI2vBatchSize = 42268,
@@ -476,7 +445,6 @@ namespace Consumer
         /// <item><description>Disable one of them before starting training: either turn off <c>diff_output_preservation</c> or turn off <c>cache_text_embeddings</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         DiffPreservationCacheConflict = 42269,
@@ -489,7 +457,6 @@ namespace Consumer
         /// <item><description>Turn ON Gradient Checkpointing (<c>train.gradient_checkpointing: true</c>) in your config.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         ImageModelGcOffOomRisk = 42270,
@@ -502,7 +469,6 @@ namespace Consumer
         /// <item><description>Set <c>batch_size</c> to 1–4 and increase <c>gradient_accumulation</c> to compensate.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         FluxHighBatchOomRisk = 42271,
@@ -515,7 +481,6 @@ namespace Consumer
         /// <item><description>Reduce <c>num_frames</c> below 81, lower resolution, or set <c>batch_size</c> to <c>1</c>.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         WanVideoOomRisk = 42272,
@@ -529,7 +494,6 @@ namespace Consumer
         /// <item><description>If you need multi-GPU training, set <c>gpu_type</c> to <c>ADA_80_PLUS</c> (H100).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidGpuCount = 42273,
@@ -542,7 +506,6 @@ namespace Consumer
         /// <item><description>Set <c>train.lr</c> to a valid positive number (e.g. <c>1e-4</c>).</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         InvalidLearningRate = 42274,
@@ -555,7 +518,6 @@ namespace Consumer
         /// <item><description>Add the <c>model.arch</c> field to your config. Supported values include <c>flux</c>, <c>wan</c> for Wan2.1/2.2, <c>ltx2</c> for LTX2, <c>sdxl</c> for SDXL, <c>zimage:turbo</c> for Z-Image-Turbo, etc.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs; POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         MissingModelArch = 42275,
@@ -569,7 +531,6 @@ namespace Consumer
         /// <item><description>If the job is <c>IN_QUEUE</c> or <c>RUNNING</c>, cancel it first with <c>POST .../cancel</c>, then edit.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: an active job must be canceled first (per the page) before the edit can succeed, so it is not retried automatically.</para>
         /// </remarks>
         InvalidEditState = 42276,
@@ -583,7 +544,6 @@ namespace Consumer
         /// <item><description>If you need a different name, submit a new job instead.</description></item>
         /// </list>
         /// <para>Where you may see it: POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit.</para>
-        /// <para>Inferred rather than stated by the vendor: retryable.</para>
         /// <para>Note: The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed.</para>
         /// </remarks>
         ConfigNameImmutable = 42277,

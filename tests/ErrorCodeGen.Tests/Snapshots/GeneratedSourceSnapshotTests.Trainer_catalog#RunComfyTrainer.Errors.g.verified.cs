@@ -9,849 +9,305 @@ namespace Consumer
     public static partial class RunComfyTrainerErrors
     {
         /// <summary>The provider's name, as used in messages and descriptors.</summary>
-        public const string ProviderName = "RunComfyTrainer";
+        public static readonly string ProviderName = "RunComfyTrainer";
 
         /// <summary>The provider's title.</summary>
-        public const string ProviderTitle = "RunComfy Trainer API";
+        public static readonly string ProviderTitle = "RunComfy Trainer API";
 
         /// <summary>Where the vendor documents its errors, or null when the catalog does not say.</summary>
-        public const string? DocumentationUrl = "https://docs.runcomfy.com/trainer-apis/error-codes";
+        public static readonly string? DocumentationUrl = "https://docs.runcomfy.com/trainer-apis/error-codes";
 
         /// <summary>The wire format of the provider's error bodies.</summary>
-        public const global::ErrorCodeGen.ErrorWireFormat WireFormat = global::ErrorCodeGen.ErrorWireFormat.RunComfy;
+        public static readonly global::ErrorCodeGen.ErrorWireFormat WireFormat =
+            global::ErrorCodeGen.ErrorWireFormat.RunComfy;
 
         /// <summary>What decides whether to retry: the error code's catalog entry, else the HTTP status rule.</summary>
-        public const global::ErrorCodeGen.RetryDecision RetryDecision = global::ErrorCodeGen.RetryDecision.Code;
+        public static readonly global::ErrorCodeGen.RetrySource RetrySource = global::ErrorCodeGen.RetrySource.Code;
 
-        private static readonly global::ErrorCodeGen.ErrorDescriptor[] s_descriptors = new global::ErrorCodeGen.ErrorDescriptor[]
-        {
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "40001",
-                "INVALID_DATASET_ID",
-                400,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "The supplied dataset identifier is not a valid UUID.",
-                "- Use the exact id returned by POST /prod/v1/trainers/datasets (or listed by GET /prod/v1/trainers/datasets).\n- Make sure you didn’t accidentally pass a dataset name where a dataset id is required.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "Any endpoint that takes {dataset_id} in the URL path" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "40401",
-                "DATASET_NOT_FOUND",
-                404,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "Dataset does not exist, was deleted, or is not owned by the caller.",
-                "- Confirm the dataset exists by calling GET /prod/v1/trainers/datasets.\n- Make sure you are using the token for the account that owns the dataset.\n- If you recently deleted the dataset, create a new dataset and upload again.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "Any endpoint that takes {dataset_id} in the URL path" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "40901",
-                "DATASET_NAME_CONFLICT",
-                409,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "A non-deleted dataset with the same name already exists for the user.",
-                "- Pick a unique dataset name, or omit name and let RunComfy generate one (e.g. ds_...).\n- If you intended to reuse an existing dataset, call GET /prod/v1/trainers/datasets to find its id and name.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42201",
-                "INVALID_DATASET_NAME",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "Dataset name contains invalid characters.",
-                "- Avoid spaces and special characters in dataset names.\n- Use a simple name with letters/numbers (and optionally _ / -).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42202",
-                "INVALID_FILE_TYPE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "The file extension is not in the list of supported dataset formats.",
-                "- Upload supported dataset file types (images/videos) plus optional caption .txt files.\n- Ensure captions follow the pairing rule: img_0001.jpg ↔ img_0001.txt, clip_0001.mp4 ↔ clip_0001.txt.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42203",
-                "FILE_SIZE_EXCEEDED",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "File exceeds the 150 MB direct-upload limit.",
-                "- For direct upload, keep each file ≤150MB (150,000,000 bytes).\n- For files >150MB, use signed URLs: POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint then PUT bytes to upload_url.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42204",
-                "UPLOAD_TO_FAILED_DATASET",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "Upload rejected because the dataset is in FAILED status.",
-                "- Check dataset status via GET /prod/v1/trainers/datasets/{dataset_id}/status and inspect the error field.\n- Fix the underlying issue, then create a new dataset and re-upload files (recommended).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42205",
-                "EMPTY_FILE_LIST",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "The filenameToByteSize map in the request body is empty.",
-                "- Provide a non-empty filenameToByteSize map (each filename mapped to its exact byte size).\n- If you meant to direct-upload a single file, use POST /prod/v1/trainers/datasets/{dataset_id}/upload with a file form field.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "50001",
-                "DATASET_INTERNAL_ERROR",
-                500,
-                true,
-                global::ErrorCodeGen.RetryStrategy.Backoff,
-                null,
-                "Dataset",
-                "Unexpected internal error not matching another category.",
-                "- Retry the request after a short delay.\n- If it repeats, contact support with the full error response and your dataset_id.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                null,
-                null,
-                null,
-                null),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "50002",
-                "UPLOAD_IO_ERROR",
-                500,
-                true,
-                global::ErrorCodeGen.RetryStrategy.Backoff,
-                null,
-                "Dataset",
-                "File write to the storage backend failed.",
-                "- Retry the upload (preferably with backoff) and ensure your network is stable.\n- If you continue to see this error, try signed URL uploads instead (see the Datasets API doc).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" },
-                null,
-                null,
-                null),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "50003",
-                "STORAGE_SCAN_ERROR",
-                500,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "Failed to scan / list the dataset directory on disk.",
-                "- Confirm every upload completed successfully (direct upload response, or signed URL PUT returning 200/204).\n- Re-upload the problematic files (or create a new dataset and upload again).\n- If the issue persists, capture the full error response and contact support.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "GET /prod/v1/trainers/datasets/{dataset_id}/status" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; although HTTP 500, its remedy is to verify and re-upload the dataset files (or create a new dataset), so repeating the same request is not expected to help."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "50004",
-                "DATASET_PROCESSING_FAILED",
-                500,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Dataset",
-                "Generic dataset processing failure (fallback for legacy records).",
-                "- Check GET /prod/v1/trainers/datasets/{dataset_id}/status for the dataset error details.\n- Verify dataset rules (supported file types + caption pairing by same base filename).\n- Re-upload after fixing the files (or create a new dataset and upload again), then poll until READY.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                null,
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; although HTTP 500, its remedy is to fix the files and re-upload (or create a new dataset), so repeating the same request is not expected to help."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "40051",
-                "INVALID_JOB_ID",
-                400,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Job identifier is not a valid UUID.",
-                "- Use the exact job_id returned by POST /prod/v1/trainers/ai-toolkit/jobs.\n- Double-check you didn’t paste a different identifier (for example a dataset id) into the job path.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "Any endpoint that takes {job_id} in the URL path" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "40451",
-                "JOB_NOT_FOUND",
-                404,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Job does not exist, was deleted, or is not owned by the caller.",
-                "- Confirm you’re using the correct token (the job must belong to the authenticated account).\n- Re-submit the training job if the original job was deleted or never created successfully.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "Any endpoint that takes {job_id} in the URL path" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "40951",
-                "JOB_NAME_CONFLICT",
-                409,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Job name already exists for this user.",
-                "- Pick a unique job name in your YAML config (commonly config.name, and/or meta.name).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42251",
-                "INVALID_CONFIG_FORMAT",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "config_file_format must be yaml.",
-                "- Set \"config_file_format\": \"yaml\" in the request body.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42252",
-                "INVALID_GPU_TYPE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "gpu_type is not a supported value.",
-                "- Use one of the supported gpu_type values listed in Training Jobs API (https://docs.runcomfy.com/trainer-apis/async-queue-endpoints-training-jobs#request-body-important-fields).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42253",
-                "INVALID_YAML",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "config_file is not valid YAML.",
-                "- Validate the YAML locally before submitting.\n- Make sure the JSON request body contains config_file as a string (your YAML must be JSON-escaped).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42254",
-                "DATASET_NOT_FOUND",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Dataset referenced in config was not found.",
-                "- Make sure your YAML references the correct {dataset_name} (the dataset’s name, not its id).\n- Confirm the dataset exists via GET /prod/v1/trainers/datasets.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42255",
-                "DATASET_NOT_READY",
-                422,
-                true,
-                global::ErrorCodeGen.RetryStrategy.Delay,
-                null,
-                "Training job",
-                "Dataset referenced in config is not in READY status.",
-                "- Poll GET /prod/v1/trainers/datasets/{dataset_id}/status until READY.\n- If the dataset is FAILED, inspect error, fix the issue, then create a new dataset and upload again.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable", "retry" },
-                "The page gives no explicit retry rule; inferred from its remedy (poll dataset status until READY, then resubmit): the same request can succeed once the dataset finishes processing, so retry after a delay. Not retryable if the dataset is FAILED (the page says to create a new dataset then)."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42256",
-                "NO_TRAINING_DATA",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Dataset has no usable training files.",
-                "- Ensure the dataset contains at least one supported image/video file (and any optional captions).\n- Re-upload after fixing file types/paths, then wait for dataset READY.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42257",
-                "FLUX_HF_TOKEN_REQUIRED",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "FLUX model training requires a Hugging Face token.",
-                "- Provide a valid Hugging Face token (with read access) in the way your training config expects (for example via a config field or secret).\n- Make sure the Hugging Face model repo is authorized for your account (many FLUX repos are gated: you must request/accept access on Hugging Face, and your token must be able to read that repo).\n- Follow the step-by-step guide here: How to set up a Hugging Face token for FLUX training (https://www.runcomfy.com/trainer/ai-toolkit/huggingface-token-flux-ostris-ai-toolkit).\n\n[Image: Alt Add Hugging Face token] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/AddHuggingFaceToken.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=dd15b9111b086632e08c6db03af2b1e7)",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42258",
-                "FLUX2_OOM_RISK",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "FLUX.2 training settings have a high out-of-memory (OOM) risk.",
-                "- Reduce batch_size and/or reduce resolution (max_res).\n- As a rule of thumb, this error is raised when (batch_size × (max_res/1024)^2 ≥ 6).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42259",
-                "QWEN_EDIT_CONTROL_MISSING",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Qwen Edit requires control images in the dataset.",
-                "- In the config_file, add the required control images to your dataset (and re-upload), then wait for dataset READY and retry job submission.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page says to retry job submission only after adding control images to the dataset, re-uploading and waiting for READY; that needs user action first, so it is not retried automatically."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42260",
-                "QWEN_EDIT_SAMPLE_CONTROL_MISSING",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Qwen Edit requires control images in sample prompts.",
-                "- In the config_file, update your sample configuration so each sample prompt includes the required control image(s).\n\n[Image: Alt Add Control Image in Samples] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/add_control_img_in_samples.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=5a950c039e41584d45a277ac0e972d5c)",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42261",
-                "WAN_I2V_SAMPLING_CRASH",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Missing Control Image in Samples. Your sample prompts are missing a Control Image. I2V sampling requires both a prompt and a control image for each sample. If a Control Image is missing, sampling may fail and training can stop early.",
-                "- Add a Control Image for every sample prompt in Samples in your config_file.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42262",
-                "INVALID_JOB_NAME",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Job name contains invalid characters.",
-                "- In the config_file, update the job name in your YAML (commonly config.name) to avoid spaces and special characters.\n\n[Image: Alt Add Job Name] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/jobname_in_configfile.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=62719ada59aa12d0c81bb239df194639)",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42263",
-                "MULTI_FRAME_LATENT_CACHING",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "num_frames > 1 together with cache_latents_to_disk is not supported.",
-                "- If you need multi-frame training, disable latent caching to disk.\n- If you need latent caching, set num_frames: 1.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42264",
-                "DIFF_OUTPUT_PRESERVATION_TRIGGER",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "diff_output_preservation is enabled but trigger_word is missing.",
-                "- Set trigger_word when enabling diff_output_preservation, then resubmit.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42265",
-                "VIDEO_LORA_NUM_FRAMES_ONE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Your dataset contains video samples, but your training job's config_file is configured with num_frames = 1. With video data and num_frames = 1, AI Toolkit can’t correctly locate and load the training frames, so the job is very likely to fail.",
-                "- Set Num Frames to a value greater than 1 (for example 41 or 81), then resubmit the job.\n- Double-check the dataset referenced by your config folder_path contains video files (or video + caption .txt files) and that your num_frames matches the dataset type.\n\n[Image: Alt Add num_frames] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/num_frames.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=fd65313c12c188ab786632929216561a)",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42266",
-                "IMAGE_DATASET_MULTI_FRAMES",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Image-only dataset is being used with num_frames > 1.",
-                "- If your dataset contains only images, set num_frames: 1.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42267",
-                "INVALID_RESUME_STATE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Job can only be resumed when it is STOPPED (or CANCELED).",
-                "- Check the job status via GET /prod/v1/trainers/ai-toolkit/jobs/{job_id}/status.\n- Only call resume after the job transitions to STOPPED (or CANCELED).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/resume" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: resume only works once the job is STOPPED (or CANCELED), which the page does not say happens on its own, so the caller must check status first rather than retry blindly."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42268",
-                "LTX2_VIDEO_I2V_BATCH_SIZE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "LTX2 with video (num_frames > 1) or I2V (do_i2v = true) requires batch_size = 1.",
-                "- Set train.batch_size to 1 when training LTX2 with video data or I2V mode.\n- Current batch_size > 1 will cause a tensor shape mismatch at training start.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42269",
-                "DIFF_PRESERVATION_CACHE_CONFLICT",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "diff_output_preservation and cache_text_embeddings cannot both be enabled at the same time.",
-                "- Disable one of them before starting training: either turn off diff_output_preservation or turn off cache_text_embeddings.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42270",
-                "IMAGE_MODEL_GC_OFF_OOM_RISK",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Large image model with gradient_checkpointing: false has very high out-of-memory (OOM) risk.",
-                "- Turn ON Gradient Checkpointing (train.gradient_checkpointing: true) in your config.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42271",
-                "FLUX_HIGH_BATCH_OOM_RISK",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "FLUX.1-dev with batch_size >= 8 has high OOM risk even with gradient checkpointing enabled.",
-                "- Set batch_size to 1–4 and increase gradient_accumulation to compensate.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42272",
-                "WAN_VIDEO_OOM_RISK",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Wan2.2 14B with 81+ frames at high resolution or batch_size risks OOM.",
-                "- Reduce num_frames below 81, lower resolution, or set batch_size to 1.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42273",
-                "INVALID_GPU_COUNT",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "gpu_count must be 1 or 8, and multi-GPU (8) is only supported for H100 (ADA_80_PLUS).",
-                "- Use gpu_count: 1 (default, single GPU) or gpu_count: 8 (multi-GPU, H100 only).\n- If you need multi-GPU training, set gpu_type to ADA_80_PLUS (H100).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42274",
-                "INVALID_LEARNING_RATE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Learning rate (train.lr) is missing, non-numeric, or not positive.",
-                "- Set train.lr to a valid positive number (e.g. 1e-4).",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42275",
-                "MISSING_MODEL_ARCH",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "config.process[0].model.arch is required but missing.",
-                "- Add the model.arch field to your config. Supported values include flux, wan for Wan2.1/2.2, ltx2 for LTX2, sdxl for SDXL, zimage:turbo for Z-Image-Turbo, etc.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42276",
-                "INVALID_EDIT_STATE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "Job can only be edited when it is not active (STOPPED, CANCELED, or FAILED).",
-                "- Check the job status via GET /prod/v1/trainers/ai-toolkit/jobs/{job_id}/status.\n- If the job is IN_QUEUE or RUNNING, cancel it first with POST .../cancel, then edit.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: an active job must be canceled first (per the page) before the edit can succeed, so it is not retried automatically."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "42277",
-                "CONFIG_NAME_IMMUTABLE",
-                422,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "Training job",
-                "config.name cannot be changed via edit; it must match the original job name.",
-                "- Keep the same config.name (and/or meta.name) as the original job when editing.\n- If you need a different name, submit a new job instead.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
-                null,
-                new string[] { "retryable" },
-                "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "50051",
-                "JOB_INTERNAL_ERROR",
-                500,
-                true,
-                global::ErrorCodeGen.RetryStrategy.Backoff,
-                null,
-                "Training job",
-                "Unexpected internal error.",
-                "- Retry after a short delay.\n- If it repeats, contact support with the full error response and your job_id.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                null,
-                null,
-                null,
-                null),
-            new global::ErrorCodeGen.ErrorDescriptor(
-                ProviderName,
-                "50052",
-                "JOB_CREATE_FAILED",
-                500,
-                true,
-                global::ErrorCodeGen.RetryStrategy.Once,
-                null,
-                "Training job",
-                "Failed to create the job record in the database.",
-                "- Retry job submission once.\n- If it repeats, contact support with the full error response and your request payload.",
-                "https://docs.runcomfy.com/trainer-apis/error-codes",
-                null,
-                new string[] { "POST /prod/v1/trainers/ai-toolkit/jobs" },
-                null,
-                null,
-                null),
-        };
+        private static readonly global::ErrorCodeGen.CatalogFactory s_catalog =
+            new global::ErrorCodeGen.CatalogFactory(ProviderName, DocumentationUrl);
 
-        private static readonly global::ErrorCodeGen.ErrorDescriptor s_unknown = new global::ErrorCodeGen.ErrorDescriptor(
-            ProviderName, "", "Unknown", null, false, global::ErrorCodeGen.RetryStrategy.None, null, null,
-            "The code is not in the catalog, or the response carried none.", "", DocumentationUrl);
+        private static readonly global::ErrorCodeGen.ErrorDescriptor
+            s_invalidDatasetId = s_catalog.ErrorDescriptor("40001", name: "INVALID_DATASET_ID", httpStatus: 400,
+                summary: "The supplied dataset identifier is not a valid UUID.", inferredFields: new[] { "retryable" },
+                remediation: "- Use the exact id returned by POST /prod/v1/trainers/datasets (or listed by GET /prod/v1/trainers/datasets).\n- Make sure you didn’t accidentally pass a dataset name where a dataset id is required.",
+                endpoints: new[] { "Any endpoint that takes {dataset_id} in the URL path" }, category: "Dataset",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed."),
+            s_datasetNotFound = s_catalog.ErrorDescriptor("40401", name: "DATASET_NOT_FOUND", httpStatus: 404,
+                inferredFields: new[] { "retryable" },
+                summary: "Dataset does not exist, was deleted, or is not owned by the caller.", category: "Dataset",
+                remediation: "- Confirm the dataset exists by calling GET /prod/v1/trainers/datasets.\n- Make sure you are using the token for the account that owns the dataset.\n- If you recently deleted the dataset, create a new dataset and upload again.",
+                endpoints: new[] { "Any endpoint that takes {dataset_id} in the URL path" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed."),
+            s_datasetNameConflict = s_catalog.ErrorDescriptor("40901", name: "DATASET_NAME_CONFLICT", httpStatus: 409,
+                endpoints: new[] { "POST /prod/v1/trainers/datasets" }, inferredFields: new[] { "retryable" },
+                summary: "A non-deleted dataset with the same name already exists for the user.", category: "Dataset",
+                remediation: "- Pick a unique dataset name, or omit name and let RunComfy generate one (e.g. ds_...).\n- If you intended to reuse an existing dataset, call GET /prod/v1/trainers/datasets to find its id and name.",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed."),
+            s_invalidDatasetName = s_catalog.ErrorDescriptor("42201", name: "INVALID_DATASET_NAME", httpStatus: 422,
+                endpoints: new[] { "POST /prod/v1/trainers/datasets" }, inferredFields: new[] { "retryable" },
+                summary: "Dataset name contains invalid characters.", category: "Dataset",
+                remediation: "- Avoid spaces and special characters in dataset names.\n- Use a simple name with letters/numbers (and optionally _ / -).",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidFileType = s_catalog.ErrorDescriptor("42202", name: "INVALID_FILE_TYPE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "The file extension is not in the list of supported dataset formats.", category: "Dataset",
+                remediation: "- Upload supported dataset file types (images/videos) plus optional caption .txt files.\n- Ensure captions follow the pairing rule: img_0001.jpg ↔ img_0001.txt, clip_0001.mp4 ↔ clip_0001.txt.",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_fileSizeExceeded = s_catalog.ErrorDescriptor("42203", name: "FILE_SIZE_EXCEEDED", httpStatus: 422,
+                summary: "File exceeds the 150 MB direct-upload limit.", inferredFields: new[] { "retryable" },
+                remediation: "- For direct upload, keep each file ≤150MB (150,000,000 bytes).\n- For files >150MB, use signed URLs: POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint then PUT bytes to upload_url.",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" }, category: "Dataset",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_uploadToFailedDataset = s_catalog.ErrorDescriptor("42204", name: "UPLOAD_TO_FAILED_DATASET",
+                inferredFields: new[] { "retryable" }, httpStatus: 422,
+                summary: "Upload rejected because the dataset is in FAILED status.", category: "Dataset",
+                remediation: "- Check dataset status via GET /prod/v1/trainers/datasets/{dataset_id}/status and inspect the error field.\n- Fix the underlying issue, then create a new dataset and re-upload files (recommended).",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload", "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_emptyFileList = s_catalog.ErrorDescriptor("42205", name: "EMPTY_FILE_LIST", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "The filenameToByteSize map in the request body is empty.", category: "Dataset",
+                remediation: "- Provide a non-empty filenameToByteSize map (each filename mapped to its exact byte size).\n- If you meant to direct-upload a single file, use POST /prod/v1/trainers/datasets/{dataset_id}/upload with a file form field.",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/get-upload-endpoint" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_datasetInternalError = s_catalog.ErrorDescriptor("50001", name: "DATASET_INTERNAL_ERROR", httpStatus: 500,
+                isRetryable: true,
+                summary: "Unexpected internal error not matching another category.", category: "Dataset",
+                remediation: "- Retry the request after a short delay.\n- If it repeats, contact support with the full error response and your dataset_id."),
+            s_uploadIoError = s_catalog.ErrorDescriptor("50002", name: "UPLOAD_IO_ERROR", httpStatus: 500,
+                summary: "File write to the storage backend failed.", isRetryable: true,
+                remediation: "- Retry the upload (preferably with backoff) and ensure your network is stable.\n- If you continue to see this error, try signed URL uploads instead (see the Datasets API doc).",
+                endpoints: new[] { "POST /prod/v1/trainers/datasets/{dataset_id}/upload" }, category: "Dataset"),
+            s_storageScanError = s_catalog.ErrorDescriptor("50003", name: "STORAGE_SCAN_ERROR", httpStatus: 500,
+                summary: "Failed to scan / list the dataset directory on disk.", inferredFields: new[] { "retryable" },
+                remediation: "- Confirm every upload completed successfully (direct upload response, or signed URL PUT returning 200/204).\n- Re-upload the problematic files (or create a new dataset and upload again).\n- If the issue persists, capture the full error response and contact support.",
+                endpoints: new[] { "GET /prod/v1/trainers/datasets/{dataset_id}/status" }, category: "Dataset",
+                inferenceNote: "The page gives no retry rule; although HTTP 500, its remedy is to verify and re-upload the dataset files (or create a new dataset), so repeating the same request is not expected to help."),
+            s_datasetProcessingFailed = s_catalog.ErrorDescriptor("50004", name: "DATASET_PROCESSING_FAILED",
+                inferredFields: new[] { "retryable" }, httpStatus: 500,
+                summary: "Generic dataset processing failure (fallback for legacy records).", category: "Dataset",
+                remediation: "- Check GET /prod/v1/trainers/datasets/{dataset_id}/status for the dataset error details.\n- Verify dataset rules (supported file types + caption pairing by same base filename).\n- Re-upload after fixing the files (or create a new dataset and upload again), then poll until READY.",
+                inferenceNote: "The page gives no retry rule; although HTTP 500, its remedy is to fix the files and re-upload (or create a new dataset), so repeating the same request is not expected to help."),
+            s_invalidJobId = s_catalog.ErrorDescriptor("40051", name: "INVALID_JOB_ID", httpStatus: 400,
+                summary: "Job identifier is not a valid UUID.", inferredFields: new[] { "retryable" },
+                remediation: "- Use the exact job_id returned by POST /prod/v1/trainers/ai-toolkit/jobs.\n- Double-check you didn’t paste a different identifier (for example a dataset id) into the job path.",
+                endpoints: new[] { "Any endpoint that takes {job_id} in the URL path" }, category: "Training job",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 400: the identifier in the path is malformed, so the request must change before it can succeed."),
+            s_jobNotFound = s_catalog.ErrorDescriptor("40451", name: "JOB_NOT_FOUND", httpStatus: 404,
+                inferredFields: new[] { "retryable" },
+                summary: "Job does not exist, was deleted, or is not owned by the caller.", category: "Training job",
+                remediation: "- Confirm you’re using the correct token (the job must belong to the authenticated account).\n- Re-submit the training job if the original job was deleted or never created successfully.",
+                endpoints: new[] { "Any endpoint that takes {job_id} in the URL path" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 404: the resource does not exist or is not owned by the caller, so the identifier or token must change before the request can succeed."),
+            s_jobNameConflict = s_catalog.ErrorDescriptor("40951", name: "JOB_NAME_CONFLICT", httpStatus: 409,
+                summary: "Job name already exists for this user.", category: "Training job",
+                remediation: "- Pick a unique job name in your YAML config (commonly config.name, and/or meta.name).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 409: the name is already taken, so a different name must be used before the request can succeed."),
+            s_invalidConfigFormat = s_catalog.ErrorDescriptor("42251", name: "INVALID_CONFIG_FORMAT", httpStatus: 422,
+                summary: "config_file_format must be yaml.",
+                remediation: "- Set \"config_file_format\": \"yaml\" in the request body.", category: "Training job",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidGpuType = s_catalog.ErrorDescriptor("42252", name: "INVALID_GPU_TYPE", httpStatus: 422,
+                summary: "gpu_type is not a supported value.", category: "Training job",
+                remediation: "- Use one of the supported gpu_type values listed in Training Jobs API (https://docs.runcomfy.com/trainer-apis/async-queue-endpoints-training-jobs#request-body-important-fields).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidYaml = s_catalog.ErrorDescriptor("42253", name: "INVALID_YAML", httpStatus: 422,
+                summary: "config_file is not valid YAML.", category: "Training job",
+                remediation: "- Validate the YAML locally before submitting.\n- Make sure the JSON request body contains config_file as a string (your YAML must be JSON-escaped).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_configDatasetNotFound = s_catalog.ErrorDescriptor("42254", name: "DATASET_NOT_FOUND", httpStatus: 422,
+                summary: "Dataset referenced in config was not found.", category: "Training job",
+                remediation: "- Make sure your YAML references the correct {dataset_name} (the dataset’s name, not its id).\n- Confirm the dataset exists via GET /prod/v1/trainers/datasets.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_datasetNotReady = s_catalog.ErrorDescriptor("42255", name: "DATASET_NOT_READY", httpStatus: 422,
+                retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay, inferredFields: new[] { "retryable", "retry" },
+                summary: "Dataset referenced in config is not in READY status.", category: "Training job",
+                remediation: "- Poll GET /prod/v1/trainers/datasets/{dataset_id}/status until READY.\n- If the dataset is FAILED, inspect error, fix the issue, then create a new dataset and upload again.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, isRetryable: true,
+                inferenceNote: "The page gives no explicit retry rule; inferred from its remedy (poll dataset status until READY, then resubmit): the same request can succeed once the dataset finishes processing, so retry after a delay. Not retryable if the dataset is FAILED (the page says to create a new dataset then)."),
+            s_noTrainingData = s_catalog.ErrorDescriptor("42256", name: "NO_TRAINING_DATA", httpStatus: 422,
+                summary: "Dataset has no usable training files.", category: "Training job",
+                remediation: "- Ensure the dataset contains at least one supported image/video file (and any optional captions).\n- Re-upload after fixing file types/paths, then wait for dataset READY.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_fluxHfTokenRequired = s_catalog.ErrorDescriptor("42257", name: "FLUX_HF_TOKEN_REQUIRED", httpStatus: 422,
+                summary: "FLUX model training requires a Hugging Face token.", inferredFields: new[] { "retryable" },
+                remediation: "- Provide a valid Hugging Face token (with read access) in the way your training config expects (for example via a config field or secret).\n- Make sure the Hugging Face model repo is authorized for your account (many FLUX repos are gated: you must request/accept access on Hugging Face, and your token must be able to read that repo).\n- Follow the step-by-step guide here: How to set up a Hugging Face token for FLUX training (https://www.runcomfy.com/trainer/ai-toolkit/huggingface-token-flux-ostris-ai-toolkit).\n\n[Image: Alt Add Hugging Face token] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/AddHuggingFaceToken.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=dd15b9111b086632e08c6db03af2b1e7)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, category: "Training job",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_flux2OomRisk = s_catalog.ErrorDescriptor("42258", name: "FLUX2_OOM_RISK", httpStatus: 422,
+                summary: "FLUX.2 training settings have a high out-of-memory (OOM) risk.", category: "Training job",
+                remediation: "- Reduce batch_size and/or reduce resolution (max_res).\n- As a rule of thumb, this error is raised when (batch_size × (max_res/1024)^2 ≥ 6).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_qwenEditControlMissing = s_catalog.ErrorDescriptor("42259", name: "QWEN_EDIT_CONTROL_MISSING",
+                summary: "Qwen Edit requires control images in the dataset.", category: "Training job", httpStatus: 422,
+                remediation: "- In the config_file, add the required control images to your dataset (and re-upload), then wait for dataset READY and retry job submission.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page says to retry job submission only after adding control images to the dataset, re-uploading and waiting for READY; that needs user action first, so it is not retried automatically."),
+            s_qwenEditSampleControlMissing = s_catalog.ErrorDescriptor("42260", category: "Training job",
+                httpStatus: 422,
+                summary: "Qwen Edit requires control images in sample prompts.", inferredFields: new[] { "retryable" },
+                remediation: "- In the config_file, update your sample configuration so each sample prompt includes the required control image(s).\n\n[Image: Alt Add Control Image in Samples] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/add_control_img_in_samples.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=5a950c039e41584d45a277ac0e972d5c)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, name: "QWEN_EDIT_SAMPLE_CONTROL_MISSING",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_wanI2vSamplingCrash = s_catalog.ErrorDescriptor("42261", name: "WAN_I2V_SAMPLING_CRASH", httpStatus: 422,
+                category: "Training job",
+                summary: "Missing Control Image in Samples. Your sample prompts are missing a Control Image. I2V sampling requires both a prompt and a control image for each sample. If a Control Image is missing, sampling may fail and training can stop early.",
+                remediation: "- Add a Control Image for every sample prompt in Samples in your config_file.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidJobName = s_catalog.ErrorDescriptor("42262", name: "INVALID_JOB_NAME", httpStatus: 422,
+                summary: "Job name contains invalid characters.", category: "Training job",
+                remediation: "- In the config_file, update the job name in your YAML (commonly config.name) to avoid spaces and special characters.\n\n[Image: Alt Add Job Name] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/jobname_in_configfile.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=62719ada59aa12d0c81bb239df194639)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_multiFrameLatentCaching = s_catalog.ErrorDescriptor("42263", name: "MULTI_FRAME_LATENT_CACHING",
+                category: "Training job",
+                summary: "num_frames > 1 together with cache_latents_to_disk is not supported.", httpStatus: 422,
+                remediation: "- If you need multi-frame training, disable latent caching to disk.\n- If you need latent caching, set num_frames: 1.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_diffOutputPreservationTrigger = s_catalog.ErrorDescriptor("42264", inferredFields: new[] { "retryable" },
+                httpStatus: 422,
+                summary: "diff_output_preservation is enabled but trigger_word is missing.", category: "Training job",
+                remediation: "- Set trigger_word when enabling diff_output_preservation, then resubmit.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, name: "DIFF_OUTPUT_PRESERVATION_TRIGGER",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_videoLoraNumFramesOne = s_catalog.ErrorDescriptor("42265", name: "VIDEO_LORA_NUM_FRAMES_ONE",
+                category: "Training job", httpStatus: 422,
+                summary: "Your dataset contains video samples, but your training job's config_file is configured with num_frames = 1. With video data and num_frames = 1, AI Toolkit can’t correctly locate and load the training frames, so the job is very likely to fail.",
+                remediation: "- Set Num Frames to a value greater than 1 (for example 41 or 81), then resubmit the job.\n- Double-check the dataset referenced by your config folder_path contains video files (or video + caption .txt files) and that your num_frames matches the dataset type.\n\n[Image: Alt Add num_frames] (https://mintcdn.com/inceptionsaiinc/7IJ2l4fvwwl3eufG/docs-image/num_frames.webp?fit=max&auto=format&n=7IJ2l4fvwwl3eufG&q=85&s=fd65313c12c188ab786632929216561a)",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, inferredFields: new[] { "retryable" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_imageDatasetMultiFrames = s_catalog.ErrorDescriptor("42266", name: "IMAGE_DATASET_MULTI_FRAMES",
+                summary: "Image-only dataset is being used with num_frames > 1.", inferredFields: new[] { "retryable" },
+                remediation: "- If your dataset contains only images, set num_frames: 1.", category: "Training job",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, httpStatus: 422,
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidResumeState = s_catalog.ErrorDescriptor("42267", name: "INVALID_RESUME_STATE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "Job can only be resumed when it is STOPPED (or CANCELED).",
+                remediation: "- Check the job status via GET /prod/v1/trainers/ai-toolkit/jobs/{job_id}/status.\n- Only call resume after the job transitions to STOPPED (or CANCELED).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/resume" }, category: "Training job",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: resume only works once the job is STOPPED (or CANCELED), which the page does not say happens on its own, so the caller must check status first rather than retry blindly."),
+            s_ltx2VideoI2vBatchSize = s_catalog.ErrorDescriptor("42268", name: "LTX2_VIDEO_I2V_BATCH_SIZE",
+                inferredFields: new[] { "retryable" }, category: "Training job", httpStatus: 422,
+                summary: "LTX2 with video (num_frames > 1) or I2V (do_i2v = true) requires batch_size = 1.",
+                remediation: "- Set train.batch_size to 1 when training LTX2 with video data or I2V mode.\n- Current batch_size > 1 will cause a tensor shape mismatch at training start.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_diffPreservationCacheConflict = s_catalog.ErrorDescriptor("42269", inferredFields: new[] { "retryable" },
+                name: "DIFF_PRESERVATION_CACHE_CONFLICT", category: "Training job", httpStatus: 422,
+                summary: "diff_output_preservation and cache_text_embeddings cannot both be enabled at the same time.",
+                remediation: "- Disable one of them before starting training: either turn off diff_output_preservation or turn off cache_text_embeddings.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_imageModelGcOffOomRisk = s_catalog.ErrorDescriptor("42270", name: "IMAGE_MODEL_GC_OFF_OOM_RISK",
+                inferredFields: new[] { "retryable" }, category: "Training job", httpStatus: 422,
+                summary: "Large image model with gradient_checkpointing: false has very high out-of-memory (OOM) risk.",
+                remediation: "- Turn ON Gradient Checkpointing (train.gradient_checkpointing: true) in your config.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_fluxHighBatchOomRisk = s_catalog.ErrorDescriptor("42271", name: "FLUX_HIGH_BATCH_OOM_RISK",
+                inferredFields: new[] { "retryable" }, category: "Training job", httpStatus: 422,
+                summary: "FLUX.1-dev with batch_size >= 8 has high OOM risk even with gradient checkpointing enabled.",
+                remediation: "- Set batch_size to 1–4 and increase gradient_accumulation to compensate.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_wanVideoOomRisk = s_catalog.ErrorDescriptor("42272", name: "WAN_VIDEO_OOM_RISK", httpStatus: 422,
+                inferredFields: new[] { "retryable" }, category: "Training job",
+                summary: "Wan2.2 14B with 81+ frames at high resolution or batch_size risks OOM.",
+                remediation: "- Reduce num_frames below 81, lower resolution, or set batch_size to 1.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidGpuCount = s_catalog.ErrorDescriptor("42273", name: "INVALID_GPU_COUNT", httpStatus: 422,
+                inferredFields: new[] { "retryable" }, category: "Training job",
+                summary: "gpu_count must be 1 or 8, and multi-GPU (8) is only supported for H100 (ADA_80_PLUS).",
+                remediation: "- Use gpu_count: 1 (default, single GPU) or gpu_count: 8 (multi-GPU, H100 only).\n- If you need multi-GPU training, set gpu_type to ADA_80_PLUS (H100).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidLearningRate = s_catalog.ErrorDescriptor("42274", name: "INVALID_LEARNING_RATE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "Learning rate (train.lr) is missing, non-numeric, or not positive.", category: "Training job",
+                remediation: "- Set train.lr to a valid positive number (e.g. 1e-4).",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_missingModelArch = s_catalog.ErrorDescriptor("42275", name: "MISSING_MODEL_ARCH", httpStatus: 422,
+                category: "Training job",
+                summary: "config.process[0].model.arch is required but missing.", inferredFields: new[] { "retryable" },
+                remediation: "- Add the model.arch field to your config. Supported values include flux, wan for Wan2.1/2.2, ltx2 for LTX2, sdxl for SDXL, zimage:turbo for Z-Image-Turbo, etc.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs", "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" },
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_invalidEditState = s_catalog.ErrorDescriptor("42276", name: "INVALID_EDIT_STATE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "Job can only be edited when it is not active (STOPPED, CANCELED, or FAILED).",
+                remediation: "- Check the job status via GET /prod/v1/trainers/ai-toolkit/jobs/{job_id}/status.\n- If the job is IN_QUEUE or RUNNING, cancel it first with POST .../cancel, then edit.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" }, category: "Training job",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: an active job must be canceled first (per the page) before the edit can succeed, so it is not retried automatically."),
+            s_configNameImmutable = s_catalog.ErrorDescriptor("42277", name: "CONFIG_NAME_IMMUTABLE", httpStatus: 422,
+                inferredFields: new[] { "retryable" },
+                summary: "config.name cannot be changed via edit; it must match the original job name.",
+                remediation: "- Keep the same config.name (and/or meta.name) as the original job when editing.\n- If you need a different name, submit a new job instead.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs/{job_id}/edit" }, category: "Training job",
+                inferenceNote: "The page gives no retry rule; inferred from HTTP 422: the request, its config or the dataset must change before it can succeed."),
+            s_jobInternalError = s_catalog.ErrorDescriptor("50051", name: "JOB_INTERNAL_ERROR", httpStatus: 500,
+                summary: "Unexpected internal error.", category: "Training job", isRetryable: true,
+                remediation: "- Retry after a short delay.\n- If it repeats, contact support with the full error response and your job_id."),
+            s_jobCreateFailed = s_catalog.ErrorDescriptor("50052", name: "JOB_CREATE_FAILED", httpStatus: 500,
+                summary: "Failed to create the job record in the database.", isRetryable: true,
+                retryStrategy: global::ErrorCodeGen.RetryStrategy.Once,
+                remediation: "- Retry job submission once.\n- If it repeats, contact support with the full error response and your request payload.",
+                endpoints: new[] { "POST /prod/v1/trainers/ai-toolkit/jobs" }, category: "Training job"),
+            s_unknown = s_catalog.ErrorDescriptor("", name: "Unknown",
+                summary: "The code is not in the catalog, or the response carried none.");
 
-        private static readonly global::ErrorCodeGen.StatusDescriptor[] s_statuses = new global::ErrorCodeGen.StatusDescriptor[]
-        {
-            new global::ErrorCodeGen.StatusDescriptor(
-                ProviderName,
-                400,
-                null,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "The request was malformed, e.g. an identifier in the URL path is not a valid UUID.",
-                "",
-                new string[] { "retryable" },
-                "The page defines no status-level rules; inferred from the 400xx codes it lists (malformed identifiers) and HTTP 400 semantics."),
-            new global::ErrorCodeGen.StatusDescriptor(
-                ProviderName,
-                404,
-                null,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "The dataset or job does not exist, was deleted, or is not owned by the caller.",
-                "",
-                new string[] { "retryable" },
-                "The page defines no status-level rules; inferred from the 404xx codes it lists and HTTP 404 semantics."),
-            new global::ErrorCodeGen.StatusDescriptor(
-                ProviderName,
-                409,
-                null,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "A dataset or job with the same name already exists for the user.",
-                "",
-                new string[] { "retryable" },
-                "The page defines no status-level rules; inferred from the 409xx codes it lists and HTTP 409 semantics."),
-            new global::ErrorCodeGen.StatusDescriptor(
-                ProviderName,
-                422,
-                null,
-                false,
-                global::ErrorCodeGen.RetryStrategy.None,
-                null,
-                "The request, its config file or the referenced dataset failed validation.",
-                "",
-                new string[] { "retryable" },
-                "The page defines no status-level rules; inferred from the 422xx codes it lists (all need a changed request, config or dataset) and HTTP 422 semantics."),
-            new global::ErrorCodeGen.StatusDescriptor(
-                ProviderName,
-                500,
-                null,
-                true,
-                global::ErrorCodeGen.RetryStrategy.Backoff,
-                null,
-                "An unexpected internal error occurred on the RunComfy side.",
-                "",
-                new string[] { "retryable" },
-                "The page defines no status-level rules; inferred from its catch-all internal errors (50001, 50051), which say to retry after a short delay; note that 50003 and 50004 are not retryable."),
-        };
+        private static readonly global::ErrorCodeGen.StatusRule
+            s_status400 = s_catalog.StatusRule(400, inferredFields: new[] { "retryable" },
+                summary: "The request was malformed, e.g. an identifier in the URL path is not a valid UUID.",
+                inferenceNote: "The page defines no status-level rules; inferred from the 400xx codes it lists (malformed identifiers) and HTTP 400 semantics."),
+            s_status404 = s_catalog.StatusRule(404, inferredFields: new[] { "retryable" },
+                summary: "The dataset or job does not exist, was deleted, or is not owned by the caller.",
+                inferenceNote: "The page defines no status-level rules; inferred from the 404xx codes it lists and HTTP 404 semantics."),
+            s_status409 = s_catalog.StatusRule(409, inferredFields: new[] { "retryable" },
+                summary: "A dataset or job with the same name already exists for the user.",
+                inferenceNote: "The page defines no status-level rules; inferred from the 409xx codes it lists and HTTP 409 semantics."),
+            s_status422 = s_catalog.StatusRule(422, inferredFields: new[] { "retryable" },
+                summary: "The request, its config file or the referenced dataset failed validation.",
+                inferenceNote: "The page defines no status-level rules; inferred from the 422xx codes it lists (all need a changed request, config or dataset) and HTTP 422 semantics."),
+            s_status500 = s_catalog.StatusRule(500, inferredFields: new[] { "retryable" }, isRetryable: true,
+                summary: "An unexpected internal error occurred on the RunComfy side.",
+                inferenceNote: "The page defines no status-level rules; inferred from its catch-all internal errors (50001, 50051), which say to retry after a short delay; note that 50003 and 50004 are not retryable.");
 
-        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor>(s_descriptors);
-        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusDescriptor> s_allStatuses = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusDescriptor>(s_statuses);
+        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all =
+            global::System.Array.AsReadOnly(new global::ErrorCodeGen.ErrorDescriptor[] { s_invalidDatasetId,
+                s_datasetNotFound, s_datasetNameConflict, s_invalidDatasetName, s_invalidFileType, s_fileSizeExceeded,
+                s_uploadToFailedDataset, s_emptyFileList, s_datasetInternalError, s_uploadIoError, s_storageScanError,
+                s_datasetProcessingFailed, s_invalidJobId, s_jobNotFound, s_jobNameConflict, s_invalidConfigFormat,
+                s_invalidGpuType, s_invalidYaml, s_configDatasetNotFound, s_datasetNotReady, s_noTrainingData,
+                s_fluxHfTokenRequired, s_flux2OomRisk, s_qwenEditControlMissing, s_qwenEditSampleControlMissing,
+                s_wanI2vSamplingCrash, s_invalidJobName, s_multiFrameLatentCaching, s_diffOutputPreservationTrigger,
+                s_videoLoraNumFramesOne, s_imageDatasetMultiFrames, s_invalidResumeState, s_ltx2VideoI2vBatchSize,
+                s_diffPreservationCacheConflict, s_imageModelGcOffOomRisk, s_fluxHighBatchOomRisk, s_wanVideoOomRisk,
+                s_invalidGpuCount, s_invalidLearningRate, s_missingModelArch, s_invalidEditState, s_configNameImmutable,
+                s_jobInternalError, s_jobCreateFailed });
+
+        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.StatusRule> s_allStatusRules =
+            global::System.Array.AsReadOnly(new global::ErrorCodeGen.StatusRule[] { s_status400, s_status404,
+                s_status409, s_status422, s_status500 });
 
         /// <summary>Every code of the catalog, in catalog order (without <see cref="RunComfyTrainerErrorCode.Unknown" />).</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.ErrorDescriptor> All
-        {
-            get { return s_all; }
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.ErrorDescriptor> All => s_all;
 
         /// <summary>The catalog's HTTP status rules, used when a response has no known code, in status order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.StatusDescriptor> Statuses
-        {
-            get { return s_allStatuses; }
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::ErrorCodeGen.StatusRule> StatusRules => s_allStatusRules;
 
         /// <summary>Reads a code as it appears on the wire (surrounding white space ignored).</summary>
         /// <param name="rawCode">The code from the error body, such as 40001.</param>
@@ -859,143 +315,18 @@ namespace Consumer
         /// <returns>Whether the code is in the catalog.</returns>
         public static bool TryParse(string? rawCode, out RunComfyTrainerErrorCode code)
         {
-            if (rawCode != null)
+            // Every code is the value of its member: parse the number as written, and Describe says whether it is one.
+            string? text = rawCode == null ? null : rawCode.Trim();
+            long value;
+            if (text != null
+                && long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign,
+                    global::System.Globalization.CultureInfo.InvariantCulture, out value)
+                && value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == text
+                && value >= int.MinValue && value <= int.MaxValue
+                && Describe((RunComfyTrainerErrorCode)value) != s_unknown)
             {
-                switch (rawCode.Trim())
-                {
-                    case "40001":
-                        code = RunComfyTrainerErrorCode.InvalidDatasetId;
-                        return true;
-                    case "40401":
-                        code = RunComfyTrainerErrorCode.DatasetNotFound;
-                        return true;
-                    case "40901":
-                        code = RunComfyTrainerErrorCode.DatasetNameConflict;
-                        return true;
-                    case "42201":
-                        code = RunComfyTrainerErrorCode.InvalidDatasetName;
-                        return true;
-                    case "42202":
-                        code = RunComfyTrainerErrorCode.InvalidFileType;
-                        return true;
-                    case "42203":
-                        code = RunComfyTrainerErrorCode.FileSizeExceeded;
-                        return true;
-                    case "42204":
-                        code = RunComfyTrainerErrorCode.UploadToFailedDataset;
-                        return true;
-                    case "42205":
-                        code = RunComfyTrainerErrorCode.EmptyFileList;
-                        return true;
-                    case "50001":
-                        code = RunComfyTrainerErrorCode.DatasetInternalError;
-                        return true;
-                    case "50002":
-                        code = RunComfyTrainerErrorCode.UploadIoError;
-                        return true;
-                    case "50003":
-                        code = RunComfyTrainerErrorCode.StorageScanError;
-                        return true;
-                    case "50004":
-                        code = RunComfyTrainerErrorCode.DatasetProcessingFailed;
-                        return true;
-                    case "40051":
-                        code = RunComfyTrainerErrorCode.InvalidJobId;
-                        return true;
-                    case "40451":
-                        code = RunComfyTrainerErrorCode.JobNotFound;
-                        return true;
-                    case "40951":
-                        code = RunComfyTrainerErrorCode.JobNameConflict;
-                        return true;
-                    case "42251":
-                        code = RunComfyTrainerErrorCode.InvalidConfigFormat;
-                        return true;
-                    case "42252":
-                        code = RunComfyTrainerErrorCode.InvalidGpuType;
-                        return true;
-                    case "42253":
-                        code = RunComfyTrainerErrorCode.InvalidYaml;
-                        return true;
-                    case "42254":
-                        code = RunComfyTrainerErrorCode.ConfigDatasetNotFound;
-                        return true;
-                    case "42255":
-                        code = RunComfyTrainerErrorCode.DatasetNotReady;
-                        return true;
-                    case "42256":
-                        code = RunComfyTrainerErrorCode.NoTrainingData;
-                        return true;
-                    case "42257":
-                        code = RunComfyTrainerErrorCode.FluxHfTokenRequired;
-                        return true;
-                    case "42258":
-                        code = RunComfyTrainerErrorCode.Flux2OomRisk;
-                        return true;
-                    case "42259":
-                        code = RunComfyTrainerErrorCode.QwenEditControlMissing;
-                        return true;
-                    case "42260":
-                        code = RunComfyTrainerErrorCode.QwenEditSampleControlMissing;
-                        return true;
-                    case "42261":
-                        code = RunComfyTrainerErrorCode.WanI2vSamplingCrash;
-                        return true;
-                    case "42262":
-                        code = RunComfyTrainerErrorCode.InvalidJobName;
-                        return true;
-                    case "42263":
-                        code = RunComfyTrainerErrorCode.MultiFrameLatentCaching;
-                        return true;
-                    case "42264":
-                        code = RunComfyTrainerErrorCode.DiffOutputPreservationTrigger;
-                        return true;
-                    case "42265":
-                        code = RunComfyTrainerErrorCode.VideoLoraNumFramesOne;
-                        return true;
-                    case "42266":
-                        code = RunComfyTrainerErrorCode.ImageDatasetMultiFrames;
-                        return true;
-                    case "42267":
-                        code = RunComfyTrainerErrorCode.InvalidResumeState;
-                        return true;
-                    case "42268":
-                        code = RunComfyTrainerErrorCode.Ltx2VideoI2vBatchSize;
-                        return true;
-                    case "42269":
-                        code = RunComfyTrainerErrorCode.DiffPreservationCacheConflict;
-                        return true;
-                    case "42270":
-                        code = RunComfyTrainerErrorCode.ImageModelGcOffOomRisk;
-                        return true;
-                    case "42271":
-                        code = RunComfyTrainerErrorCode.FluxHighBatchOomRisk;
-                        return true;
-                    case "42272":
-                        code = RunComfyTrainerErrorCode.WanVideoOomRisk;
-                        return true;
-                    case "42273":
-                        code = RunComfyTrainerErrorCode.InvalidGpuCount;
-                        return true;
-                    case "42274":
-                        code = RunComfyTrainerErrorCode.InvalidLearningRate;
-                        return true;
-                    case "42275":
-                        code = RunComfyTrainerErrorCode.MissingModelArch;
-                        return true;
-                    case "42276":
-                        code = RunComfyTrainerErrorCode.InvalidEditState;
-                        return true;
-                    case "42277":
-                        code = RunComfyTrainerErrorCode.ConfigNameImmutable;
-                        return true;
-                    case "50051":
-                        code = RunComfyTrainerErrorCode.JobInternalError;
-                        return true;
-                    case "50052":
-                        code = RunComfyTrainerErrorCode.JobCreateFailed;
-                        return true;
-                }
+                code = (RunComfyTrainerErrorCode)value;
+                return true;
             }
 
             code = RunComfyTrainerErrorCode.Unknown;
@@ -1009,96 +340,51 @@ namespace Consumer
         {
             switch (code)
             {
-                case RunComfyTrainerErrorCode.InvalidDatasetId:
-                    return s_descriptors[0];
-                case RunComfyTrainerErrorCode.DatasetNotFound:
-                    return s_descriptors[1];
-                case RunComfyTrainerErrorCode.DatasetNameConflict:
-                    return s_descriptors[2];
-                case RunComfyTrainerErrorCode.InvalidDatasetName:
-                    return s_descriptors[3];
-                case RunComfyTrainerErrorCode.InvalidFileType:
-                    return s_descriptors[4];
-                case RunComfyTrainerErrorCode.FileSizeExceeded:
-                    return s_descriptors[5];
-                case RunComfyTrainerErrorCode.UploadToFailedDataset:
-                    return s_descriptors[6];
-                case RunComfyTrainerErrorCode.EmptyFileList:
-                    return s_descriptors[7];
-                case RunComfyTrainerErrorCode.DatasetInternalError:
-                    return s_descriptors[8];
-                case RunComfyTrainerErrorCode.UploadIoError:
-                    return s_descriptors[9];
-                case RunComfyTrainerErrorCode.StorageScanError:
-                    return s_descriptors[10];
-                case RunComfyTrainerErrorCode.DatasetProcessingFailed:
-                    return s_descriptors[11];
-                case RunComfyTrainerErrorCode.InvalidJobId:
-                    return s_descriptors[12];
-                case RunComfyTrainerErrorCode.JobNotFound:
-                    return s_descriptors[13];
-                case RunComfyTrainerErrorCode.JobNameConflict:
-                    return s_descriptors[14];
-                case RunComfyTrainerErrorCode.InvalidConfigFormat:
-                    return s_descriptors[15];
-                case RunComfyTrainerErrorCode.InvalidGpuType:
-                    return s_descriptors[16];
-                case RunComfyTrainerErrorCode.InvalidYaml:
-                    return s_descriptors[17];
-                case RunComfyTrainerErrorCode.ConfigDatasetNotFound:
-                    return s_descriptors[18];
-                case RunComfyTrainerErrorCode.DatasetNotReady:
-                    return s_descriptors[19];
-                case RunComfyTrainerErrorCode.NoTrainingData:
-                    return s_descriptors[20];
-                case RunComfyTrainerErrorCode.FluxHfTokenRequired:
-                    return s_descriptors[21];
-                case RunComfyTrainerErrorCode.Flux2OomRisk:
-                    return s_descriptors[22];
-                case RunComfyTrainerErrorCode.QwenEditControlMissing:
-                    return s_descriptors[23];
-                case RunComfyTrainerErrorCode.QwenEditSampleControlMissing:
-                    return s_descriptors[24];
-                case RunComfyTrainerErrorCode.WanI2vSamplingCrash:
-                    return s_descriptors[25];
-                case RunComfyTrainerErrorCode.InvalidJobName:
-                    return s_descriptors[26];
-                case RunComfyTrainerErrorCode.MultiFrameLatentCaching:
-                    return s_descriptors[27];
-                case RunComfyTrainerErrorCode.DiffOutputPreservationTrigger:
-                    return s_descriptors[28];
-                case RunComfyTrainerErrorCode.VideoLoraNumFramesOne:
-                    return s_descriptors[29];
-                case RunComfyTrainerErrorCode.ImageDatasetMultiFrames:
-                    return s_descriptors[30];
-                case RunComfyTrainerErrorCode.InvalidResumeState:
-                    return s_descriptors[31];
-                case RunComfyTrainerErrorCode.Ltx2VideoI2vBatchSize:
-                    return s_descriptors[32];
-                case RunComfyTrainerErrorCode.DiffPreservationCacheConflict:
-                    return s_descriptors[33];
-                case RunComfyTrainerErrorCode.ImageModelGcOffOomRisk:
-                    return s_descriptors[34];
-                case RunComfyTrainerErrorCode.FluxHighBatchOomRisk:
-                    return s_descriptors[35];
-                case RunComfyTrainerErrorCode.WanVideoOomRisk:
-                    return s_descriptors[36];
-                case RunComfyTrainerErrorCode.InvalidGpuCount:
-                    return s_descriptors[37];
-                case RunComfyTrainerErrorCode.InvalidLearningRate:
-                    return s_descriptors[38];
-                case RunComfyTrainerErrorCode.MissingModelArch:
-                    return s_descriptors[39];
-                case RunComfyTrainerErrorCode.InvalidEditState:
-                    return s_descriptors[40];
-                case RunComfyTrainerErrorCode.ConfigNameImmutable:
-                    return s_descriptors[41];
-                case RunComfyTrainerErrorCode.JobInternalError:
-                    return s_descriptors[42];
-                case RunComfyTrainerErrorCode.JobCreateFailed:
-                    return s_descriptors[43];
-                default:
-                    return s_unknown;
+                case RunComfyTrainerErrorCode.InvalidDatasetId: return s_invalidDatasetId;
+                case RunComfyTrainerErrorCode.DatasetNotFound: return s_datasetNotFound;
+                case RunComfyTrainerErrorCode.DatasetNameConflict: return s_datasetNameConflict;
+                case RunComfyTrainerErrorCode.InvalidDatasetName: return s_invalidDatasetName;
+                case RunComfyTrainerErrorCode.InvalidFileType: return s_invalidFileType;
+                case RunComfyTrainerErrorCode.FileSizeExceeded: return s_fileSizeExceeded;
+                case RunComfyTrainerErrorCode.UploadToFailedDataset: return s_uploadToFailedDataset;
+                case RunComfyTrainerErrorCode.EmptyFileList: return s_emptyFileList;
+                case RunComfyTrainerErrorCode.DatasetInternalError: return s_datasetInternalError;
+                case RunComfyTrainerErrorCode.UploadIoError: return s_uploadIoError;
+                case RunComfyTrainerErrorCode.StorageScanError: return s_storageScanError;
+                case RunComfyTrainerErrorCode.DatasetProcessingFailed: return s_datasetProcessingFailed;
+                case RunComfyTrainerErrorCode.InvalidJobId: return s_invalidJobId;
+                case RunComfyTrainerErrorCode.JobNotFound: return s_jobNotFound;
+                case RunComfyTrainerErrorCode.JobNameConflict: return s_jobNameConflict;
+                case RunComfyTrainerErrorCode.InvalidConfigFormat: return s_invalidConfigFormat;
+                case RunComfyTrainerErrorCode.InvalidGpuType: return s_invalidGpuType;
+                case RunComfyTrainerErrorCode.InvalidYaml: return s_invalidYaml;
+                case RunComfyTrainerErrorCode.ConfigDatasetNotFound: return s_configDatasetNotFound;
+                case RunComfyTrainerErrorCode.DatasetNotReady: return s_datasetNotReady;
+                case RunComfyTrainerErrorCode.NoTrainingData: return s_noTrainingData;
+                case RunComfyTrainerErrorCode.FluxHfTokenRequired: return s_fluxHfTokenRequired;
+                case RunComfyTrainerErrorCode.Flux2OomRisk: return s_flux2OomRisk;
+                case RunComfyTrainerErrorCode.QwenEditControlMissing: return s_qwenEditControlMissing;
+                case RunComfyTrainerErrorCode.QwenEditSampleControlMissing: return s_qwenEditSampleControlMissing;
+                case RunComfyTrainerErrorCode.WanI2vSamplingCrash: return s_wanI2vSamplingCrash;
+                case RunComfyTrainerErrorCode.InvalidJobName: return s_invalidJobName;
+                case RunComfyTrainerErrorCode.MultiFrameLatentCaching: return s_multiFrameLatentCaching;
+                case RunComfyTrainerErrorCode.DiffOutputPreservationTrigger: return s_diffOutputPreservationTrigger;
+                case RunComfyTrainerErrorCode.VideoLoraNumFramesOne: return s_videoLoraNumFramesOne;
+                case RunComfyTrainerErrorCode.ImageDatasetMultiFrames: return s_imageDatasetMultiFrames;
+                case RunComfyTrainerErrorCode.InvalidResumeState: return s_invalidResumeState;
+                case RunComfyTrainerErrorCode.Ltx2VideoI2vBatchSize: return s_ltx2VideoI2vBatchSize;
+                case RunComfyTrainerErrorCode.DiffPreservationCacheConflict: return s_diffPreservationCacheConflict;
+                case RunComfyTrainerErrorCode.ImageModelGcOffOomRisk: return s_imageModelGcOffOomRisk;
+                case RunComfyTrainerErrorCode.FluxHighBatchOomRisk: return s_fluxHighBatchOomRisk;
+                case RunComfyTrainerErrorCode.WanVideoOomRisk: return s_wanVideoOomRisk;
+                case RunComfyTrainerErrorCode.InvalidGpuCount: return s_invalidGpuCount;
+                case RunComfyTrainerErrorCode.InvalidLearningRate: return s_invalidLearningRate;
+                case RunComfyTrainerErrorCode.MissingModelArch: return s_missingModelArch;
+                case RunComfyTrainerErrorCode.InvalidEditState: return s_invalidEditState;
+                case RunComfyTrainerErrorCode.ConfigNameImmutable: return s_configNameImmutable;
+                case RunComfyTrainerErrorCode.JobInternalError: return s_jobInternalError;
+                case RunComfyTrainerErrorCode.JobCreateFailed: return s_jobCreateFailed;
+                default: return s_unknown;
             }
         }
 
@@ -1115,22 +401,16 @@ namespace Consumer
         /// <summary>The catalog's rule for an HTTP status.</summary>
         /// <param name="httpStatus">The HTTP status.</param>
         /// <returns>The rule, or null when the catalog has none for the status.</returns>
-        public static global::ErrorCodeGen.StatusDescriptor? FindStatus(int httpStatus)
+        public static global::ErrorCodeGen.StatusRule? FindStatusRule(int httpStatus)
         {
             switch (httpStatus)
             {
-                case 400:
-                    return s_statuses[0];
-                case 404:
-                    return s_statuses[1];
-                case 409:
-                    return s_statuses[2];
-                case 422:
-                    return s_statuses[3];
-                case 500:
-                    return s_statuses[4];
-                default:
-                    return null;
+                case 400: return s_status400;
+                case 404: return s_status404;
+                case 409: return s_status409;
+                case 422: return s_status422;
+                case 500: return s_status500;
+                default: return null;
             }
         }
 
@@ -1139,18 +419,22 @@ namespace Consumer
         /// <param name="body">The response body, or null.</param>
         /// <param name="headers">The response headers (for Retry-After, X-Request-Id and X-RateLimit-*), or null.</param>
         /// <returns>The exception to throw.</returns>
-        public static RunComfyTrainerException FromResponse(int httpStatus, string? body, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
-        {
-            return FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
-        }
+        public static RunComfyTrainerException FromResponse(
+            int httpStatus, string? body,
+            global::System.Collections.Generic.IEnumerable<
+                global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
+            => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
 
         /// <summary>Reads an error response (status, headers and at most 1 MiB of body) and turns it into a typed exception.</summary>
         /// <param name="response">The failed response.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
         /// <returns>The exception to throw.</returns>
-        public static async global::System.Threading.Tasks.Task<RunComfyTrainerException> FromResponseAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        public static async global::System.Threading.Tasks.Task<RunComfyTrainerException> FromResponseAsync(
+            global::System.Net.Http.HttpResponseMessage response,
+            global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
-            global::ErrorCodeGen.ErrorResponse parsed = await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
+            global::ErrorCodeGen.ErrorResponse parsed =
+                await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
             return FromErrorResponse(parsed);
         }
 
@@ -1158,18 +442,14 @@ namespace Consumer
         /// <param name="body">The message body, or null.</param>
         /// <returns>The exception to throw.</returns>
         public static RunComfyTrainerException FromMessage(string? body)
-        {
-            return FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, null, body, null));
-        }
+            => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, null, body, null));
 
         /// <summary>Whether a response is a failure: any status of 400 or more, or a body that reports an error whatever the status (an HTTP 200 carrying an error code or an errors array).</summary>
         /// <param name="httpStatus">The response's HTTP status.</param>
         /// <param name="body">The response body, or null.</param>
         /// <returns>True when the response should be turned into an exception.</returns>
         public static bool IsFailure(int httpStatus, string? body)
-        {
-            return httpStatus >= 400 || global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
-        }
+            => httpStatus >= 400 || global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
 
         /// <summary>Classifies a response that has already been read.</summary>
         /// <param name="response">The response as read by <see cref="global::ErrorCodeGen.ErrorResponseReader" />.</param>
@@ -1181,72 +461,49 @@ namespace Consumer
                 throw new global::System.ArgumentNullException("response");
             }
 
-            RunComfyTrainerErrorCode code;
-            global::ErrorCodeGen.ErrorDescriptor? descriptor = null;
-            if (response.IsWellFormed && TryParse(response.RawCode, out code))
-            {
-                descriptor = Describe(code);
-            }
-            else
-            {
-                code = RunComfyTrainerErrorCode.Unknown;
-            }
-
-            global::ErrorCodeGen.StatusDescriptor? statusRule = response.HttpStatus.HasValue ? FindStatus(response.HttpStatus.Value) : null;
+            RunComfyTrainerErrorCode code = RunComfyTrainerErrorCode.Unknown;
+            global::ErrorCodeGen.ErrorDescriptor? descriptor =
+                response.IsWellFormed && TryParse(response.RawCode, out code) ? Describe(code) : null;
+            global::ErrorCodeGen.StatusRule? statusRule =
+                response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null;
             return CreateException(code, response, descriptor, statusRule);
         }
 
-        private static RunComfyTrainerException CreateException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
+        private static RunComfyTrainerException CreateException(RunComfyTrainerErrorCode code,
+            global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor,
+            global::ErrorCodeGen.StatusRule? statusRule)
         {
             switch (code)
             {
-                case RunComfyTrainerErrorCode.InvalidDatasetId:
-                case RunComfyTrainerErrorCode.InvalidDatasetName:
-                case RunComfyTrainerErrorCode.InvalidFileType:
-                case RunComfyTrainerErrorCode.FileSizeExceeded:
-                case RunComfyTrainerErrorCode.UploadToFailedDataset:
-                case RunComfyTrainerErrorCode.EmptyFileList:
-                case RunComfyTrainerErrorCode.InvalidJobId:
-                case RunComfyTrainerErrorCode.InvalidConfigFormat:
-                case RunComfyTrainerErrorCode.InvalidGpuType:
-                case RunComfyTrainerErrorCode.InvalidYaml:
-                case RunComfyTrainerErrorCode.ConfigDatasetNotFound:
-                case RunComfyTrainerErrorCode.DatasetNotReady:
-                case RunComfyTrainerErrorCode.NoTrainingData:
-                case RunComfyTrainerErrorCode.FluxHfTokenRequired:
-                case RunComfyTrainerErrorCode.Flux2OomRisk:
-                case RunComfyTrainerErrorCode.QwenEditControlMissing:
+                case RunComfyTrainerErrorCode.InvalidDatasetId: case RunComfyTrainerErrorCode.InvalidDatasetName:
+                case RunComfyTrainerErrorCode.InvalidFileType: case RunComfyTrainerErrorCode.FileSizeExceeded:
+                case RunComfyTrainerErrorCode.UploadToFailedDataset: case RunComfyTrainerErrorCode.EmptyFileList:
+                case RunComfyTrainerErrorCode.InvalidJobId: case RunComfyTrainerErrorCode.InvalidConfigFormat:
+                case RunComfyTrainerErrorCode.InvalidGpuType: case RunComfyTrainerErrorCode.InvalidYaml:
+                case RunComfyTrainerErrorCode.ConfigDatasetNotFound: case RunComfyTrainerErrorCode.DatasetNotReady:
+                case RunComfyTrainerErrorCode.NoTrainingData: case RunComfyTrainerErrorCode.FluxHfTokenRequired:
+                case RunComfyTrainerErrorCode.Flux2OomRisk: case RunComfyTrainerErrorCode.QwenEditControlMissing:
                 case RunComfyTrainerErrorCode.QwenEditSampleControlMissing:
-                case RunComfyTrainerErrorCode.WanI2vSamplingCrash:
-                case RunComfyTrainerErrorCode.InvalidJobName:
+                case RunComfyTrainerErrorCode.WanI2vSamplingCrash: case RunComfyTrainerErrorCode.InvalidJobName:
                 case RunComfyTrainerErrorCode.MultiFrameLatentCaching:
                 case RunComfyTrainerErrorCode.DiffOutputPreservationTrigger:
                 case RunComfyTrainerErrorCode.VideoLoraNumFramesOne:
-                case RunComfyTrainerErrorCode.ImageDatasetMultiFrames:
-                case RunComfyTrainerErrorCode.InvalidResumeState:
+                case RunComfyTrainerErrorCode.ImageDatasetMultiFrames: case RunComfyTrainerErrorCode.InvalidResumeState:
                 case RunComfyTrainerErrorCode.Ltx2VideoI2vBatchSize:
                 case RunComfyTrainerErrorCode.DiffPreservationCacheConflict:
                 case RunComfyTrainerErrorCode.ImageModelGcOffOomRisk:
-                case RunComfyTrainerErrorCode.FluxHighBatchOomRisk:
-                case RunComfyTrainerErrorCode.WanVideoOomRisk:
-                case RunComfyTrainerErrorCode.InvalidGpuCount:
-                case RunComfyTrainerErrorCode.InvalidLearningRate:
-                case RunComfyTrainerErrorCode.MissingModelArch:
-                case RunComfyTrainerErrorCode.InvalidEditState:
+                case RunComfyTrainerErrorCode.FluxHighBatchOomRisk: case RunComfyTrainerErrorCode.WanVideoOomRisk:
+                case RunComfyTrainerErrorCode.InvalidGpuCount: case RunComfyTrainerErrorCode.InvalidLearningRate:
+                case RunComfyTrainerErrorCode.MissingModelArch: case RunComfyTrainerErrorCode.InvalidEditState:
                 case RunComfyTrainerErrorCode.ConfigNameImmutable:
                     return new RunComfyTrainerValidationException(code, response, descriptor, statusRule);
-                case RunComfyTrainerErrorCode.DatasetNotFound:
-                case RunComfyTrainerErrorCode.JobNotFound:
+                case RunComfyTrainerErrorCode.DatasetNotFound: case RunComfyTrainerErrorCode.JobNotFound:
                     return new RunComfyTrainerNotFoundException(code, response, descriptor, statusRule);
-                case RunComfyTrainerErrorCode.DatasetNameConflict:
-                case RunComfyTrainerErrorCode.JobNameConflict:
+                case RunComfyTrainerErrorCode.DatasetNameConflict: case RunComfyTrainerErrorCode.JobNameConflict:
                     return new RunComfyTrainerConflictException(code, response, descriptor, statusRule);
-                case RunComfyTrainerErrorCode.DatasetInternalError:
-                case RunComfyTrainerErrorCode.UploadIoError:
-                case RunComfyTrainerErrorCode.StorageScanError:
-                case RunComfyTrainerErrorCode.DatasetProcessingFailed:
-                case RunComfyTrainerErrorCode.JobInternalError:
-                case RunComfyTrainerErrorCode.JobCreateFailed:
+                case RunComfyTrainerErrorCode.DatasetInternalError: case RunComfyTrainerErrorCode.UploadIoError:
+                case RunComfyTrainerErrorCode.StorageScanError: case RunComfyTrainerErrorCode.DatasetProcessingFailed:
+                case RunComfyTrainerErrorCode.JobInternalError: case RunComfyTrainerErrorCode.JobCreateFailed:
                     return new RunComfyTrainerServerException(code, response, descriptor, statusRule);
             }
 
@@ -1254,8 +511,7 @@ namespace Consumer
             {
                 switch (statusRule.HttpStatus)
                 {
-                    case 400:
-                    case 422:
+                    case 400: case 422:
                         return new RunComfyTrainerValidationException(code, response, descriptor, statusRule);
                     case 404:
                         return new RunComfyTrainerNotFoundException(code, response, descriptor, statusRule);

@@ -14,8 +14,11 @@ namespace Consumer
         /// <param name="response">The response as read.</param>
         /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-        public RunComfyTrainerException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
-            : base(RunComfyTrainerErrors.ProviderName, response, descriptor, statusRule, RunComfyTrainerErrors.RetryDecision, null)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public RunComfyTrainerException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response,
+            global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusRule? statusRule)
+            : base(RunComfyTrainerErrors.ProviderName, response, descriptor, statusRule,
+                RunComfyTrainerErrors.RetrySource, null)
         {
             Code = code;
         }
@@ -33,7 +36,10 @@ namespace Consumer
         /// <param name="response">The response as read.</param>
         /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-        public RunComfyTrainerValidationException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public RunComfyTrainerValidationException(RunComfyTrainerErrorCode code,
+            global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor,
+            global::ErrorCodeGen.StatusRule? statusRule)
             : base(code, response, descriptor, statusRule)
         {
         }
@@ -48,7 +54,10 @@ namespace Consumer
         /// <param name="response">The response as read.</param>
         /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-        public RunComfyTrainerNotFoundException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public RunComfyTrainerNotFoundException(RunComfyTrainerErrorCode code,
+            global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor,
+            global::ErrorCodeGen.StatusRule? statusRule)
             : base(code, response, descriptor, statusRule)
         {
         }
@@ -63,7 +72,10 @@ namespace Consumer
         /// <param name="response">The response as read.</param>
         /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-        public RunComfyTrainerConflictException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public RunComfyTrainerConflictException(RunComfyTrainerErrorCode code,
+            global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor,
+            global::ErrorCodeGen.StatusRule? statusRule)
             : base(code, response, descriptor, statusRule)
         {
         }
@@ -78,7 +90,10 @@ namespace Consumer
         /// <param name="response">The response as read.</param>
         /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
-        public RunComfyTrainerServerException(RunComfyTrainerErrorCode code, global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor, global::ErrorCodeGen.StatusDescriptor? statusRule)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public RunComfyTrainerServerException(RunComfyTrainerErrorCode code,
+            global::ErrorCodeGen.ErrorResponse response, global::ErrorCodeGen.ErrorDescriptor? descriptor,
+            global::ErrorCodeGen.StatusRule? statusRule)
             : base(code, response, descriptor, statusRule)
         {
         }

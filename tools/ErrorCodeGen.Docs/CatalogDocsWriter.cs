@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using ErrorCodeGen.Generator;
+using ErrorCodeGen.Generator.Emitting;
 using ErrorCodeGen.Generator.Model;
 
-namespace ErrorCodeGen.Generator.Emitting
+namespace ErrorCodeGen.Docs
 {
     /// <summary>
     /// Writes the Markdown reference page of a catalog (docs/catalogs/*.md) from the same <see cref="CatalogModel"/>
@@ -14,6 +16,7 @@ namespace ErrorCodeGen.Generator.Emitting
         {
             var sb = new StringBuilder(32 * 1024);
             string p = model.Provider.Name;
+            GeneratedTypeNames names = model.TypeNames;
             sb.Append("<!-- Generated from catalog/").Append(catalogFileName).Append(" by ErrorCodeGen's CatalogDocsWriter: do not edit by hand. ")
               .Append("Regenerate with: ECG_ACCEPT_SNAPSHOTS=1 dotnet test tests/ErrorCodeGen.Tests --filter CatalogReferenceDocsTests -->\n");
             sb.Append("# ").Append(model.Provider.Title).Append("\n\n");
@@ -22,17 +25,17 @@ namespace ErrorCodeGen.Generator.Emitting
             Row(sb, "Vendor page", model.Provider.DocumentationUrl ?? "not recorded");
             Row(sb, "Transcribed from", model.Provider.Source is null ? "not recorded" : Code(model.Provider.Source));
             Row(sb, "Wire format", Code(model.Provider.Format.ToString().ToLowerInvariant()));
-            Row(sb, "Generated types", Code(p + "ErrorCode") + ", " + Code(p + "Errors") + ", " + Code(p + "Exception"));
+            Row(sb, "Generated types", Code(names.ErrorCode) + ", " + Code(names.Errors) + ", " + Code(names.Exception));
             Row(sb, "Retry decided by", model.Provider.RetryByStatus ? "the HTTP status when there is one (the vendor's rule), else the code" : "the code, else the HTTP status rule");
             Row(sb, "Codes", Int(model.Errors.Count));
-            Row(sb, "HTTP status rules", Int(model.Statuses.Count));
+            Row(sb, "HTTP status rules", Int(model.StatusRules.Count));
             sb.Append('\n');
             sb.Append("Values marked *(inferred)* are not stated on the vendor's page; the note beside them says how they were decided.\n\n");
 
             if (!model.ExceptionGroups.IsEmpty)
             {
                 sb.Append("## Exception groups\n\n");
-                sb.Append("Every exception derives from ").Append(Code(p + "Exception")).Append(", which derives from ").Append(Code("ErrorCodeGen.ApiErrorException")).Append(".\n\n");
+                sb.Append("Every exception derives from ").Append(Code(names.Exception)).Append(", which derives from ").Append(Code("ErrorCodeGen.ApiErrorException")).Append(".\n\n");
                 sb.Append("| Exception | Summary |\n|---|---|\n");
                 foreach (ExceptionGroupModel group in model.ExceptionGroups)
                 {
@@ -42,23 +45,23 @@ namespace ErrorCodeGen.Generator.Emitting
                 sb.Append('\n');
             }
 
-            if (!model.Statuses.IsEmpty)
+            if (!model.StatusRules.IsEmpty)
             {
                 sb.Append("## HTTP status rules\n\n");
                 sb.Append("Used when a response carries no code from this catalog (an unknown code, an HTML page, an empty body).\n\n");
                 sb.Append("| Status | Title | Retryable | Suggested wait | Exception | Summary |\n|---|---|---|---|---|---|\n");
-                foreach (StatusRuleModel rule in model.Statuses)
+                foreach (StatusRuleModel rule in model.StatusRules)
                 {
                     sb.Append("| ").Append(Int(rule.Status))
                       .Append(" | ").Append(Cell(rule.Title ?? string.Empty))
                       .Append(" | ").Append(Retry(rule.IsRetryable, rule.Retry)).Append(Inferred(rule.Inferred, "retryable"))
                       .Append(" | ").Append(Wait(rule.RetryAfterMilliseconds))
-                      .Append(" | ").Append(rule.ExceptionGroup is null ? string.Empty : Code(p + rule.ExceptionGroup + "Exception"))
+                      .Append(" | ").Append(rule.ExceptionGroup is null ? string.Empty : Code(GeneratedTypeNames.GroupException(p, rule.ExceptionGroup)))
                       .Append(" | ").Append(Cell(rule.Summary.Markdown)).Append(" |\n");
                 }
 
                 sb.Append('\n');
-                foreach (StatusRuleModel rule in model.Statuses)
+                foreach (StatusRuleModel rule in model.StatusRules)
                 {
                     if (rule.Remediation.IsEmpty && rule.Note is null)
                     {
@@ -108,8 +111,8 @@ namespace ErrorCodeGen.Generator.Emitting
                 Bullet(sb, "HTTP status", error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated by the page");
                 Bullet(sb, "Retryable", Retry(error.IsRetryable, error.Retry) + Inferred(error.Inferred, "retryable") + (error.RetryAfterMilliseconds.HasValue ? ", suggested wait " + Wait(error.RetryAfterMilliseconds) : string.Empty));
                 Bullet(sb, "Exception", error.ExceptionGroup != null
-                    ? Code(p + error.ExceptionGroup + "Exception")
-                    : Code(p + "Exception") + " (or the group of the status rule for the response's HTTP status)");
+                    ? Code(GeneratedTypeNames.GroupException(p, error.ExceptionGroup))
+                    : Code(names.Exception) + " (or the group of the status rule for the response's HTTP status)");
                 if (error.Category != null)
                 {
                     Bullet(sb, "Category", Cell(error.Category));

@@ -1,7 +1,10 @@
 namespace ErrorCodeGen
 {
-    /// <summary>Which part of a response decides whether to retry, as the vendor's documentation says.</summary>
-    public enum RetryDecision
+    /// <summary>
+    /// Which part of a response the provider's documentation says to go by when deciding whether to retry. The
+    /// decision itself is <see cref="ApiErrorException.IsRetryable"/>; this only says where it comes from.
+    /// </summary>
+    public enum RetrySource
     {
         /// <summary>The error code's catalog entry decides; the HTTP status rule only when the code is unknown.</summary>
         Code = 0,

@@ -1,0 +1,601 @@
+using System.Collections.Generic;
+using System.Text;
+using ErrorCodeGen.Generator.Model;
+using static ErrorCodeGen.Generator.Emitting.DocComment;
+
+namespace ErrorCodeGen.Generator.Emitting
+{
+    /// <summary>The <c>{P}Errors</c> class: one writer method per generated member, in the order they appear.</summary>
+    internal static partial class CatalogEmitter
+    {
+        private const string ReadOnlyCollection = "global::System.Collections.ObjectModel.ReadOnlyCollection<";
+        private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList<";
+
+        private static string EmitErrorsClass(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            Header(e);
+            w.Doc(Summary("The catalog of the " + e.Model.Provider.Title + ": descriptors, parsing of codes, and typed exceptions from error responses."));
+            GeneratedCodeAttribute(e);
+            w.Open(e.Options.Accessibility + " static partial class " + e.Names.Errors);
+
+            var fields = new FieldNames(e.Model);
+            WriteProviderFacts(e);
+            WriteDescriptorFields(e, fields);
+            WriteStatusRuleFields(e, fields);
+            WriteCollections(e, fields);
+            WriteAll(e);
+            WriteStatusRules(e);
+            WriteTryParse(e);
+            WriteDescribe(e, fields);
+            WriteIsRetryable(e);
+            WriteHttpStatus(e);
+            WriteFindStatusRule(e, fields);
+            WriteFromResponse(e);
+            WriteFromResponseAsync(e);
+            WriteFromMessage(e);
+            WriteIsFailure(e);
+            WriteFromErrorResponse(e);
+            WriteCreateException(e);
+
+            w.Close();
+            return Footer(e);
+        }
+
+        /// <summary>
+        /// The provider's facts. <c>static readonly</c>, not <c>const</c>: a constant is compiled into every caller, so
+        /// a caller built against an older catalog would keep the old value.
+        /// </summary>
+        private static void WriteProviderFacts(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            ProviderModel provider = e.Model.Provider;
+            w.Doc(Summary("The provider's name, as used in messages and descriptors."));
+            w.Line("public static readonly string ProviderName = " + CSharpLiteral.String(provider.Name) + ";");
+            w.Line();
+            w.Doc(Summary("The provider's title."));
+            w.Line("public static readonly string ProviderTitle = " + CSharpLiteral.String(provider.Title) + ";");
+            w.Line();
+            w.Doc(Summary("Where the vendor documents its errors, or null when the catalog does not say."));
+            w.Line("public static readonly string" + e.Q + " DocumentationUrl = " + CSharpLiteral.String(provider.DocumentationUrl) + ";");
+            w.Line();
+            w.Doc(Summary("The wire format of the provider's error bodies."));
+            w.Assignment("public static readonly " + Runtime + "ErrorWireFormat WireFormat", Runtime + "ErrorWireFormat." + provider.Format);
+            w.Line();
+            w.Doc(Summary(provider.RetryByStatus
+                ? "What decides whether to retry: the HTTP status when there is one (the provider's documented rule), else the error code."
+                : "What decides whether to retry: the error code's catalog entry, else the HTTP status rule."));
+            w.Assignment("public static readonly " + Runtime + "RetrySource RetrySource", Runtime + "RetrySource." + (provider.RetryByStatus ? "Status" : "Code"));
+            w.Line();
+            w.Assignment(
+                "private static readonly " + Runtime + "CatalogFactory " + FieldNames.Factory,
+                "new " + Runtime + "CatalogFactory(ProviderName, DocumentationUrl)");
+            w.Line();
+        }
+
+        /// <summary>
+        /// One named field per code (one declaration, a declarator per code, so the type is not repeated), created
+        /// through the runtime's factory with named arguments and no defaults.
+        /// </summary>
+        private static void WriteDescriptorFields(Emission e, FieldNames fields)
+        {
+            SourceWriter w = e.Writer;
+            w.Line("private static readonly " + Runtime + "ErrorDescriptor");
+            w.Indent();
+            foreach (ErrorCodeModel error in e.Model.Errors)
+            {
+                e.CancellationToken.ThrowIfCancellationRequested();
+                var leading = new List<string>();
+                Named(leading, "name", error.Name == error.Code ? null : CSharpLiteral.String(error.Name));
+                Named(leading, "httpStatus", error.HttpStatus.HasValue ? CSharpLiteral.Int(error.HttpStatus.Value) : null);
+                var args = new List<string>();
+                Named(args, "category", error.Category is null ? null : CSharpLiteral.String(error.Category));
+                Named(args, "documentationUrl", error.DocumentationUrl is null ? null : CSharpLiteral.String(error.DocumentationUrl));
+                EntryArguments(args, error);
+                EntryTexts(args, error);
+                Named(args, "phases", StringArray(error.Phases));
+                Named(args, "endpoints", StringArray(error.Endpoints));
+                Named(args, "exampleMessage", error.Message is null ? null : CSharpLiteral.String(error.Message));
+                EntryNote(args, error);
+                Declarator(w, fields.Descriptor(error) + " = " + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, ",");
+            }
+
+            var unknown = new List<string> { "summary: \"The code is not in the catalog, or the response carried none.\"" };
+            Declarator(w, FieldNames.Unknown + " = " + FieldNames.Factory + ".ErrorDescriptor(", "\"\"", new[] { "name: \"Unknown\"" }, unknown, ";");
+            w.Unindent();
+            w.Line();
+        }
+
+        private static void WriteStatusRuleFields(Emission e, FieldNames fields)
+        {
+            if (e.Model.StatusRules.IsEmpty)
+            {
+                return;
+            }
+
+            SourceWriter w = e.Writer;
+            w.Line("private static readonly " + Runtime + "StatusRule");
+            w.Indent();
+            for (int i = 0; i < e.Model.StatusRules.Count; i++)
+            {
+                e.CancellationToken.ThrowIfCancellationRequested();
+                StatusRuleModel rule = e.Model.StatusRules[i];
+                var leading = new List<string>();
+                Named(leading, "title", rule.Title is null ? null : CSharpLiteral.String(rule.Title));
+                var args = new List<string>();
+                EntryArguments(args, rule);
+                EntryTexts(args, rule);
+                EntryNote(args, rule);
+                string end = i == e.Model.StatusRules.Count - 1 ? ";" : ",";
+                Declarator(w, fields.StatusRule(rule) + " = " + FieldNames.Factory + ".StatusRule(", CSharpLiteral.Int(rule.Status), leading, args, end);
+            }
+
+            w.Unindent();
+            w.Line();
+        }
+
+        /// <summary>The short arguments of the shared <c>CatalogEntry</c> shape: the retry guidance and what was inferred.</summary>
+        private static void EntryArguments(List<string> args, CatalogEntryModel entry)
+        {
+            Named(args, "isRetryable", entry.IsRetryable ? "true" : null);
+            // Left out when it is what the factory infers, as the catalog does: backoff if retryable, else none.
+            RetryKind inferred = entry.IsRetryable ? RetryKind.Backoff : RetryKind.None;
+            Named(args, "retryStrategy", entry.Retry == inferred ? null : Runtime + "RetryStrategy." + entry.Retry);
+            Named(args, "suggestedRetryDelay", entry.RetryAfterMilliseconds.HasValue
+                ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(entry.RetryAfterMilliseconds.Value) + ")"
+                : null);
+            Named(args, "inferredFields", StringArray(entry.Inferred));
+        }
+
+        /// <summary>The texts of the shared <c>CatalogEntry</c> shape.</summary>
+        private static void EntryTexts(List<string> args, CatalogEntryModel entry)
+        {
+            Named(args, "summary", entry.Summary.PlainText.Length == 0 ? null : CSharpLiteral.String(entry.Summary.PlainText));
+            Named(args, "remediation", entry.Remediation.PlainText.Length == 0 ? null : CSharpLiteral.String(entry.Remediation.PlainText));
+        }
+
+        private static void EntryNote(List<string> args, CatalogEntryModel entry)
+            => Named(args, "inferenceNote", entry.Note is null ? null : CSharpLiteral.String(entry.Note));
+
+        private static void Named(List<string> args, string name, string? value)
+        {
+            if (value != null)
+            {
+                args.Add(name + ": " + value);
+            }
+        }
+
+        /// <summary>
+        /// <c>s_name = s_catalog.Entry(key, named: value, ...)</c>: the key positional, the rest named and packed
+        /// by <see cref="SourceWriter.PackedNamed"/> (the order of named arguments is free). The factory supplies the provider and its documentation URL.
+        /// </summary>
+        private static void Declarator(SourceWriter w, string head, string key, IReadOnlyList<string> leading, List<string> named, string end)
+        {
+            w.PackedNamed(head + key + (leading.Count + named.Count > 0 ? "," : string.Empty), leading, named, ")" + end);
+        }
+
+        /// <summary>The lists behind <c>All</c> and <c>StatusRules</c>, after the fields they hold (static fields initialize in order).</summary>
+        private static void WriteCollections(Emission e, FieldNames fields)
+        {
+            SourceWriter w = e.Writer;
+            var descriptors = new List<string>();
+            foreach (ErrorCodeModel error in e.Model.Errors)
+            {
+                descriptors.Add(fields.Descriptor(error));
+            }
+
+            var rules = new List<string>();
+            foreach (StatusRuleModel rule in e.Model.StatusRules)
+            {
+                rules.Add(fields.StatusRule(rule));
+            }
+
+            Collection(w, Runtime + "ErrorDescriptor", FieldNames.All, descriptors);
+            Collection(w, Runtime + "StatusRule", FieldNames.AllStatusRules, rules);
+        }
+
+        private static void Collection(SourceWriter w, string type, string name, List<string> items)
+        {
+            w.Line("private static readonly " + ReadOnlyCollection + type + "> " + name + " =");
+            w.Indent();
+            w.Packed("global::System.Array.AsReadOnly(new " + type + "[] {", items, items.Count == 0 ? "});" : " });");
+            w.Unindent();
+            w.Line();
+        }
+
+        private static void WriteAll(Emission e)
+        {
+            e.Writer.Doc(Summary("Every code of the catalog, in catalog order (without ", Cref(e.Names.ErrorCode + ".Unknown"), ")."));
+            e.Writer.Line("public static " + ReadOnlyList + Runtime + "ErrorDescriptor> All => " + FieldNames.All + ";");
+            e.Writer.Line();
+        }
+
+        private static void WriteStatusRules(Emission e)
+        {
+            e.Writer.Doc(Summary("The catalog's HTTP status rules, used when a response has no known code, in status order."));
+            e.Writer.Line("public static " + ReadOnlyList + Runtime + "StatusRule> StatusRules => " + FieldNames.AllStatusRules + ";");
+            e.Writer.Line();
+        }
+
+        private static void WriteTryParse(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            string code = e.Names.ErrorCode;
+            string sample = e.Model.Errors.IsEmpty ? "\"code\"" : e.Model.Errors[0].Code;
+            w.Doc(Summary("Reads a code as it appears on the wire (surrounding white space ignored)."));
+            w.Doc(Param("rawCode", "The code from the error body, such as " + sample + "."));
+            w.Doc(Param("code", "The code, or ", Cref(code + ".Unknown"), " when it is not in the catalog."));
+            w.Doc(Returns("Whether the code is in the catalog."));
+            w.Open("public static bool TryParse(string" + e.Q + " rawCode, out " + code + " code)");
+            if (CodesAreEnumValues(e.Model))
+            {
+                WriteNumericLookup(e);
+            }
+            else if (!e.Model.Errors.IsEmpty)
+            {
+                w.Open("if (rawCode != null)");
+                w.Open("switch (rawCode.Trim())");
+                foreach (ErrorCodeModel error in e.Model.Errors)
+                {
+                    e.CancellationToken.ThrowIfCancellationRequested();
+                    Case(w, "case " + CSharpLiteral.String(error.Code) + ":", "code = " + code + "." + error.MemberName + ";", "return true;");
+                }
+
+                w.Close();
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("code = " + code + ".Unknown;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>
+        /// Whether every code is a number written the way the runtime writes it, and is its member's value: then
+        /// <c>TryParse</c> parses the number and asks <c>Describe</c>, rather than listing every code a second time.
+        /// </summary>
+        private static bool CodesAreEnumValues(CatalogModel model)
+        {
+            foreach (ErrorCodeModel error in model.Errors)
+            {
+                if (!error.IsNumeric || error.Code != CSharpLiteral.Long(error.EnumValue) || error.EnumValue == 0)
+                {
+                    return false;
+                }
+            }
+
+            return !model.Errors.IsEmpty;
+        }
+
+        private static void WriteNumericLookup(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+            w.Line("// Every code is the value of its member: parse the number as written, and Describe says whether it is one.");
+            w.Line("string" + e.Q + " text = rawCode == null ? null : rawCode.Trim();");
+            w.Line("long value;");
+            w.Line("if (text != null");
+            w.Indent();
+            w.Packed("&& long.TryParse(", new[] { "text", "global::System.Globalization.NumberStyles.AllowLeadingSign", Invariant, "out value" }, ")");
+            w.Line("&& value.ToString(" + Invariant + ") == text");
+            if (!e.Model.EnumIsLong)
+            {
+                w.Line("&& value >= int.MinValue && value <= int.MaxValue");
+            }
+
+            w.Line("&& Describe((" + e.Names.ErrorCode + ")value) != " + FieldNames.Unknown + ")");
+            w.Unindent();
+            w.Line("{");
+            w.Line("    code = (" + e.Names.ErrorCode + ")value;");
+            w.Line("    return true;");
+            w.Line("}");
+            w.Line();
+        }
+
+        private static void WriteDescribe(Emission e, FieldNames fields)
+        {
+            SourceWriter w = e.Writer;
+            string code = e.Names.ErrorCode;
+            w.Doc(Summary("Everything the catalog says about a code; for ", Cref(code + ".Unknown"), " a descriptor that says the code is unknown."));
+            w.Doc(Param("code", "The code."));
+            w.Doc(Returns("The code's descriptor; never null."));
+            w.Open("public static " + Runtime + "ErrorDescriptor Describe(this " + code + " code)");
+            w.Open("switch (code)");
+            foreach (ErrorCodeModel error in e.Model.Errors)
+            {
+                e.CancellationToken.ThrowIfCancellationRequested();
+                Case(w, "case " + code + "." + error.MemberName + ":", "return " + fields.Descriptor(error) + ";");
+            }
+
+            Case(w, "default:", "return " + FieldNames.Unknown + ";");
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        private static void WriteIsRetryable(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary("Whether repeating the same request may succeed after this error."));
+            w.Doc(Param("code", "The code."));
+            w.Doc(Returns("True when the catalog says the error is retryable; false for ", Cref(e.Names.ErrorCode + ".Unknown"), "."));
+            w.Line("public static bool IsRetryable(this " + e.Names.ErrorCode + " code) => Describe(code).IsRetryable;");
+            w.Line();
+        }
+
+        private static void WriteHttpStatus(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary("The HTTP status the provider sends with this code, when the catalog knows it."));
+            w.Doc(Param("code", "The code."));
+            w.Doc(Returns("The HTTP status, or null."));
+            w.Line("public static int? HttpStatus(this " + e.Names.ErrorCode + " code) => Describe(code).HttpStatus;");
+            w.Line();
+        }
+
+        private static void WriteFindStatusRule(Emission e, FieldNames fields)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary("The catalog's rule for an HTTP status."));
+            w.Doc(Param("httpStatus", "The HTTP status."));
+            w.Doc(Returns("The rule, or null when the catalog has none for the status."));
+            w.Open("public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)");
+            w.Open("switch (httpStatus)");
+            foreach (StatusRuleModel rule in e.Model.StatusRules)
+            {
+                Case(w, "case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";");
+            }
+
+            Case(w, "default:", "return null;");
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        private static void WriteFromResponse(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary(
+                "Turns an error response into a typed exception. Never throws for bad input: unknown codes, HTML, empty or truncated bodies give an exception whose ",
+                Cref(e.Names.Exception + ".Code"),
+                " is ",
+                Cref(e.Names.ErrorCode + ".Unknown"),
+                ", with the raw code and status kept."));
+            w.Doc(Param("httpStatus", "The response's HTTP status."));
+            w.Doc(Param("body", "The response body, or null."));
+            w.Doc(Param("headers", "The response headers (for Retry-After, X-Request-Id and X-RateLimit-*), or null."));
+            w.Doc(Returns("The exception to throw."));
+            w.Line("public static " + e.Names.Exception + " FromResponse(");
+            w.Indent();
+            w.Line("int httpStatus, string" + e.Q + " body,");
+            w.Line("global::System.Collections.Generic.IEnumerable<");
+            w.Line("    global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>" + e.Q + " headers = null)");
+            w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));");
+            w.Unindent();
+            w.Line();
+        }
+
+        private static void WriteFromResponseAsync(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary("Reads an error response (status, headers and at most 1 MiB of body) and turns it into a typed exception."));
+            w.Doc(Param("response", "The failed response."));
+            w.Doc(Param("cancellationToken", "Cancels reading the body."));
+            w.Doc(Returns("The exception to throw."));
+            w.Line("public static async global::System.Threading.Tasks.Task<" + e.Names.Exception + "> FromResponseAsync(");
+            w.Indent();
+            w.Line("global::System.Net.Http.HttpResponseMessage response,");
+            w.Line("global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
+            w.Unindent();
+            w.Line("{");
+            w.Indent();
+            w.Assignment(
+                Runtime + "ErrorResponse parsed",
+                "await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false)");
+            w.Line("return FromErrorResponse(parsed);");
+            w.Close();
+            w.Line();
+        }
+
+        private static void WriteFromMessage(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary("Turns an error message that came without an HTTP status (a WebSocket message) into a typed exception; retryability then comes from the code alone."));
+            w.Doc(Param("body", "The message body, or null."));
+            w.Doc(Returns("The exception to throw."));
+            w.Line("public static " + e.Names.Exception + " FromMessage(string" + e.Q + " body)");
+            w.Line("    => FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, null, body, null));");
+            w.Line();
+        }
+
+        private static void WriteIsFailure(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary("Whether a response is a failure: any status of 400 or more, or a body that reports an error whatever the status (an HTTP 200 carrying an error code or an ", "errors", " array)."));
+            w.Doc(Param("httpStatus", "The response's HTTP status."));
+            w.Doc(Param("body", "The response body, or null."));
+            w.Doc(Returns("True when the response should be turned into an exception."));
+            w.Line("public static bool IsFailure(int httpStatus, string" + e.Q + " body)");
+            w.Line("    => httpStatus >= 400 || " + Runtime + "ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;");
+            w.Line();
+        }
+
+        private static void WriteFromErrorResponse(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            string code = e.Names.ErrorCode;
+            w.Doc(Summary("Classifies a response that has already been read."));
+            w.Doc(Param("response", "The response as read by ", Cref("global::ErrorCodeGen.ErrorResponseReader"), "."));
+            w.Doc(Returns("The exception to throw."));
+            w.Open("public static " + e.Names.Exception + " FromErrorResponse(" + Runtime + "ErrorResponse response)");
+            w.Open("if (response == null)");
+            w.Line("throw new global::System.ArgumentNullException(\"response\");");
+            w.Close();
+            w.Line();
+            w.Line(code + " code = " + code + ".Unknown;");
+            w.Assignment(
+                Runtime + "ErrorDescriptor" + e.Q + " descriptor",
+                "response.IsWellFormed && TryParse(response.RawCode, out code) ? Describe(code) : null");
+            w.Assignment(
+                Runtime + "StatusRule" + e.Q + " statusRule",
+                "response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null");
+            w.Line("return CreateException(code, response, descriptor, statusRule);");
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>The exception for a classified response: the code's exception group, else the status rule's, else the provider's.</summary>
+        private static void WriteCreateException(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Packed("private static " + e.Names.Exception + " CreateException(", ExceptionParameters(e), ")");
+            w.Line("{");
+            w.Indent();
+            const string Args = "(code, response, descriptor, statusRule)";
+
+            // Codes by exception group, in catalog order of the groups (the parser guarantees every group exists).
+            var codeCases = new List<(string Group, string Label)>();
+            foreach (ErrorCodeModel error in e.Model.Errors)
+            {
+                if (error.ExceptionGroup != null)
+                {
+                    codeCases.Add((error.ExceptionGroup, "case " + e.Names.ErrorCode + "." + error.MemberName + ":"));
+                }
+            }
+
+            if (codeCases.Count > 0)
+            {
+                w.Open("switch (code)");
+                GroupCases(e, codeCases, Args);
+                w.Close();
+                w.Line();
+            }
+
+            var statusCases = new List<(string Group, string Label)>();
+            foreach (StatusRuleModel rule in e.Model.StatusRules)
+            {
+                if (rule.ExceptionGroup != null)
+                {
+                    statusCases.Add((rule.ExceptionGroup, "case " + CSharpLiteral.Int(rule.Status) + ":"));
+                }
+            }
+
+            if (statusCases.Count > 0)
+            {
+                w.Open("if (statusRule != null)");
+                w.Open("switch (statusRule.HttpStatus)");
+                GroupCases(e, statusCases, Args);
+                w.Close();
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("return new " + e.Names.Exception + Args + ";");
+            w.Close();
+        }
+
+        private static void GroupCases(Emission e, List<(string Group, string Label)> cases, string args)
+        {
+            foreach (ExceptionGroupModel group in e.Model.ExceptionGroups)
+            {
+                var labels = new List<string>();
+                foreach ((string name, string label) in cases)
+                {
+                    if (name == group.Name)
+                    {
+                        labels.Add(label);
+                    }
+                }
+
+                if (labels.Count > 0)
+                {
+                    e.Writer.Packed(string.Empty, labels, string.Empty, separator: string.Empty);
+                    e.Writer.Line("    return new " + group.ClassName + args + ";");
+                }
+            }
+        }
+
+        /// <summary>A <c>case</c> as one line of a table when it fits, else the label and its statements on lines of their own.</summary>
+        private static void Case(SourceWriter w, string label, params string[] statements)
+        {
+            string oneLine = label + " " + string.Join(" ", statements);
+            if (w.Fits(oneLine))
+            {
+                w.Line(oneLine);
+                return;
+            }
+
+            w.Line(label);
+            w.Indent();
+            foreach (string statement in statements)
+            {
+                w.Line(statement);
+            }
+
+            w.Unindent();
+        }
+
+        private static string? StringArray(EquatableArray<string> items)
+        {
+            if (items.IsEmpty)
+            {
+                return null;
+            }
+
+            var sb = new StringBuilder("new[] { ");
+            for (int i = 0; i < items.Count; i++)
+            {
+                sb.Append(i > 0 ? ", " : string.Empty).Append(CSharpLiteral.String(items[i]));
+            }
+
+            return sb.Append(" }").ToString();
+        }
+
+        /// <summary>
+        /// The private field of each descriptor and status rule: <c>s_</c> and the member name with a lower-case first
+        /// letter (<c>s_flux2OomRisk</c>), <c>s_status429</c> for rules; names that would clash with each other or with
+        /// the class's own fields get a number.
+        /// </summary>
+        private sealed class FieldNames
+        {
+            public const string Factory = "s_catalog";
+            public const string Unknown = "s_unknown";
+            public const string All = "s_all";
+            public const string AllStatusRules = "s_allStatusRules";
+
+            private readonly Dictionary<string, string> _descriptors = new Dictionary<string, string>();
+            private readonly Dictionary<int, string> _statusRules = new Dictionary<int, string>();
+
+            public FieldNames(CatalogModel model)
+            {
+                var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules };
+                foreach (ErrorCodeModel error in model.Errors)
+                {
+                    _descriptors[error.MemberName] = Claim(taken, "s_" + char.ToLowerInvariant(error.MemberName[0]) + error.MemberName.Substring(1));
+                }
+
+                foreach (StatusRuleModel rule in model.StatusRules)
+                {
+                    _statusRules[rule.Status] = Claim(taken, "s_status" + CSharpLiteral.Int(rule.Status));
+                }
+            }
+
+            public string Descriptor(ErrorCodeModel error) => _descriptors[error.MemberName];
+
+            public string StatusRule(StatusRuleModel rule) => _statusRules[rule.Status];
+
+            private static string Claim(HashSet<string> taken, string name)
+            {
+                string candidate = name;
+                for (int n = 2; !taken.Add(candidate); n++)
+                {
+                    candidate = name + "_" + CSharpLiteral.Int(n);
+                }
+
+                return candidate;
+            }
+        }
+    }
+}

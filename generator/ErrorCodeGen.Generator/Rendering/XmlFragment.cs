@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace ErrorCodeGen.Generator.Rendering
+{
+    /// <summary>
+    /// XML documentation fragments as text: serialized from <see cref="XElement"/> (never by hand), with characters
+    /// XML cannot carry replaced and line separators the C# lexer honours written as character references.
+    /// </summary>
+    internal static class XmlFragment
+    {
+        public static string Serialize(XNode node)
+        {
+            var settings = new XmlWriterSettings
+            {
+                OmitXmlDeclaration = true,
+                ConformanceLevel = ConformanceLevel.Fragment,
+                Indent = false,
+                NewLineChars = "\n",
+                NewLineHandling = NewLineHandling.Entitize,
+                CheckCharacters = true,
+            };
+
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            using (var xmlWriter = XmlWriter.Create(writer, settings))
+            {
+                node.WriteTo(xmlWriter);
+            }
+
+            return writer.ToString();
+        }
+
+        /// <summary>
+        /// The C# lexer ends a <c>///</c> line at U+0085, U+2028 and U+2029 as well as at CR and LF; XML carries them
+        /// as character references instead, so no text can ever escape the comment.
+        /// </summary>
+        public static string MakeDocCommentSafe(string xml)
+            => xml.Replace("\r", "&#xD;").Replace("\u0085", "&#x85;").Replace("\u2028", "&#x2028;").Replace("\u2029", "&#x2029;");
+
+        /// <summary>Replaces characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF) with U+FFFD.</summary>
+        public static string XmlSafe(string text)
+        {
+            StringBuilder? sb = null;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool ok;
+                if (char.IsHighSurrogate(c))
+                {
+                    ok = i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                    if (ok)
+                    {
+                        sb?.Append(c).Append(text[i + 1]);
+                        i++;
+                        continue;
+                    }
+                }
+                else if (char.IsLowSurrogate(c))
+                {
+                    ok = false;
+                }
+                else
+                {
+                    ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != '\uFFFE' && c != '\uFFFF');
+                }
+
+                if (!ok && sb is null)
+                {
+                    sb = new StringBuilder(text.Length);
+                    sb.Append(text, 0, i);
+                }
+
+                if (sb != null)
+                {
+                    sb.Append(ok ? c : '\uFFFD');
+                }
+            }
+
+            return sb?.ToString() ?? text;
+        }
+    }
+}

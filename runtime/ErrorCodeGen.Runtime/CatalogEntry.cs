@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// What a catalog entry says about retrying and remedying an error: the part an <see cref="ErrorDescriptor"/> (an
+    /// error code) and a <see cref="StatusRule"/> (an HTTP status) have in common.
+    /// </summary>
+    public abstract class CatalogEntry
+    {
+        private static readonly string[] s_none = new string[0];
+
+        private protected CatalogEntry(
+            string provider,
+            bool isRetryable,
+            RetryStrategy retryStrategy,
+            TimeSpan? suggestedRetryDelay,
+            string? summary,
+            string? remediation,
+            IReadOnlyList<string>? inferredFields,
+            string? inferenceNote)
+        {
+            Provider = provider ?? throw new ArgumentNullException(nameof(provider));
+            IsRetryable = isRetryable;
+            RetryStrategy = retryStrategy;
+            SuggestedRetryDelay = suggestedRetryDelay;
+            Summary = summary ?? string.Empty;
+            Remediation = remediation ?? string.Empty;
+            InferredFields = inferredFields ?? s_none;
+            InferenceNote = inferenceNote;
+        }
+
+        /// <summary>The provider's C# name, such as <c>RunComfyTrainer</c>.</summary>
+        public string Provider { get; }
+
+        /// <summary>Whether repeating the same request may succeed.</summary>
+        public bool IsRetryable { get; }
+
+        /// <summary>How to retry, when <see cref="IsRetryable"/> is true.</summary>
+        public RetryStrategy RetryStrategy { get; }
+
+        /// <summary>The wait the vendor suggests before retrying, when it suggests one.</summary>
+        public TimeSpan? SuggestedRetryDelay { get; }
+
+        /// <summary>What the error means, in one or two sentences of plain text.</summary>
+        public string Summary { get; }
+
+        /// <summary>What to do about it, as plain text rendered from the catalog's Markdown.</summary>
+        public string Remediation { get; }
+
+        /// <summary>The catalog fields (such as <c>retryable</c> or <c>http</c>) that were inferred rather than stated by the vendor.</summary>
+        public IReadOnlyList<string> InferredFields { get; }
+
+        /// <summary>Why and how the inferred fields were inferred.</summary>
+        public string? InferenceNote { get; }
+
+        /// <summary>Whether the catalog field <paramref name="field"/> was inferred rather than stated by the vendor.</summary>
+        /// <param name="field">A catalog field name, such as <c>retryable</c> (compared ignoring case).</param>
+        /// <returns>True when the field is listed in <see cref="InferredFields"/>.</returns>
+        public bool IsInferred(string field)
+        {
+            for (int i = 0; i < InferredFields.Count; i++)
+            {
+                if (string.Equals(InferredFields[i], field, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// Creates fully populated catalog objects for one provider: the entry point of the code ErrorCodeGen generates
+    /// (which lives in the user's assembly and so cannot call the internal constructors), and a model factory for
+    /// tests. The provider's name and documentation URL are given once, here, rather than to every entry.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// This is a binary contract with every assembly ever generated against it. Never change the signature of an
+    /// existing method here (not even to add an optional parameter: that is a different method to the runtime);
+    /// add an overload with the new parameter instead and let the generator call the new one. The constructors of
+    /// the types stay small and public, the rich ones internal, so they can grow without breaking anyone.
+    /// </para>
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class CatalogFactory
+    {
+        /// <summary>Creates the factory of one provider's catalog objects.</summary>
+        /// <param name="provider">The provider's C# name, such as <c>RunComfyTrainer</c>.</param>
+        /// <param name="documentationUrl">Where the vendor documents its errors: the documentation URL of every error descriptor that has none of its own.</param>
+        public CatalogFactory(string provider, string? documentationUrl)
+        {
+            Provider = provider ?? throw new ArgumentNullException(nameof(provider));
+            DocumentationUrl = documentationUrl;
+        }
+
+        /// <summary>The provider's C# name.</summary>
+        public string Provider { get; }
+
+        /// <summary>The provider's documentation URL, or null.</summary>
+        public string? DocumentationUrl { get; }
+
+        /// <summary>Creates what the provider's catalog says about an error code.</summary>
+        /// <param name="code">The code exactly as it appears on the wire.</param>
+        /// <param name="name">The vendor's own name for the code; the code when null.</param>
+        /// <param name="httpStatus">The HTTP status the vendor sends with this code, when known.</param>
+        /// <param name="isRetryable">Whether repeating the same request may succeed.</param>
+        /// <param name="retryStrategy">How to retry; when null, as a catalog without <c>retry</c> says: <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="category">The section of the vendor's page the code belongs to.</param>
+        /// <param name="summary">What the error means, in plain text.</param>
+        /// <param name="remediation">What to do about it, in plain text.</param>
+        /// <param name="documentationUrl">Where the vendor documents the code; the provider's <see cref="DocumentationUrl"/> when null.</param>
+        /// <param name="phases">The request phases the code can appear in.</param>
+        /// <param name="endpoints">The endpoints the code can come from.</param>
+        /// <param name="exampleMessage">The message the vendor documents for the code.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <returns>The descriptor.</returns>
+        public ErrorDescriptor ErrorDescriptor(
+            string code,
+            string? name = null,
+            int? httpStatus = null,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? category = null,
+            string? summary = null,
+            string? remediation = null,
+            string? documentationUrl = null,
+            IReadOnlyList<string>? phases = null,
+            IReadOnlyList<string>? endpoints = null,
+            string? exampleMessage = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null)
+            => new ErrorDescriptor(
+                Provider, code, name, httpStatus, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, category, summary, remediation,
+                documentationUrl ?? DocumentationUrl, phases, endpoints, exampleMessage, inferredFields, inferenceNote);
+
+        /// <summary>Creates what the provider's catalog says about an HTTP status.</summary>
+        /// <param name="httpStatus">The HTTP status.</param>
+        /// <param name="title">The short reason phrase, such as <c>Too Many Requests</c>.</param>
+        /// <param name="isRetryable">Whether repeating the same request may succeed.</param>
+        /// <param name="retryStrategy">How to retry; when null, as a catalog without <c>retry</c> says: <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="summary">What the status means, in plain text.</param>
+        /// <param name="remediation">What to do about it, in plain text.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <returns>The status rule.</returns>
+        public StatusRule StatusRule(
+            int httpStatus,
+            string? title = null,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? summary = null,
+            string? remediation = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null)
+            => new StatusRule(Provider, httpStatus, title, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote);
+
+        /// <summary>Creates one error of an error body, for tests (the reader creates them from the wire).</summary>
+        /// <param name="code">The code as on the wire.</param>
+        /// <param name="message">The server's message.</param>
+        /// <param name="parameter">The request parameter the error is about.</param>
+        /// <param name="taskType">The task type that failed.</param>
+        /// <param name="taskId">The id of the task that failed.</param>
+        /// <param name="documentationUrl">A documentation link the server sent with the error.</param>
+        /// <param name="path">Where the error is (a GraphQL path, dotted).</param>
+        /// <param name="details">Further details, one string each.</param>
+        /// <param name="extraFields">The item's other fields, as raw JSON text.</param>
+        /// <returns>The error item.</returns>
+        public static ApiError ApiError(
+            string? code,
+            string? message,
+            string? parameter = null,
+            string? taskType = null,
+            string? taskId = null,
+            string? documentationUrl = null,
+            string? path = null,
+            IReadOnlyList<string>? details = null,
+            IReadOnlyDictionary<string, string>? extraFields = null)
+            => new ApiError(code, message, parameter, taskType, taskId, documentationUrl, path, details, extraFields);
+    
+        private static RetryStrategy Strategy(bool isRetryable, RetryStrategy? retryStrategy)
+            => retryStrategy ?? (isRetryable ? RetryStrategy.Backoff : RetryStrategy.None);
+    }
+}
