@@ -34,7 +34,8 @@ namespace ErrorCodeGen
             Descriptor = descriptor;
             StatusRule = statusRule;
             RetrySource = retrySource;
-            IsRetryable = Classify(response, descriptor, statusRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested);
+            IsRetryable = Classify(response, descriptor, statusRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused);
+            IsRefused = refused;
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? suggested;
         }
@@ -54,6 +55,12 @@ namespace ErrorCodeGen
         /// <see cref="RetrySource.Status"/>, the status decides whenever there is one.
         /// </summary>
         public bool IsRetryable { get; }
+
+        /// <summary>
+        /// Whether the catalog entry that decided says the server refused the request without acting on it (a rate limit, a
+        /// full queue): then even a POST without an idempotency key may be repeated (see <see cref="RetryAdvisor"/>).
+        /// </summary>
+        public bool IsRefused { get; }
 
         /// <summary>How to retry, when <see cref="IsRetryable"/>.</summary>
         public RetryStrategy RetryStrategy { get; }
@@ -114,7 +121,7 @@ namespace ErrorCodeGen
         /// The wait before retry number <paramref name="attempt"/> (0 for the first retry), or <see langword="null"/>
         /// when the error should not be retried (again); <see cref="GetRetryDelay(int, out string)"/> also says why.
         /// </summary>
-        public TimeSpan? GetRetryDelay(int attempt) => GetRetryDelay(attempt, MaxAutomaticRetryDelay, out _);
+        public TimeSpan? GetRetryDelay(int attempt) => GetRetryDelay(attempt, out _);
 
         /// <summary>
         /// The wait before retry number <paramref name="attempt"/> (0 for the first retry), or <see langword="null"/>
@@ -128,19 +135,30 @@ namespace ErrorCodeGen
         /// </list>
         /// No jitter is added: add your own when many clients retry at once.
         /// </summary>
-        public TimeSpan? GetRetryDelay(int attempt, out string reason) => GetRetryDelay(attempt, MaxAutomaticRetryDelay, out reason);
+        public TimeSpan? GetRetryDelay(int attempt, out string reason)
+            => ComputeRetryDelay(attempt, MaxAutomaticRetryDelay, jitter: null, out _, out reason);
 
-        /// <summary>As <see cref="GetRetryDelay(int, out string)"/>, with the longest acceptable wait given.</summary>
-        internal TimeSpan? GetRetryDelay(int attempt, TimeSpan maxDelay, out string reason)
+        /// <summary>
+        /// The one place the wait is decided (<see cref="GetRetryDelay(int, out string)"/>, <see cref="RetryAdvisor"/>): the
+        /// rules above, with the longest acceptable wait given and, for backoff, an optional jitter.
+        /// </summary>
+        /// <param name="attempt">0 for the first retry.</param>
+        /// <param name="maxDelay">The longest wait that is still an automatic retry.</param>
+        /// <param name="jitter">Turns the backoff for an attempt into the wait to use (full jitter), or null for none.</param>
+        /// <param name="verdict">Why there is no wait, when there is none.</param>
+        /// <param name="reason">The decision in words.</param>
+        internal TimeSpan? ComputeRetryDelay(int attempt, TimeSpan maxDelay, Func<TimeSpan, TimeSpan, TimeSpan>? jitter, out RetryVerdict verdict, out string reason)
         {
             if (!IsRetryable)
             {
+                verdict = RetryVerdict.NotRetryable;
                 reason = "the error is not retryable";
                 return null;
             }
 
             if (attempt < 0)
             {
+                verdict = RetryVerdict.RetriesExhausted;
                 reason = "the attempt number is negative";
                 return null;
             }
@@ -150,6 +168,7 @@ namespace ErrorCodeGen
             switch (RetryStrategy)
             {
                 case RetryStrategy.Once when attempt > 0:
+                    verdict = RetryVerdict.RetriesExhausted;
                     reason = "the catalog allows one retry only";
                     return null;
                 case RetryStrategy.Once:
@@ -161,7 +180,7 @@ namespace ErrorCodeGen
                     reason = "retry after the wait asked for";
                     break;
                 default:
-                    TimeSpan backoff = Backoff(attempt);
+                    TimeSpan backoff = Backoff(attempt, jitter);
                     wait = asked.HasValue && asked.Value > backoff ? asked.Value : backoff;
                     reason = wait == backoff ? "exponential backoff" : "exponential backoff, not earlier than the wait asked for";
                     break;
@@ -170,21 +189,27 @@ namespace ErrorCodeGen
             if (wait <= TimeSpan.Zero && attempt > 0)
             {
                 // A zero wait is one immediate retry, not a tight loop.
-                wait = Backoff(attempt);
+                wait = Backoff(attempt, jitter);
                 reason = "backing off after an immediate retry";
             }
 
             if (wait > maxDelay)
             {
+                verdict = RetryVerdict.WaitTooLong;
                 reason = "the wait asked for (" + Describe(wait) + ") is longer than the " + Describe(maxDelay) + " limit for automatic retries";
                 return null;
             }
 
+            verdict = RetryVerdict.Retry;
             return wait;
         }
 
-        private static TimeSpan Backoff(int attempt)
-            => attempt >= 6 ? s_backoffCap : TimeSpan.FromTicks(Math.Min(s_backoffCap.Ticks, s_backoffBase.Ticks << attempt));
+        /// <summary>The backoff before retry <paramref name="attempt"/>: from the base, doubling, up to the cap; jittered when asked.</summary>
+        private static TimeSpan Backoff(int attempt, Func<TimeSpan, TimeSpan, TimeSpan>? jitter)
+        {
+            TimeSpan full = attempt >= 6 ? s_backoffCap : TimeSpan.FromTicks(Math.Min(s_backoffCap.Ticks, s_backoffBase.Ticks << attempt));
+            return jitter is null ? full : jitter(s_backoffBase, full);
+        }
 
         private static string Describe(TimeSpan wait)
         {
@@ -208,25 +233,27 @@ namespace ErrorCodeGen
         /// code's entry, else the status rule, else the status class. With <see cref="RetrySource.Status"/>, an
         /// error status (400 or more) decides first; a 2xx carrying errors, or no status at all, falls back to the code.
         /// </summary>
-        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay)
+        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused)
         {
+            refused = false;
             bool statusFirst = decision == RetrySource.Status && response.HttpStatus >= 400;
             if (!statusFirst && descriptor != null)
             {
+                refused = descriptor.IsRefused;
                 return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
             if (statusRule != null)
             {
+                refused = statusRule.IsRefused;
                 return From(statusRule.IsRetryable, statusRule.RetryStrategy, statusRule.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
-            if (!statusFirst || !response.HttpStatus.HasValue)
+            if (response.BodyKind == ErrorBodyKind.NoResponse)
             {
-                if (descriptor != null)
-                {
-                    return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
-                }
+                // No response at all: a retry may get one, but only a request that never left, or that may be repeated,
+                // is safe to send again (a POST that may have been acted on is not).
+                return From(!response.RequestSent || response.RequestRepeatable, RetryStrategy.Backoff, null, out strategy, out suggestedDelay);
             }
 
             bool transient = response.HttpStatus.HasValue && IsTransientStatus(response.HttpStatus.Value);
@@ -259,10 +286,7 @@ namespace ErrorCodeGen
                 sb.Append(" '").Append(TextExcerpt.SingleLine(rawCode, 80)).Append('\'');
             }
 
-            if (response?.HttpStatus is int status)
-            {
-                sb.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(')');
-            }
+            AppendContext(sb, response);
 
             sb.Append(": ");
             if (descriptor != null)
@@ -311,10 +335,60 @@ namespace ErrorCodeGen
             return TextExcerpt.SingleLine(sb.ToString(), 1000, redact: false);
         }
 
+        /// <summary>
+        /// <c> (HTTP 429, POST /v1/jobs, request req_1)</c>: what a reader of a log line needs to find the call. The path
+        /// never has its query string; the path and the request id are server- or caller-given, so they are masked too.
+        /// </summary>
+        private static void AppendContext(StringBuilder sb, ErrorResponse? response)
+        {
+            if (response is null)
+            {
+                return;
+            }
+
+            int start = sb.Length;
+            sb.Append(" (");
+            if (response.HttpStatus is int status)
+            {
+                sb.Append("HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(", ");
+            }
+            else if (response.BodyKind == ErrorBodyKind.NoResponse)
+            {
+                sb.Append("no response, ");
+            }
+
+            if (response.RequestMethod != null)
+            {
+                sb.Append(response.RequestMethod);
+                if (response.RequestPath != null)
+                {
+                    sb.Append(' ').Append(TextExcerpt.SingleLine(response.RequestPath, 200));
+                }
+
+                sb.Append(", ");
+            }
+
+            if (!string.IsNullOrWhiteSpace(response.RequestId))
+            {
+                sb.Append("request ").Append(TextExcerpt.SingleLine(response.RequestId!, 100)).Append(", ");
+            }
+
+            if (sb.Length == start + 2)
+            {
+                sb.Length = start;
+                return;
+            }
+
+            sb.Length -= 2;
+            sb.Append(')');
+        }
+
         private static string DescribeBody(ErrorResponse response)
         {
             switch (response.BodyKind)
             {
+                case ErrorBodyKind.NoResponse:
+                    return "No response" + (response.Problem is string p && p.StartsWith("no response", StringComparison.Ordinal) ? p.Substring("no response".Length) : ": " + response.Problem);
                 case ErrorBodyKind.Empty:
                     return "The response has an empty body";
                 case ErrorBodyKind.NotJson:

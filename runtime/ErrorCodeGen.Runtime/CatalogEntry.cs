@@ -19,7 +19,8 @@ namespace ErrorCodeGen
             string? summary,
             string? remediation,
             IReadOnlyList<string>? inferredFields,
-            string? inferenceNote)
+            string? inferenceNote,
+            bool isRefused = false)
         {
             Provider = provider ?? throw new ArgumentNullException(nameof(provider));
             IsRetryable = isRetryable;
@@ -29,6 +30,7 @@ namespace ErrorCodeGen
             Remediation = remediation ?? string.Empty;
             InferredFields = inferredFields ?? s_none;
             InferenceNote = inferenceNote;
+            IsRefused = isRefused;
         }
 
         /// <summary>The provider's C# name, such as <c>RunComfyTrainer</c>.</summary>
@@ -39,6 +41,12 @@ namespace ErrorCodeGen
 
         /// <summary>How to retry, when <see cref="IsRetryable"/> is true.</summary>
         public RetryStrategy RetryStrategy { get; }
+
+        /// <summary>
+        /// Whether the error means the server refused the request without acting on it (a rate limit, a full queue, a
+        /// concurrency limit), so that even a POST may be repeated (the catalog's <c>refused: true</c>).
+        /// </summary>
+        public bool IsRefused { get; }
 
         /// <summary>The wait the vendor suggests before retrying, when it suggests one.</summary>
         public TimeSpan? SuggestedRetryDelay { get; }

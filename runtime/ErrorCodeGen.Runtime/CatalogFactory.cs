@@ -120,5 +120,20 @@ namespace ErrorCodeGen
     
         private static RetryStrategy Strategy(bool isRetryable, RetryStrategy? retryStrategy)
             => retryStrategy ?? (isRetryable ? RetryStrategy.Backoff : RetryStrategy.None);
+
+        /// <summary>Creates the non-generic view of a provider's catalog (<c>PErrors.Catalog</c>).</summary>
+        /// <param name="providerName">The provider's C# name.</param>
+        /// <param name="wireFormat">The wire format of its error bodies.</param>
+        /// <param name="descriptors">Every code of the catalog.</param>
+        /// <param name="statusRules">The catalog's status rules.</param>
+        /// <param name="classify">The generated classifier (<c>PErrors.FromErrorResponse</c>).</param>
+        /// <returns>The catalog.</returns>
+        public static IErrorCatalog Catalog(
+            string providerName,
+            ErrorWireFormat wireFormat,
+            IReadOnlyList<ErrorDescriptor> descriptors,
+            IReadOnlyList<StatusRule> statusRules,
+            Func<ErrorResponse, ApiErrorException> classify)
+            => new ErrorCatalog(providerName, wireFormat, descriptors, statusRules, classify);
     }
 }

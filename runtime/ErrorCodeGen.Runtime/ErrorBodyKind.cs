@@ -20,5 +20,11 @@ namespace ErrorCodeGen
 
         /// <summary>Larger than <see cref="ErrorResponseReader.MaxBodyBytes"/>; not parsed.</summary>
         TooLarge = 5,
+
+        /// <summary>
+        /// No response at all: the request failed in transport (connection refused or reset, DNS, TLS, a time-out), see
+        /// <see cref="ErrorResponse.ReadException"/> and <see cref="ErrorResponse.RequestSent"/>.
+        /// </summary>
+        NoResponse = 6,
     }
 }

@@ -82,6 +82,22 @@ namespace ErrorCodeGen
         /// </summary>
         public Exception? ReadException { get; }
 
+        /// <summary>The request's method (<c>POST</c>), when the request is known.</summary>
+        public string? RequestMethod { get; internal set; }
+
+        /// <summary>The request's path, without the query string (which may hold credentials), when the request is known.</summary>
+        public string? RequestPath { get; internal set; }
+
+        /// <summary>
+        /// For <see cref="ErrorBodyKind.NoResponse"/>: whether the request may have reached the server (<see langword="false"/>
+        /// only when the connection failed before anything was sent, such as a refused connection or a failed DNS lookup).
+        /// <see langword="true"/> for every response.
+        /// </summary>
+        public bool RequestSent { get; internal set; } = true;
+
+        /// <summary>Whether the request may be repeated by the default rules: an idempotent method or an <c>Idempotency-Key</c> header.</summary>
+        internal bool RequestRepeatable { get; set; }
+
         /// <summary>Whether the body is complete JSON that could be read to its end.</summary>
         public bool IsWellFormed => BodyKind == ErrorBodyKind.Json;
     

@@ -136,7 +136,7 @@ namespace ErrorCodeGen
             HttpContent? content = response.Content;
             if (content is null)
             {
-                return Read(format, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, headers, timeProvider);
+                return Described(Read(format, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, headers, timeProvider), response);
             }
 
             foreach (var header in content.Headers)
@@ -151,7 +151,7 @@ namespace ErrorCodeGen
                 if (content.Headers.ContentLength > MaxBodyBytes)
                 {
                     // Not read at all: the caller can still stream the whole body.
-                    return TooLarge(format, status, facts);
+                    return Described(TooLarge(format, status, facts), response);
                 }
 
                 replay = await ReplayableBodyContent.ReadAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -160,13 +160,32 @@ namespace ErrorCodeGen
 
             if (replay.ExceedsLimit)
             {
-                return TooLarge(format, status, facts);
+                return Described(TooLarge(format, status, facts), response);
             }
 
             string? problem = replay.ReadException is null
                 ? null
                 : "the body broke off after " + replay.Prefix.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + replay.ReadException.GetType().Name + ")";
-            return Read(format, status, replay.Prefix, facts, problem, replay.ReadException);
+            return Described(Read(format, status, replay.Prefix, facts, problem, replay.ReadException), response);
+        }
+
+        /// <summary>
+        /// The response for a request that got no response at all (connection refused or reset, DNS, TLS, a time-out):
+        /// <see cref="ErrorBodyKind.NoResponse"/>, no status, <paramref name="exception"/> as <see cref="ErrorResponse.ReadException"/>,
+        /// and whether the request may have been sent (<see cref="ErrorResponse.RequestSent"/>).
+        /// </summary>
+        /// <param name="format">The provider's wire format.</param>
+        /// <param name="exception">What the transport threw.</param>
+        /// <param name="request">The request, when known (its method and path are kept, never its headers or query).</param>
+        /// <returns>The response as read.</returns>
+        public static ErrorResponse FromTransportFailure(ErrorWireFormat format, Exception exception, HttpRequestMessage? request)
+            => TransportFailures.Read(format, exception, request);
+
+        /// <summary>Records the request's method and path (never its query or headers) on a response read from <paramref name="response"/>.</summary>
+        private static ErrorResponse Described(ErrorResponse result, HttpResponseMessage response)
+        {
+            RequestFacts.Describe(result, response.RequestMessage);
+            return result;
         }
 
         private static ErrorResponse TooLarge(ErrorWireFormat format, int? httpStatus, HeaderFacts facts)

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErrorCodeGen
+{
+    /// <summary>The one implementation of <see cref="IErrorCatalog"/>: the generated classifier behind the shared reading.</summary>
+    internal sealed class ErrorCatalog : IErrorCatalog
+    {
+        private readonly Func<ErrorResponse, ApiErrorException> _classify;
+
+        public ErrorCatalog(
+            string providerName,
+            ErrorWireFormat wireFormat,
+            IReadOnlyList<ErrorDescriptor> descriptors,
+            IReadOnlyList<StatusRule> statusRules,
+            Func<ErrorResponse, ApiErrorException> classify)
+        {
+            ProviderName = providerName ?? throw new ArgumentNullException(nameof(providerName));
+            WireFormat = wireFormat;
+            Descriptors = descriptors ?? throw new ArgumentNullException(nameof(descriptors));
+            StatusRules = statusRules ?? throw new ArgumentNullException(nameof(statusRules));
+            _classify = classify ?? throw new ArgumentNullException(nameof(classify));
+        }
+
+        public string ProviderName { get; }
+
+        public ErrorWireFormat WireFormat { get; }
+
+        public IReadOnlyList<ErrorDescriptor> Descriptors { get; }
+
+        public IReadOnlyList<StatusRule> StatusRules { get; }
+
+        public ApiErrorException FromResponse(int httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
+            => _classify(ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
+
+        public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+            => _classify(await ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>As <see cref="FromResponseAsync(HttpResponseMessage, CancellationToken)"/>, with the retry layer's clock.</summary>
+        public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+            => _classify(await ErrorResponseReader.ReadAsync(WireFormat, response, timeProvider, cancellationToken).ConfigureAwait(false));
+
+        public ApiErrorException FromErrorResponse(ErrorResponse response) => _classify(response ?? throw new ArgumentNullException(nameof(response)));
+
+        public bool IsFailure(int httpStatus, string? body)
+            => httpStatus >= 400 || ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
+
+        public ApiErrorException FromTransportFailure(Exception exception, HttpRequestMessage? request)
+            => _classify(ErrorResponseReader.FromTransportFailure(WireFormat, exception, request));
+
+        public ApiErrorException Create(string? rawCode, int? httpStatus = null, string? message = null)
+        {
+            ApiError[] errors = rawCode is null && message is null ? Array.Empty<ApiError>() : new[] { new ApiError(rawCode, message) };
+            var response = new ErrorResponse(
+                WireFormat,
+                httpStatus,
+                ErrorBodyKind.Json,
+                problem: null,
+                errors,
+                requestId: null,
+                retryAfter: null,
+                rateLimit: null,
+                nonJsonExcerpt: null,
+                hasErrorPayload: errors.Length > 0,
+                readException: null);
+            return _classify(response);
+        }
+
+        public override string ToString() => ProviderName + " catalog (" + Descriptors.Count + " codes, " + StatusRules.Count + " status rules)";
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErrorCodeGen.Http
+{
+    /// <summary>
+    /// Retries what the catalog says to retry, when it is safe to: an <see cref="HttpClient"/> handler that classifies every
+    /// failed attempt with the provider's catalog and asks <see cref="RetryAdvisor"/> whether and when to try again.
+    /// <list type="bullet">
+    /// <item><description>A response of status 400 or more is read (bounded, left readable) and classified; when it is not
+    /// retried, it is returned as it is, so <c>throw await PErrors.FromResponseAsync(response)</c> works unchanged.</description></item>
+    /// <item><description>A transport failure (connection refused or reset, DNS, TLS, <see cref="ApiErrorRetryOptions.AttemptTimeout"/>)
+    /// becomes the catalog's exception (<see cref="IErrorCatalog.FromTransportFailure"/>); when it is not retried, that is
+    /// thrown, so callers catch one type.</description></item>
+    /// <item><description>The caller's cancellation is never retried: it is thrown at once, also during a wait.</description></item>
+    /// </list>
+    /// Use it with <c>IHttpClientFactory</c> through <c>AddHttpMessageHandler</c>, or chain it in front of any handler.
+    /// </summary>
+    public sealed class ApiErrorRetryHandler : DelegatingHandler
+    {
+        private readonly IErrorCatalog _catalog;
+        private readonly ApiErrorRetryOptions _options;
+
+        /// <summary>Creates the handler for one provider's catalog; set <see cref="DelegatingHandler.InnerHandler"/> or let <c>IHttpClientFactory</c> do it.</summary>
+        /// <param name="catalog">The provider's catalog: <c>PErrors.Catalog</c>.</param>
+        /// <param name="options">The limits, or null for the defaults (3 retries, waits up to 60 s).</param>
+        public ApiErrorRetryHandler(IErrorCatalog catalog, ApiErrorRetryOptions? options = null)
+        {
+            _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+            _options = options ?? new ApiErrorRetryOptions();
+        }
+
+        /// <summary>Creates the handler in front of <paramref name="innerHandler"/>.</summary>
+        /// <param name="innerHandler">The handler that sends the requests (such as <see cref="HttpClientHandler"/>).</param>
+        /// <param name="catalog">The provider's catalog: <c>PErrors.Catalog</c>.</param>
+        /// <param name="options">The limits, or null for the defaults.</param>
+        public ApiErrorRetryHandler(HttpMessageHandler innerHandler, IErrorCatalog catalog, ApiErrorRetryOptions? options = null)
+            : this(catalog, options)
+        {
+            InnerHandler = innerHandler ?? throw new ArgumentNullException(nameof(innerHandler));
+        }
+
+        /// <inheritdoc/>
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            bool replayable = await RequestBodies.MakeReplayableAsync(request.Content, _options.MaxBufferedRequestBytes, cancellationToken).ConfigureAwait(false);
+            for (int attempt = 0; ; attempt++)
+            {
+                ApiErrorRetryTelemetry.RecordAttempt(_catalog.ProviderName);
+                HttpResponseMessage response;
+                try
+                {
+                    response = await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex) when (RetryAdvisor.IsTransportFailure(ex))
+                {
+                    ApiErrorException failure = _catalog.FromTransportFailure(ex, request);
+                    RetryAdvice afterFailure = Decide(failure, request, attempt, replayable);
+                    if (!afterFailure.ShouldRetry)
+                    {
+                        throw failure;
+                    }
+
+                    await WaitAsync(afterFailure, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if ((int)response.StatusCode < 400)
+                {
+                    return response;
+                }
+
+                ApiErrorException error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                RetryAdvice advice = Decide(error, request, attempt, replayable);
+                if (!advice.ShouldRetry)
+                {
+                    // Returned as it is, its body still readable (the reader buffered what it read).
+                    return response;
+                }
+
+                response.Dispose();
+                await WaitAsync(advice, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private RetryAdvice Decide(ApiErrorException error, HttpRequestMessage request, int attempt, bool replayable)
+        {
+            RetryAdvice advice = RetryAdvisor.DecideAttempt(error, request, attempt, _options, replayable);
+            if (advice.ShouldRetry)
+            {
+                _options.OnRetry?.Invoke(new ApiErrorRetryEvent(error, attempt, advice));
+            }
+
+            return advice;
+        }
+
+        private Task WaitAsync(RetryAdvice advice, CancellationToken cancellationToken)
+        {
+            if (advice.Delay <= TimeSpan.Zero)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            }
+#if NET8_0_OR_GREATER
+            return Task.Delay(advice.Delay, _options.TimeProvider, cancellationToken);
+#else
+            return _options.TimeProvider.Delay(advice.Delay, cancellationToken);
+#endif
+        }
+
+        private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => _options.AttemptTimeout is TimeSpan timeout
+                ? SendWithTimeoutAsync(request, timeout, cancellationToken)
+                : base.SendAsync(request, cancellationToken);
+
+        private async Task<HttpResponseMessage> SendWithTimeoutAsync(HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+#if NET8_0_OR_GREATER
+            using var attempt = new CancellationTokenSource(timeout, _options.TimeProvider);
+#else
+            using CancellationTokenSource attempt = _options.TimeProvider.CreateCancellationTokenSource(timeout);
+#endif
+            using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
+            try
+            {
+                return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException("The attempt took longer than its time-out of " + timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s.", ex);
+            }
+        }
+
+        private Task<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+            => _catalog is ErrorCatalog known
+                ? known.FromResponseAsync(response, _options.TimeProvider, cancellationToken)
+                : _catalog.FromResponseAsync(response, cancellationToken);
+    }
+}

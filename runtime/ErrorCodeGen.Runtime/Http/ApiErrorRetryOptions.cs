@@ -1,0 +1,82 @@
+using System;
+
+namespace ErrorCodeGen.Http
+{
+    /// <summary>How <see cref="ApiErrorRetryHandler"/> and the Polly strategy retry (both decide through <see cref="RetryAdvisor"/>).</summary>
+    public sealed class ApiErrorRetryOptions
+    {
+        private int _maxRetries = 3;
+        private TimeSpan _maxDelay = TimeSpan.FromSeconds(60);
+        private TimeProvider _timeProvider = TimeProvider.System;
+
+        /// <summary>The most retries after the first attempt (default 3); the catalog's <c>once</c> allows one whatever this says.</summary>
+        public int MaxRetries
+        {
+            get => _maxRetries;
+            set => _maxRetries = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxRetries must be 0 or more.");
+        }
+
+        /// <summary>
+        /// The longest wait the handler will sleep (default 60 s). When the server asks for longer, the handler does not
+        /// retry: it returns the response (or throws the transport failure) at once, never retrying earlier instead.
+        /// </summary>
+        public TimeSpan MaxDelay
+        {
+            get => _maxDelay;
+            set => _maxDelay = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxDelay must not be negative.");
+        }
+
+        /// <summary>
+        /// The request header whose presence makes a POST or PATCH safe to repeat (default <c>Idempotency-Key</c>); null or
+        /// empty when the API has none.
+        /// </summary>
+        public string? IdempotencyKeyHeader { get; set; } = RequestFacts.DefaultIdempotencyKeyHeader;
+
+        /// <summary>The clock the waits are measured with (<see cref="TimeProvider.System"/>); a fake one lets tests skip the waits.</summary>
+        public TimeProvider TimeProvider
+        {
+            get => _timeProvider;
+            set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// The longest one attempt may take before it counts as a transport failure (a time-out), or null (the default) for
+        /// none. <c>HttpClient.Timeout</c> covers every attempt and every wait together; this one covers each attempt.
+        /// </summary>
+        public TimeSpan? AttemptTimeout { get; set; }
+
+        /// <summary>Whether backoff waits get full jitter (default true), so that many clients do not retry in step.</summary>
+        public bool UseJitter { get; set; } = true;
+
+        /// <summary>
+        /// Request bodies of other types than the ones that can always be sent again (strings, byte arrays, forms) are
+        /// buffered up to this size (default 1 MiB) so that they can be retried; a larger body is sent once.
+        /// </summary>
+        public long MaxBufferedRequestBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Called before each wait, with what failed, the wait and why; never sees a header, query string or credential.</summary>
+        public Action<ApiErrorRetryEvent>? OnRetry { get; set; }
+
+        internal static readonly ApiErrorRetryOptions Default = new ApiErrorRetryOptions();
+    }
+
+    /// <summary>One retry, as told to <see cref="ApiErrorRetryOptions.OnRetry"/>.</summary>
+    public sealed class ApiErrorRetryEvent
+    {
+        internal ApiErrorRetryEvent(ApiErrorException error, int attempt, RetryAdvice advice)
+        {
+            Error = error;
+            Attempt = attempt;
+            Advice = advice;
+        }
+
+        /// <summary>What failed: the classified error response or transport failure.</summary>
+        public ApiErrorException Error { get; }
+
+        /// <summary>The retry about to happen: 0 for the first.</summary>
+        public int Attempt { get; }
+
+        /// <summary>The wait and its reason.</summary>
+        public RetryAdvice Advice { get; }
+    }
+}

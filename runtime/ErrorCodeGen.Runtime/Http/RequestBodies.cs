@@ -1,0 +1,62 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErrorCodeGen.Http
+{
+    /// <summary>Whether a request body can be sent more than once, and buffering the ones that can be made so.</summary>
+    internal static class RequestBodies
+    {
+        /// <summary>
+        /// True when <paramref name="content"/> can be sent again: none, a byte array or string (and forms), JSON content that
+        /// serializes again, multipart content of such parts, or a body of known length up to <paramref name="maxBuffered"/>
+        /// bytes, which is buffered now. Nothing is buffered for the contents that need no buffer.
+        /// </summary>
+        public static async Task<bool> MakeReplayableAsync(HttpContent? content, long maxBuffered, CancellationToken cancellationToken)
+        {
+            if (content is null || IsReplayable(content))
+            {
+                return true;
+            }
+
+            long? length = content.Headers.ContentLength;
+            if (length is null || length > maxBuffered)
+            {
+                return false;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await content.LoadIntoBufferAsync(maxBuffered).ConfigureAwait(false);
+            return true;
+        }
+
+        private static bool IsReplayable(HttpContent content)
+        {
+            if (content is ByteArrayContent)
+            {
+                return true;
+            }
+#if NET8_0_OR_GREATER
+            if (content is ReadOnlyMemoryContent)
+            {
+                return true;
+            }
+#endif
+            if (content is MultipartContent multipart)
+            {
+                foreach (HttpContent part in multipart)
+                {
+                    if (!IsReplayable(part))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            // System.Net.Http.Json's JsonContent serializes its value each time it is sent.
+            return content.GetType().FullName == "System.Net.Http.Json.JsonContent";
+        }
+    }
+}

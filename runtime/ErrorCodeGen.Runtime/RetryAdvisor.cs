@@ -1,0 +1,143 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using ErrorCodeGen.Http;
+
+namespace ErrorCodeGen
+{
+    /// <summary>
+    /// The one decision about retrying a failed request: <see cref="ApiErrorRetryHandler"/> and the Polly strategy both call
+    /// <see cref="Decide"/>, so they can never disagree. The rules (docs/retries.md):
+    /// <list type="number">
+    /// <item><description>Only what the catalog classifies as retryable, honouring its strategy (<c>once</c> is one retry).</description></item>
+    /// <item><description>At most <see cref="ApiErrorRetryOptions.MaxRetries"/> retries.</description></item>
+    /// <item><description>Request safety: GET, HEAD, OPTIONS, PUT, DELETE and TRACE may be repeated; POST and PATCH only with an
+    /// idempotency key, or when the server did not act on the request (a status or code the catalog marks <c>refused</c>, or a
+    /// connection that failed before the request was sent).</description></item>
+    /// <item><description>Never earlier than the server asked; a longer wait than <see cref="ApiErrorRetryOptions.MaxDelay"/> is no retry.</description></item>
+    /// </list>
+    /// </summary>
+    public static class RetryAdvisor
+    {
+        [ThreadStatic]
+        private static Random? t_random;
+
+        /// <summary>Decides whether to retry after <paramref name="error"/>.</summary>
+        /// <param name="error">The classified failure of the attempt.</param>
+        /// <param name="request">The request (for its method and headers), or null to use what the response recorded of it.</param>
+        /// <param name="attempt">The retry this would be: 0 for the first.</param>
+        /// <param name="options">The limits, or null for the defaults.</param>
+        /// <returns>Whether to retry, after how long, and why.</returns>
+        public static RetryAdvice Decide(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions? options = null)
+            => DecideAttempt(error, request, attempt, options, bodyReplayable: true);
+
+        /// <summary>As <see cref="Decide(ApiErrorException, HttpRequestMessage?, int, ApiErrorRetryOptions?)"/>, knowing whether the request's body can be sent again.</summary>
+        internal static RetryAdvice DecideAttempt(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions? options, bool bodyReplayable)
+        {
+            if (error is null)
+            {
+                throw new ArgumentNullException(nameof(error));
+            }
+
+            RetryAdvice advice = DecideCore(error, request, attempt, options ?? ApiErrorRetryOptions.Default, bodyReplayable);
+            ApiErrorRetryTelemetry.Decided(error.Provider, error, attempt, advice);
+            return advice;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="exception"/> is what the transport throws for a request that got no response (connection
+        /// refused or reset, DNS, TLS, a time-out), which the retry rules handle; anything else (a bad URI, a disposed
+        /// client) is a bug and is not retried.
+        /// </summary>
+        /// <param name="exception">What sending threw.</param>
+        /// <returns>True for a transport failure.</returns>
+        public static bool IsTransportFailure(Exception exception)
+            => exception is HttpRequestException || exception is System.IO.IOException || exception is System.Net.Sockets.SocketException
+            || exception is TimeoutException || exception is OperationCanceledException || exception is System.Security.Authentication.AuthenticationException;
+
+        private static RetryAdvice DecideCore(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions options, bool bodyReplayable)
+        {
+            if (!error.IsRetryable)
+            {
+                return new RetryAdvice(RetryVerdict.NotRetryable, TimeSpan.Zero, NotRetryableReason(error));
+            }
+
+            if (attempt >= options.MaxRetries)
+            {
+                return new RetryAdvice(RetryVerdict.RetriesExhausted, TimeSpan.Zero, "gave up after " + Retries(options.MaxRetries));
+            }
+
+            string? unsafeReason = UnsafeToRepeat(error, request, options);
+            if (unsafeReason != null)
+            {
+                return new RetryAdvice(RetryVerdict.UnsafeToRepeat, TimeSpan.Zero, unsafeReason);
+            }
+
+            TimeSpan? delay = error.ComputeRetryDelay(attempt, options.MaxDelay, options.UseJitter ? s_fullJitter : null, out RetryVerdict verdict, out string reason);
+            if (delay is null)
+            {
+                return new RetryAdvice(verdict, TimeSpan.Zero, reason);
+            }
+
+            return bodyReplayable
+                ? new RetryAdvice(RetryVerdict.Retry, delay.Value, reason)
+                : new RetryAdvice(RetryVerdict.BodyNotReplayable, TimeSpan.Zero, "the request body cannot be sent again");
+        }
+
+        /// <summary>Full jitter, not below the base: a uniformly random wait between the base and the backoff.</summary>
+        private static readonly Func<TimeSpan, TimeSpan, TimeSpan> s_fullJitter = (floor, backoff) =>
+        {
+            if (backoff <= floor)
+            {
+                return backoff;
+            }
+
+            Random random = t_random ??= new Random(Environment.TickCount ^ Thread.CurrentThread.ManagedThreadId);
+            return TimeSpan.FromTicks(floor.Ticks + (long)(random.NextDouble() * (backoff.Ticks - floor.Ticks)));
+        };
+
+        /// <summary>Why repeating the request could do it twice, or null when it is safe.</summary>
+        private static string? UnsafeToRepeat(ApiErrorException error, HttpRequestMessage? request, ApiErrorRetryOptions options)
+        {
+            ErrorResponse response = error.Response;
+            if (response.BodyKind == ErrorBodyKind.NoResponse && !response.RequestSent)
+            {
+                return null;
+            }
+
+            if (error.IsRefused)
+            {
+                return null;
+            }
+
+            string? method = request?.Method.Method ?? response.RequestMethod;
+            if (method is null)
+            {
+                return "the request is not known, so it is not repeated: the server may have acted on it";
+            }
+
+            if (request != null
+                ? RequestFacts.IsIdempotent(request.Method) || RequestFacts.HasIdempotencyKey(request, options.IdempotencyKeyHeader)
+                : RequestFacts.IsIdempotent(new HttpMethod(method)))
+            {
+                return null;
+            }
+
+            string key = string.IsNullOrEmpty(options.IdempotencyKeyHeader) ? "an idempotency key" : "an " + options.IdempotencyKeyHeader + " header";
+            string what = response.BodyKind == ErrorBodyKind.NoResponse
+                ? "the connection failed after the request was sent"
+                : "the server answered" + (response.HttpStatus is int s ? " HTTP " + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + " without saying it did not act on it";
+            return "a " + method + " without " + key + " is not repeated: " + what + ", and repeating it could do it twice";
+        }
+
+        private static string NotRetryableReason(ApiErrorException error)
+        {
+            string? code = error.Descriptor?.Name ?? error.RawCode;
+            return code is null
+                ? "the error is not retryable"
+                : "the error (" + TextExcerpt.SingleLine(code, 80) + ") is not retryable";
+        }
+
+        private static string Retries(int n) => n == 1 ? "1 retry" : n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " retries";
+    }
+}
