@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ErrorCodeGen.Formats;
 
 namespace ErrorCodeGen
 {
@@ -227,21 +228,14 @@ namespace ErrorCodeGen
             {
                 if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                 {
-                    switch (format)
+                    ErrorBodyFormat? bodyFormat = ErrorBodyFormats.For(format);
+                    if (bodyFormat != null)
                     {
-                        case ErrorWireFormat.RunComfy:
-                            WireFormats.ReadRunComfy(ref reader, body, builder);
-                            break;
-                        case ErrorWireFormat.Runware:
-                        case ErrorWireFormat.GraphQL:
-                            WireFormats.ReadErrorsArrayRoot(ref reader, body, builder, format);
-                            break;
-                        case ErrorWireFormat.Cmfy:
-                            WireFormats.ReadCmfy(ref reader, body, builder);
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
+                        bodyFormat.ReadRoot(ref reader, body, builder);
+                    }
+                    else
+                    {
+                        reader.Skip();
                     }
                 }
                 else

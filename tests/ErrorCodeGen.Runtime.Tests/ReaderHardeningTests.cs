@@ -462,3 +462,23 @@ public class ReaderHardeningTests
         }
     }
 }
+
+/// <summary>The wire-format registry, the enum and the names the generator accepts agree.</summary>
+public class WireFormatRegistryTests
+{
+    [Test]
+    public void Every_enum_value_has_a_reader_and_names_in_order()
+    {
+        ErrorWireFormat[] values = (ErrorWireFormat[])Enum.GetValues(typeof(ErrorWireFormat));
+        Assert.That(ErrorCodeGen.Formats.WireFormatNames.MemberNames, Is.EqualTo(values.Select(v => v.ToString())));
+        Assert.That(ErrorCodeGen.Formats.WireFormatNames.CatalogNames, Has.Length.EqualTo(values.Length));
+        Assert.That(ErrorCodeGen.Formats.ErrorBodyFormats.All.ToArray().Select(f => f.Format), Is.EqualTo(values));
+        foreach (ErrorWireFormat value in values)
+        {
+            Assert.That(ErrorCodeGen.Formats.ErrorBodyFormats.For(value)!.Format, Is.EqualTo(value));
+        }
+
+        Assert.That(ErrorCodeGen.Formats.ErrorBodyFormats.For((ErrorWireFormat)99), Is.Null);
+        Assert.That(ErrorResponseReader.Read((ErrorWireFormat)99, 500, "{\"error_code\":1}").BodyKind, Is.EqualTo(ErrorBodyKind.Json), "an unknown format reads nothing, never throws");
+    }
+}

@@ -2,129 +2,36 @@ using System;
 using System.Text;
 using System.Text.Json;
 
-namespace ErrorCodeGen
+namespace ErrorCodeGen.Formats
 {
-    /// <summary>
-    /// The per-vendor readers. Each is called with the reader on the root object's <c>{</c> and reads in one forward pass.
-    /// What has been read is kept in the <see cref="BodyBuilder"/> as it is read, so a body that breaks off still yields
-    /// its code and message.
-    /// <para>
-    /// Two rules hold in every format: a key's first occurrence wins (a later duplicate is consumed whole, whatever its type,
-    /// and ignored; a <see langword="null"/> counts as absent), and every value is consumed whole (see <see cref="JsonValues"/>),
-    /// so nothing in a value can be read as if it stood outside it.
-    /// </para>
-    /// </summary>
-    internal static class WireFormats
+    /// <summary>The optional fields an error item of a format carries, beyond <c>code</c>, <c>message</c> and Runware's task fields.</summary>
+    [Flags]
+    internal enum ItemFields
     {
-        /// <summary>RunComfy: <c>{"error_code", "message" | "error_message", "detail", "request_id"}</c>.</summary>
-        public static void ReadRunComfy(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
-        {
-            var item = new ErrorItemBuilder();
-            b.Pending = item;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                if (JsonValues.NameIs(ref r, "error_code"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
-                    b.HasErrorPayload |= item.Code != null;
-                }
-                else if (JsonValues.NameIs(ref r, "message"u8) || JsonValues.NameIs(ref r, "error_message"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
-                }
-                else if (JsonValues.NameIs(ref r, "detail"u8))
-                {
-                    r.Read();
-                    ReadDetail(ref r, body, item);
-                }
-                else if (JsonValues.NameIs(ref r, "request_id"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
-                }
-                else
-                {
-                    ReadExtra(ref r, body, item, prefix: null);
-                }
-            }
+        None = 0,
 
-            b.FlushPending();
-        }
+        /// <summary><c>details</c>: an object of entries, an array or a string (cmfy.cloud).</summary>
+        Details = 1,
 
-        /// <summary>cmfy.cloud: <c>{"error": {"code", "message", "details", "retry_after", "request_id"}}</c>.</summary>
-        public static void ReadCmfy(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
-        {
-            bool seenError = false;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                if (JsonValues.NameIs(ref r, "error"u8))
-                {
-                    r.Read();
-                    if (!seenError && r.TokenType == JsonTokenType.StartObject)
-                    {
-                        seenError = true;
-                        b.HasErrorPayload = true;
-                        ReadItem(ref r, body, b, ErrorWireFormat.Cmfy);
-                    }
-                    else
-                    {
-                        seenError |= r.TokenType != JsonTokenType.Null;
-                        r.Skip();
-                    }
-                }
-                else if (JsonValues.NameIs(ref r, "request_id"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
-                }
-                else
-                {
-                    r.Read();
-                    r.Skip();
-                }
-            }
-        }
+        /// <summary><c>retry_after</c> in seconds, for the response (cmfy.cloud).</summary>
+        RetryAfter = 2,
 
-        /// <summary>
-        /// Runware and GraphQL: a root object with an <c>errors</c> array, one item per failed task or field.
-        /// Runware items: <c>code, message, parameter, taskType, taskUUID, documentation</c>; GraphQL items:
-        /// <c>message, extensions.code, path, locations</c>. Every other field is kept as raw JSON.
-        /// </summary>
-        public static void ReadErrorsArrayRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorWireFormat format)
-        {
-            bool seenErrors = false;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                if (JsonValues.NameIs(ref r, "errors"u8))
-                {
-                    r.Read();
-                    if (!seenErrors && r.TokenType == JsonTokenType.StartArray)
-                    {
-                        seenErrors = true;
-                        ReadErrorsArray(ref r, body, b, format);
-                    }
-                    else
-                    {
-                        seenErrors |= r.TokenType != JsonTokenType.Null;
-                        r.Skip();
-                    }
-                }
-                else if (JsonValues.NameIs(ref r, "request_id"u8) || JsonValues.NameIs(ref r, "requestId"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
-                }
-                else
-                {
-                    r.Read();
-                    r.Skip();
-                }
-            }
-        }
+        /// <summary><c>request_id</c>, for the response (cmfy.cloud).</summary>
+        RequestId = 4,
 
-        private static void ReadErrorsArray(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorWireFormat format)
+        /// <summary><c>path</c>, an array of segments (GraphQL).</summary>
+        Path = 8,
+    }
+
+    /// <summary>
+    /// What the formats share: error items, extra fields, details and paths. Two rules hold throughout: a key's first
+    /// occurrence wins (a later duplicate is consumed whole, whatever its type, and ignored; a <see langword="null"/> counts
+    /// as absent), and every value is consumed whole (see <see cref="JsonValues"/>), so nothing in a value can be read as if
+    /// it stood outside it.
+    /// </summary>
+    internal static class JsonItems
+    {
+        public static void ReadErrorsArray(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ItemFields fields)
         {
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
@@ -138,7 +45,7 @@ namespace ErrorCodeGen
 
                 if (r.TokenType == JsonTokenType.StartObject)
                 {
-                    ReadItem(ref r, body, b, format);
+                    ReadItem(ref r, body, b, fields);
                 }
                 else
                 {
@@ -153,7 +60,7 @@ namespace ErrorCodeGen
         /// One error object: Runware's and GraphQL's <c>errors</c> items and cmfy's <c>error</c> object share
         /// <c>code</c> and <c>message</c>; the rest depends on the format. Unknown fields are kept as raw JSON.
         /// </summary>
-        private static void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ErrorWireFormat format)
+        public static void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ItemFields fields)
         {
             var item = new ErrorItemBuilder();
             b.Pending = item;
@@ -189,12 +96,12 @@ namespace ErrorCodeGen
                     r.Read();
                     JsonValues.Take(ref item.DocumentationUrl, ref r, body, ReaderLimits.MaxStringLength);
                 }
-                else if (format == ErrorWireFormat.Cmfy && JsonValues.NameIs(ref r, "details"u8))
+                else if ((fields & ItemFields.Details) != 0 && JsonValues.NameIs(ref r, "details"u8))
                 {
                     r.Read();
                     ReadDetail(ref r, body, item);
                 }
-                else if (format == ErrorWireFormat.Cmfy && JsonValues.NameIs(ref r, "retry_after"u8))
+                else if ((fields & ItemFields.RetryAfter) != 0 && JsonValues.NameIs(ref r, "retry_after"u8))
                 {
                     r.Read();
                     if (b.RetryAfter is null)
@@ -206,12 +113,12 @@ namespace ErrorCodeGen
                         r.Skip();
                     }
                 }
-                else if (format == ErrorWireFormat.Cmfy && JsonValues.NameIs(ref r, "request_id"u8))
+                else if ((fields & ItemFields.RequestId) != 0 && JsonValues.NameIs(ref r, "request_id"u8))
                 {
                     r.Read();
                     JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
                 }
-                else if (format == ErrorWireFormat.GraphQL && JsonValues.NameIs(ref r, "path"u8))
+                else if ((fields & ItemFields.Path) != 0 && JsonValues.NameIs(ref r, "path"u8))
                 {
                     r.Read();
                     if (item.Path is null)
@@ -266,7 +173,7 @@ namespace ErrorCodeGen
         }
 
         /// <summary>An unknown field, kept as raw JSON while there is room; the reader is on its name and ends past its value.</summary>
-        private static void ReadExtra(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item, string? prefix)
+        public static void ReadExtra(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item, string? prefix)
         {
             if (item.ExtrasFull)
             {
@@ -322,7 +229,7 @@ namespace ErrorCodeGen
         }
 
         /// <summary>RunComfy <c>detail</c> / cmfy <c>details</c>: an array (FastAPI <c>{loc, msg, type}</c> items), a string or an object.</summary>
-        private static void ReadDetail(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
+        public static void ReadDetail(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
         {
             if (item.SeenDetails)
             {

@@ -1,0 +1,15 @@
+namespace ErrorCodeGen.Formats
+{
+    /// <summary>
+    /// The built-in wire formats by name, in the order of <c>ErrorWireFormat</c>'s values: <see cref="CatalogNames"/> is what
+    /// a catalog's <c>provider.format</c> says, <see cref="MemberNames"/> the enum member the generated code names. This file
+    /// is compiled into the generator as well (linked), so the generator accepts exactly the formats the runtime reads; a
+    /// runtime test checks it against the enum and the registry.
+    /// </summary>
+    internal static class WireFormatNames
+    {
+        public static readonly string[] CatalogNames = { "runcomfy", "runware", "cmfy", "graphql" };
+
+        public static readonly string[] MemberNames = { "RunComfy", "Runware", "Cmfy", "GraphQL" };
+    }
+}
