@@ -88,6 +88,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 var leading = new List<string>();
                 Named(leading, "name", error.Name == error.Code ? null : CSharpLiteral.String(error.Name));
                 Named(leading, "httpStatus", error.HttpStatus.HasValue ? CSharpLiteral.Int(error.HttpStatus.Value) : null);
+                Retryable(leading, error);
                 var args = new List<string>();
                 Named(args, "category", error.Category is null ? null : CSharpLiteral.String(error.Category));
                 Named(args, "documentationUrl", error.DocumentationUrl is null ? null : CSharpLiteral.String(error.DocumentationUrl));
@@ -122,6 +123,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 StatusRuleModel rule = e.Model.StatusRules[i];
                 var leading = new List<string>();
                 Named(leading, "title", rule.Title is null ? null : CSharpLiteral.String(rule.Title));
+                Retryable(leading, rule);
                 var args = new List<string>();
                 EntryArguments(args, rule);
                 EntryTexts(args, rule);
@@ -135,9 +137,10 @@ namespace ErrorCodeGen.Generator.Emitting
         }
 
         /// <summary>The short arguments of the shared <c>CatalogEntry</c> shape: the retry guidance and what was inferred.</summary>
+        private static void Retryable(List<string> args, CatalogEntryModel entry) => Named(args, "isRetryable", entry.IsRetryable ? "true" : null);
+
         private static void EntryArguments(List<string> args, CatalogEntryModel entry)
         {
-            Named(args, "isRetryable", entry.IsRetryable ? "true" : null);
             // Left out when it is what the factory infers, as the catalog does: backoff if retryable, else none.
             RetryKind inferred = entry.IsRetryable ? RetryKind.Backoff : RetryKind.None;
             Named(args, "retryStrategy", entry.Retry == inferred ? null : Runtime + "RetryStrategy." + entry.Retry);

@@ -33,8 +33,8 @@ public static partial class SampleErrors
             summary: "The code is not in the catalog, or the response carried none.");
 
     private static readonly global::ErrorCodeGen.StatusRule
-        s_status429 = s_catalog.StatusRule(429, retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
-            isRetryable: true,
+        s_status429 = s_catalog.StatusRule(429, isRetryable: true,
+            retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
             suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(60000), summary: "Too many requests.");
 
     private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all =
