@@ -49,6 +49,36 @@ internal static partial class Snapshot
             : $"Snapshot differs from {verifiedPath} {FirstDifference(expected, scrubbed)}; the actual text is in {receivedPath}.");
     }
 
+    /// <summary>
+    /// The same conventions for an approved text file at <paramref name="approvedPath"/> (such as
+    /// <c>PublicAPI.approved.txt</c>): on a mismatch the actual text goes to the <c>.received.txt</c> beside it.
+    /// </summary>
+    public static void VerifyApproved(string actual, string approvedPath)
+    {
+        string receivedPath = approvedPath.Replace(".approved.txt", ".received.txt", StringComparison.Ordinal);
+        string text = Normalize(actual);
+        bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true";
+        string? expected = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : null;
+        if (expected == text)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        if (accept)
+        {
+            File.WriteAllText(approvedPath, text);
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, text);
+        Assert.Fail(expected is null
+            ? $"No approved file yet: review {receivedPath} and rename it to .approved.txt (or run with {AcceptVariable}=1)."
+            : $"The public API differs from {approvedPath} {FirstDifference(expected, text)}; the actual surface is in {receivedPath}. "
+              + "Approve the change only if it is deliberate (and binary compatible, or announced).");
+    }
+
     private static string SourceDirectory(string testFile)
     {
         string normalized = testFile.Replace('\\', '/');
