@@ -304,37 +304,39 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("Everything the catalog says about a code; for ", Cref(code + ".Unknown"), " a descriptor that says the code is unknown."));
             w.Doc(Param("code", "The code."));
             w.Doc(Returns("The code's descriptor; never null."));
-            w.Open("public static " + Runtime + "ErrorDescriptor Describe(this " + code + " code)");
-            w.Open("switch (code)");
+            var cases = new List<(string, string)>();
             foreach (ErrorCodeModel error in e.Model.Errors)
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
-                Case(w, "case " + code + "." + error.MemberName + ":", "return " + fields.Descriptor(error) + ";");
+                cases.Add(("case " + code + "." + error.MemberName + ":", "return " + fields.Descriptor(error) + ";"));
             }
 
-            Case(w, "default:", "return " + FieldNames.Unknown + ";");
-            w.Close();
-            w.Close();
-            w.Line();
+            ReturnSwitch(w, "public static " + Runtime + "ErrorDescriptor Describe(this " + code + " code)", "code", cases, "return " + FieldNames.Unknown + ";");
         }
 
         private static void WriteIsRetryable(Emission e)
-        {
-            SourceWriter w = e.Writer;
-            w.Doc(Summary("Whether repeating the same request may succeed after this error."));
-            w.Doc(Param("code", "The code."));
-            w.Doc(Returns("True when the catalog says the error is retryable; false for ", Cref(e.Names.ErrorCode + ".Unknown"), "."));
-            w.Line("public static bool IsRetryable(this " + e.Names.ErrorCode + " code) => Describe(code).IsRetryable;");
-            w.Line();
-        }
+            => DescriptorShortcut(
+                e,
+                Summary("Whether repeating the same request may succeed after this error."),
+                Returns("True when the catalog says the error is retryable; false for ", Cref(e.Names.ErrorCode + ".Unknown"), "."),
+                "bool IsRetryable");
 
         private static void WriteHttpStatus(Emission e)
+            => DescriptorShortcut(
+                e,
+                Summary("The HTTP status the provider sends with this code, when the catalog knows it."),
+                Returns("The HTTP status, or null."),
+                "int? HttpStatus");
+
+        /// <summary>An extension method that returns one property of the code's descriptor, of the same name.</summary>
+        private static void DescriptorShortcut(Emission e, string summary, string returns, string typeAndName)
         {
             SourceWriter w = e.Writer;
-            w.Doc(Summary("The HTTP status the provider sends with this code, when the catalog knows it."));
+            string name = typeAndName.Substring(typeAndName.LastIndexOf(' ') + 1);
+            w.Doc(summary);
             w.Doc(Param("code", "The code."));
-            w.Doc(Returns("The HTTP status, or null."));
-            w.Line("public static int? HttpStatus(this " + e.Names.ErrorCode + " code) => Describe(code).HttpStatus;");
+            w.Doc(returns);
+            w.Line("public static " + typeAndName + "(this " + e.Names.ErrorCode + " code) => Describe(code)." + name + ";");
             w.Line();
         }
 
@@ -344,14 +346,26 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("The catalog's rule for an HTTP status."));
             w.Doc(Param("httpStatus", "The HTTP status."));
             w.Doc(Returns("The rule, or null when the catalog has none for the status."));
-            w.Open("public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)");
-            w.Open("switch (httpStatus)");
+            var cases = new List<(string, string)>();
             foreach (StatusRuleModel rule in e.Model.StatusRules)
             {
-                Case(w, "case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";");
+                cases.Add(("case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";"));
             }
 
-            Case(w, "default:", "return null;");
+            ReturnSwitch(w, "public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)", "httpStatus", cases, "return null;");
+        }
+
+        /// <summary>A method that is one <c>switch</c> whose every case returns: a table of one line per case.</summary>
+        private static void ReturnSwitch(SourceWriter w, string signature, string value, List<(string Label, string Statement)> cases, string otherwise)
+        {
+            w.Open(signature);
+            w.Open("switch (" + value + ")");
+            foreach ((string label, string statement) in cases)
+            {
+                Case(w, label, statement);
+            }
+
+            Case(w, "default:", otherwise);
             w.Close();
             w.Close();
             w.Line();
