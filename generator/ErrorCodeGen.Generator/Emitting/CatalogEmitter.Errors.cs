@@ -278,10 +278,9 @@ namespace ErrorCodeGen.Generator.Emitting
             const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
             w.Line("// Every code is the value of its member: parse the number as written, and Describe says whether it is one.");
             w.Line("string" + e.Q + " text = rawCode == null ? null : rawCode.Trim();");
-            w.Line("long value;");
             w.Line("if (text != null");
             w.Indent();
-            w.Packed("&& long.TryParse(", new[] { "text", "global::System.Globalization.NumberStyles.AllowLeadingSign", Invariant, "out value" }, ")");
+            w.Packed("&& long.TryParse(", new[] { "text", "global::System.Globalization.NumberStyles.AllowLeadingSign", Invariant, "out long value" }, ")");
             w.Line("&& value.ToString(" + Invariant + ") == text");
             if (!e.Model.EnumIsLong)
             {
@@ -405,14 +404,9 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Indent();
             w.Line("global::System.Net.Http.HttpResponseMessage response,");
             w.Line("global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
+            w.Line("=> FromErrorResponse(");
+            w.Line("    await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));");
             w.Unindent();
-            w.Line("{");
-            w.Indent();
-            w.Assignment(
-                Runtime + "ErrorResponse parsed",
-                "await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false)");
-            w.Line("return FromErrorResponse(parsed);");
-            w.Close();
             w.Line();
         }
 

@@ -60,10 +60,9 @@ namespace Model.Sdk
         {
             // Every code is the value of its member: parse the number as written, and Describe says whether it is one.
             string? text = rawCode == null ? null : rawCode.Trim();
-            long value;
             if (text != null
                 && long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign,
-                    global::System.Globalization.CultureInfo.InvariantCulture, out value)
+                    global::System.Globalization.CultureInfo.InvariantCulture, out long value)
                 && value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == text
                 && value >= int.MinValue && value <= int.MaxValue
                 && Describe((ModelErrorCode)value) != s_unknown)
@@ -129,11 +128,8 @@ namespace Model.Sdk
         public static async global::System.Threading.Tasks.Task<ModelException> FromResponseAsync(
             global::System.Net.Http.HttpResponseMessage response,
             global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            global::ErrorCodeGen.ErrorResponse parsed =
-                await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
-            return FromErrorResponse(parsed);
-        }
+            => FromErrorResponse(
+                await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));
 
         /// <summary>Turns an error message that came without an HTTP status (a WebSocket message) into a typed exception; retryability then comes from the code alone.</summary>
         /// <param name="body">The message body, or null.</param>

@@ -121,11 +121,8 @@ public static partial class SampleErrors
     public static async global::System.Threading.Tasks.Task<SampleException> FromResponseAsync(
         global::System.Net.Http.HttpResponseMessage response,
         global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-    {
-        global::ErrorCodeGen.ErrorResponse parsed =
-            await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
-        return FromErrorResponse(parsed);
-    }
+        => FromErrorResponse(
+            await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Turns an error message that came without an HTTP status (a WebSocket message) into a typed exception; retryability then comes from the code alone.</summary>
     /// <param name="body">The message body, or null.</param>
