@@ -1,6 +1,10 @@
 using System.Linq;
+using ErrorCodeGen.Generator;
+using ErrorCodeGen.Generator.Emitting;
+using ErrorCodeGen.Generator.Model;
 using ErrorCodeGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Tests;
@@ -8,18 +12,118 @@ namespace ErrorCodeGen.Tests;
 /// <summary>The generated files, compared with reviewed snapshots in Snapshots/.</summary>
 public class GeneratedSourceSnapshotTests
 {
-    [Test]
-    public void Trainer_catalog()
-    {
-        var (result, _, _) = GeneratorHarness.Run(new[] { GeneratorHarness.CuratedCatalog("runcomfy-trainer.errors.yaml") });
+    /// <summary>
+    /// A small catalog that uses every field of docs/catalog-schema.md: provider docs, namespace, source and
+    /// retry_by; groups with and without a summary; status rules with a title, retry, retry_after, exception,
+    /// remediation and inferred values; numeric and text codes (one beyond int, so the enum is long) with name,
+    /// identifier, http, retry, retry_after, exception, category, message, Markdown summary and remediation, docs,
+    /// endpoints, phases, inferred and note.
+    /// </summary>
+    internal const string EverySchemaFeature = """
+        schema: errorcodegen/v1
+        provider:
+          name: Sample
+          title: Sample API
+          docs: https://docs.example.com/errors
+          format: runware
+          namespace: Sample.Sdk.Errors
+          source: seeds/sample.html
+          retry_by: status
+        exceptions:
+          - name: Auth
+            summary: The credentials were **refused**.
+          - name: Limit
+        statuses:
+          - status: 401
+            title: Unauthorized
+            retryable: false
+            exception: Auth
+            summary: The key is missing or wrong.
+            remediation: |
+              - Check the `Authorization` header.
+              - See [keys](/keys).
+          - status: 429
+            title: Too Many Requests
+            retryable: true
+            retry: delay
+            retry_after: 1.5 sec
+            exception: Limit
+            summary: Too many requests.
+            inferred: [retry_after]
+            note: The page names no wait; 1.5 s is what the service sent in tests.
+        errors:
+          - code: invalidApiKey
+            name: INVALID_API_KEY
+            http: 401
+            retryable: false
+            exception: Auth
+            category: Authentication
+            message: Invalid API key
+            summary: The key is `wrong`.
+            remediation: |
+              1. Copy the key again from [the dashboard](https://example.com/keys).
+              2. Send it as `Authorization: Bearer <key>`.
+            docs: https://docs.example.com/errors/auth
+            endpoints: [POST /v1/tasks, "GET /v1/tasks/{id}"]
+            phases: [submit, poll]
+          - code: 42258
+            identifier: QueueFull
+            http: 429
+            retryable: true
+            retry: once
+            retry_after: 10s
+            exception: Limit
+            summary: Your queue is full.
+            inferred: [retryable, http]
+            note: Inferred from the status the service sends.
+          - code: 9999999999
+            name: TIMEOUT
+            retryable: true
+            summary: The task took too long.
+        """;
 
+    [Test]
+    public void Every_schema_feature()
+    {
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/src/sample.errors.yaml", EverySchemaFeature) });
+
+        Assert.That(diagnostics, Is.Empty, GeneratorHarness.Describe(diagnostics));
+        Assert.That(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning), Is.Empty);
         Assert.That(result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)), Is.EquivalentTo(new[]
         {
-            "RunComfyTrainer.ErrorCode.g.cs", "RunComfyTrainer.Errors.g.cs", "RunComfyTrainer.Exceptions.g.cs",
+            "Sample.ErrorCode.g.cs", "Sample.Errors.g.cs", "Sample.Exceptions.g.cs",
         }));
         foreach (SyntaxTree tree in result.GeneratedTrees)
         {
             Snapshot.Verify(tree.GetText().ToString(), System.IO.Path.GetFileNameWithoutExtension(tree.FilePath));
+        }
+    }
+
+    /// <summary>The emitter run straight from a hand-built model (as NetEscapades.EnumGenerators does): no YAML, no Roslyn.</summary>
+    [Test]
+    public void Emitter_from_a_model()
+    {
+        static RenderedText Text(string plain) => new(plain, plain, System.Security.SecurityElement.Escape(plain)!);
+        var model = new CatalogModel(
+            "/src/model.errors.yaml",
+            new ProviderModel("Model", "Model API", null, WireFormat.RunComfy, null, null, RetryByStatus: false),
+            new[] { new ExceptionGroupModel("Server", "ModelServerException", RenderedText.Empty) }.ToEquatableArray(),
+            new[] { new StatusRuleModel(503, "Service Unavailable", true, RetryKind.Delay, 30_000, "Server", Text("Try later."), RenderedText.Empty, EquatableArray<string>.Empty, null) }.ToEquatableArray(),
+            new[]
+            {
+                new ErrorCodeModel("40001", true, 40001, "BAD_INPUT", "BadInput", 400, false, RetryKind.None, null, null, "Input", null, Text("The input is wrong."), Text("Fix the input & retry."), null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null),
+                new ErrorCodeModel("50001", true, 50001, "50001", "Internal", 500, true, RetryKind.Backoff, null, "Server", null, null, Text("Something broke."), RenderedText.Empty, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, new[] { "retryable" }.ToEquatableArray(), "Assumed transient."),
+            }.ToEquatableArray(),
+            EnumIsLong: false);
+
+        var files = CatalogEmitter.Emit(model, new EmitOptions("Model.Sdk", "internal", NullableAnnotations: true, "1.2.3"));
+
+        Assert.That(files.Select(f => f.HintName), Is.EqualTo(new[] { "Model.ErrorCode.g.cs", "Model.Errors.g.cs", "Model.Exceptions.g.cs" }));
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(files.Select(f => f.Source));
+        Assert.That(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning), Is.Empty, GeneratorHarness.Describe(compilation.GetDiagnostics()));
+        foreach (var file in files)
+        {
+            Snapshot.Verify(file.Source, System.IO.Path.GetFileNameWithoutExtension(file.HintName));
         }
     }
 

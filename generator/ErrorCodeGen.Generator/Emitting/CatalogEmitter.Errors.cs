@@ -88,6 +88,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 var leading = new List<string>();
                 Named(leading, "name", error.Name == error.Code ? null : CSharpLiteral.String(error.Name));
                 Named(leading, "httpStatus", error.HttpStatus.HasValue ? CSharpLiteral.Int(error.HttpStatus.Value) : null);
+                Retryable(leading, error);
                 var args = new List<string>();
                 Named(args, "category", error.Category is null ? null : CSharpLiteral.String(error.Category));
                 Named(args, "documentationUrl", error.DocumentationUrl is null ? null : CSharpLiteral.String(error.DocumentationUrl));
@@ -122,6 +123,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 StatusRuleModel rule = e.Model.StatusRules[i];
                 var leading = new List<string>();
                 Named(leading, "title", rule.Title is null ? null : CSharpLiteral.String(rule.Title));
+                Retryable(leading, rule);
                 var args = new List<string>();
                 EntryArguments(args, rule);
                 EntryTexts(args, rule);
@@ -135,9 +137,10 @@ namespace ErrorCodeGen.Generator.Emitting
         }
 
         /// <summary>The short arguments of the shared <c>CatalogEntry</c> shape: the retry guidance and what was inferred.</summary>
+        private static void Retryable(List<string> args, CatalogEntryModel entry) => Named(args, "isRetryable", entry.IsRetryable ? "true" : null);
+
         private static void EntryArguments(List<string> args, CatalogEntryModel entry)
         {
-            Named(args, "isRetryable", entry.IsRetryable ? "true" : null);
             // Left out when it is what the factory infers, as the catalog does: backoff if retryable, else none.
             RetryKind inferred = entry.IsRetryable ? RetryKind.Backoff : RetryKind.None;
             Named(args, "retryStrategy", entry.Retry == inferred ? null : Runtime + "RetryStrategy." + entry.Retry);
@@ -275,10 +278,9 @@ namespace ErrorCodeGen.Generator.Emitting
             const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
             w.Line("// Every code is the value of its member: parse the number as written, and Describe says whether it is one.");
             w.Line("string" + e.Q + " text = rawCode == null ? null : rawCode.Trim();");
-            w.Line("long value;");
             w.Line("if (text != null");
             w.Indent();
-            w.Packed("&& long.TryParse(", new[] { "text", "global::System.Globalization.NumberStyles.AllowLeadingSign", Invariant, "out value" }, ")");
+            w.Packed("&& long.TryParse(", new[] { "text", "global::System.Globalization.NumberStyles.AllowLeadingSign", Invariant, "out long value" }, ")");
             w.Line("&& value.ToString(" + Invariant + ") == text");
             if (!e.Model.EnumIsLong)
             {
@@ -301,37 +303,39 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("Everything the catalog says about a code; for ", Cref(code + ".Unknown"), " a descriptor that says the code is unknown."));
             w.Doc(Param("code", "The code."));
             w.Doc(Returns("The code's descriptor; never null."));
-            w.Open("public static " + Runtime + "ErrorDescriptor Describe(this " + code + " code)");
-            w.Open("switch (code)");
+            var cases = new List<(string, string)>();
             foreach (ErrorCodeModel error in e.Model.Errors)
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
-                Case(w, "case " + code + "." + error.MemberName + ":", "return " + fields.Descriptor(error) + ";");
+                cases.Add(("case " + code + "." + error.MemberName + ":", "return " + fields.Descriptor(error) + ";"));
             }
 
-            Case(w, "default:", "return " + FieldNames.Unknown + ";");
-            w.Close();
-            w.Close();
-            w.Line();
+            ReturnSwitch(w, "public static " + Runtime + "ErrorDescriptor Describe(this " + code + " code)", "code", cases, "return " + FieldNames.Unknown + ";");
         }
 
         private static void WriteIsRetryable(Emission e)
-        {
-            SourceWriter w = e.Writer;
-            w.Doc(Summary("Whether repeating the same request may succeed after this error."));
-            w.Doc(Param("code", "The code."));
-            w.Doc(Returns("True when the catalog says the error is retryable; false for ", Cref(e.Names.ErrorCode + ".Unknown"), "."));
-            w.Line("public static bool IsRetryable(this " + e.Names.ErrorCode + " code) => Describe(code).IsRetryable;");
-            w.Line();
-        }
+            => DescriptorShortcut(
+                e,
+                Summary("Whether repeating the same request may succeed after this error."),
+                Returns("True when the catalog says the error is retryable; false for ", Cref(e.Names.ErrorCode + ".Unknown"), "."),
+                "bool IsRetryable");
 
         private static void WriteHttpStatus(Emission e)
+            => DescriptorShortcut(
+                e,
+                Summary("The HTTP status the provider sends with this code, when the catalog knows it."),
+                Returns("The HTTP status, or null."),
+                "int? HttpStatus");
+
+        /// <summary>An extension method that returns one property of the code's descriptor, of the same name.</summary>
+        private static void DescriptorShortcut(Emission e, string summary, string returns, string typeAndName)
         {
             SourceWriter w = e.Writer;
-            w.Doc(Summary("The HTTP status the provider sends with this code, when the catalog knows it."));
+            string name = typeAndName.Substring(typeAndName.LastIndexOf(' ') + 1);
+            w.Doc(summary);
             w.Doc(Param("code", "The code."));
-            w.Doc(Returns("The HTTP status, or null."));
-            w.Line("public static int? HttpStatus(this " + e.Names.ErrorCode + " code) => Describe(code).HttpStatus;");
+            w.Doc(returns);
+            w.Line("public static " + typeAndName + "(this " + e.Names.ErrorCode + " code) => Describe(code)." + name + ";");
             w.Line();
         }
 
@@ -341,14 +345,26 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("The catalog's rule for an HTTP status."));
             w.Doc(Param("httpStatus", "The HTTP status."));
             w.Doc(Returns("The rule, or null when the catalog has none for the status."));
-            w.Open("public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)");
-            w.Open("switch (httpStatus)");
+            var cases = new List<(string, string)>();
             foreach (StatusRuleModel rule in e.Model.StatusRules)
             {
-                Case(w, "case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";");
+                cases.Add(("case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";"));
             }
 
-            Case(w, "default:", "return null;");
+            ReturnSwitch(w, "public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)", "httpStatus", cases, "return null;");
+        }
+
+        /// <summary>A method that is one <c>switch</c> whose every case returns: a table of one line per case.</summary>
+        private static void ReturnSwitch(SourceWriter w, string signature, string value, List<(string Label, string Statement)> cases, string otherwise)
+        {
+            w.Open(signature);
+            w.Open("switch (" + value + ")");
+            foreach ((string label, string statement) in cases)
+            {
+                Case(w, label, statement);
+            }
+
+            Case(w, "default:", otherwise);
             w.Close();
             w.Close();
             w.Line();
@@ -388,14 +404,9 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Indent();
             w.Line("global::System.Net.Http.HttpResponseMessage response,");
             w.Line("global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
+            w.Line("=> FromErrorResponse(");
+            w.Line("    await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));");
             w.Unindent();
-            w.Line("{");
-            w.Indent();
-            w.Assignment(
-                Runtime + "ErrorResponse parsed",
-                "await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false)");
-            w.Line("return FromErrorResponse(parsed);");
-            w.Close();
             w.Line();
         }
 

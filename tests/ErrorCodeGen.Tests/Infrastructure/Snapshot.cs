@@ -25,28 +25,45 @@ internal static partial class Snapshot
         string stem = Path.Combine(directory, "Snapshots", testClass + "." + testMethod + "#" + part);
         string verifiedPath = stem + ".verified.cs";
         string receivedPath = stem + ".received.cs";
-        string scrubbed = Scrub(actual);
+        Compare(Scrub(actual), verifiedPath, receivedPath, (expected, differences) => expected is null
+            ? $"No snapshot yet: review {receivedPath} and rename it to .verified.cs (or run with {AcceptVariable}=1)."
+            : $"Snapshot differs from {verifiedPath} {differences}; the actual text is in {receivedPath}.");
+    }
 
+    /// <summary>
+    /// The same conventions for an approved text file at <paramref name="approvedPath"/> (such as
+    /// <c>PublicAPI.approved.txt</c>): on a mismatch the actual text goes to the <c>.received.txt</c> beside it.
+    /// </summary>
+    public static void VerifyApproved(string actual, string approvedPath)
+    {
+        string receivedPath = approvedPath.Replace(".approved.txt", ".received.txt", StringComparison.Ordinal);
+        Compare(Normalize(actual), approvedPath, receivedPath, (expected, differences) => expected is null
+            ? $"No approved file yet: review {receivedPath} and rename it to .approved.txt (or run with {AcceptVariable}=1)."
+            : $"The public API differs from {approvedPath} {differences}; the actual surface is in {receivedPath}. "
+              + "Approve the change only if it is deliberate (and binary compatible, or announced).");
+    }
+
+    /// <summary>Passes when <paramref name="actual"/> is the expected file's text; else accepts it or writes it to <paramref name="receivedPath"/> and fails.</summary>
+    private static void Compare(string actual, string expectedPath, string receivedPath, Func<string?, string, string> failure)
+    {
         bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true";
-        string? expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath)) : null;
-        if (expected == scrubbed)
+        string? expected = File.Exists(expectedPath) ? Normalize(File.ReadAllText(expectedPath)) : null;
+        if (expected == actual)
         {
             File.Delete(receivedPath);
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(stem)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
         if (accept)
         {
-            File.WriteAllText(verifiedPath, scrubbed);
+            File.WriteAllText(expectedPath, actual);
             File.Delete(receivedPath);
             return;
         }
 
-        File.WriteAllText(receivedPath, scrubbed);
-        Assert.Fail(expected is null
-            ? $"No snapshot yet: review {receivedPath} and rename it to .verified.cs (or run with {AcceptVariable}=1)."
-            : $"Snapshot differs from {verifiedPath} {FirstDifference(expected, scrubbed)}; the actual text is in {receivedPath}.");
+        File.WriteAllText(receivedPath, actual);
+        Assert.Fail(failure(expected, expected is null ? string.Empty : FirstDifference(expected, actual)));
     }
 
     private static string SourceDirectory(string testFile)

@@ -33,8 +33,8 @@ public static partial class SampleErrors
             summary: "The code is not in the catalog, or the response carried none.");
 
     private static readonly global::ErrorCodeGen.StatusRule
-        s_status429 = s_catalog.StatusRule(429, retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
-            isRetryable: true,
+        s_status429 = s_catalog.StatusRule(429, isRetryable: true,
+            retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
             suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(60000), summary: "Too many requests.");
 
     private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::ErrorCodeGen.ErrorDescriptor> s_all =
@@ -121,11 +121,8 @@ public static partial class SampleErrors
     public static async global::System.Threading.Tasks.Task<SampleException> FromResponseAsync(
         global::System.Net.Http.HttpResponseMessage response,
         global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-    {
-        global::ErrorCodeGen.ErrorResponse parsed =
-            await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false);
-        return FromErrorResponse(parsed);
-    }
+        => FromErrorResponse(
+            await global::ErrorCodeGen.ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Turns an error message that came without an HTTP status (a WebSocket message) into a typed exception; retryability then comes from the code alone.</summary>
     /// <param name="body">The message body, or null.</param>
