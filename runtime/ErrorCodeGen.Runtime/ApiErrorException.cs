@@ -62,6 +62,13 @@ namespace ErrorCodeGen
         /// </summary>
         public bool IsRefused { get; }
 
+        /// <summary>
+        /// The name of the catalog's exception group of this error (<c>Validation</c>, <c>RateLimit</c>, …), or
+        /// <see langword="null"/> when it belongs to none: callers of an SDK whose generated types are internal can still
+        /// branch on it.
+        /// </summary>
+        public virtual string? ErrorGroup => null;
+
         /// <summary>How to retry, when <see cref="IsRetryable"/>.</summary>
         public RetryStrategy RetryStrategy { get; }
 

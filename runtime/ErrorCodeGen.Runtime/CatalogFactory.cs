@@ -51,6 +51,7 @@ namespace ErrorCodeGen
         /// <param name="exampleMessage">The message the vendor documents for the code.</param>
         /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
         /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="isRefused">Whether the error means the server refused the request without acting on it.</param>
         /// <returns>The descriptor.</returns>
         public ErrorDescriptor ErrorDescriptor(
             string code,
@@ -67,10 +68,11 @@ namespace ErrorCodeGen
             IReadOnlyList<string>? endpoints = null,
             string? exampleMessage = null,
             IReadOnlyList<string>? inferredFields = null,
-            string? inferenceNote = null)
+            string? inferenceNote = null,
+            bool isRefused = false)
             => new ErrorDescriptor(
                 Provider, code, name, httpStatus, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, category, summary, remediation,
-                documentationUrl ?? DocumentationUrl, phases, endpoints, exampleMessage, inferredFields, inferenceNote);
+                documentationUrl ?? DocumentationUrl, phases, endpoints, exampleMessage, inferredFields, inferenceNote, isRefused);
 
         /// <summary>Creates what the provider's catalog says about an HTTP status.</summary>
         /// <param name="httpStatus">The HTTP status.</param>
@@ -82,6 +84,7 @@ namespace ErrorCodeGen
         /// <param name="remediation">What to do about it, in plain text.</param>
         /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
         /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="isRefused">Whether the status means the server refused the request without acting on it.</param>
         /// <returns>The status rule.</returns>
         public StatusRule StatusRule(
             int httpStatus,
@@ -92,8 +95,9 @@ namespace ErrorCodeGen
             string? summary = null,
             string? remediation = null,
             IReadOnlyList<string>? inferredFields = null,
-            string? inferenceNote = null)
-            => new StatusRule(Provider, httpStatus, title, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote);
+            string? inferenceNote = null,
+            bool isRefused = false)
+            => new StatusRule(Provider, httpStatus, title, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused);
 
         /// <summary>Creates one error of an error body, for tests (the reader creates them from the wire).</summary>
         /// <param name="code">The code as on the wire.</param>

@@ -34,8 +34,9 @@ namespace ErrorCodeGen
             IReadOnlyList<string>? endpoints,
             string? exampleMessage,
             IReadOnlyList<string>? inferredFields,
-            string? inferenceNote)
-            : base(provider, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote)
+            string? inferenceNote,
+            bool isRefused = false)
+            : base(provider, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused)
         {
             Code = code ?? throw new ArgumentNullException(nameof(code));
             Name = name ?? code;

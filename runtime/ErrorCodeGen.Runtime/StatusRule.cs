@@ -26,8 +26,9 @@ namespace ErrorCodeGen
             string? summary,
             string? remediation,
             IReadOnlyList<string>? inferredFields,
-            string? inferenceNote)
-            : base(provider, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote)
+            string? inferenceNote,
+            bool isRefused = false)
+            : base(provider, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused)
         {
             HttpStatus = httpStatus;
             Title = title;

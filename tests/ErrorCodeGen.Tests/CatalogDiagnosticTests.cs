@@ -124,6 +124,7 @@ public class CatalogDiagnosticTests
     {
         AssertSingle(Header + "  - code: 1\n    retryable: false\n    retry: backoff\n    summary: A.\n", "ECG0018", 11, 12, "has no effect");
         AssertSingle(Header + "  - code: 1\n    retryable: true\n    retry: none\n    summary: A.\n", "ECG0018", 11, 12, "contradicts");
+        AssertSingle(Header + "  - code: 1\n    retryable: false\n    refused: true\n    summary: A.\n", "ECG0018", 11, 14, "'refused: true' has no effect");
     }
 
     [Test]
@@ -158,7 +159,7 @@ public class CatalogDiagnosticTests
         Assert.That(diagnostic.Id, Is.EqualTo("ECG0010"));
         Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("/repo/b.errors.yaml"));
         Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(3));
-        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(3), "the first catalog (by path) is still generated");
+        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(GeneratorHarness.FilesPerCatalog), "the first catalog (by path) is still generated");
     }
 
     [Test]
@@ -251,7 +252,7 @@ public class CrossCatalogTests
 
         Assert.That(result.Results.Single().Exception, Is.Null);
         Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "ECG0010" }));
-        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(3));
+        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(GeneratorHarness.FilesPerCatalog));
     }
 
     [Test]

@@ -71,6 +71,19 @@ public partial class DocumentationSnippetTests
         Assert.That(XmlSnippets().Count(), Is.GreaterThanOrEqualTo(5));
     }
 
+    /// <summary>
+    /// What the integration samples of docs/retries.md use besides the runtime: IHttpClientFactory (with dependency
+    /// injection) and Polly with the ErrorCodeGen.Polly adapter.
+    /// </summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_integrationReferences = new(() => new[]
+    {
+        typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly,
+        typeof(System.Net.Http.IHttpClientFactory).Assembly,
+        typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
+        typeof(global::Polly.ResiliencePipeline).Assembly,
+        typeof(ErrorCodeGen.Polly.ApiErrorRetryPipelineExtensions).Assembly,
+    }.Distinct().Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location)).ToImmutableArray());
+
     [TestCaseSource(nameof(CSharpSnippets))]
     public void CSharp_sample_compiles(Snippet snippet)
     {
@@ -83,7 +96,7 @@ public partial class DocumentationSnippetTests
         CSharpCompilation compilation = CSharpCompilation.Create(
             "DocumentationSnippet",
             s_generatedTrees.Value.Add(CSharpSyntaxTree.ParseText(source, parseOptions, path: snippet.File)),
-            GeneratorHarness.References,
+            GeneratorHarness.References.AddRange(s_integrationReferences.Value),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,

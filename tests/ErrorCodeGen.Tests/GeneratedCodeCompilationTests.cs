@@ -64,7 +64,7 @@ namespace Consumer
         var (result, output, generatorDiagnostics) = GeneratorHarness.Run(AllCatalogs(), compilation);
 
         Assert.That(generatorDiagnostics, Is.Empty, GeneratorHarness.Describe(generatorDiagnostics));
-        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(15), "three files per catalog");
+        Assert.That(result.GeneratedTrees, Has.Length.EqualTo(5 * GeneratorHarness.FilesPerCatalog), "the files of each catalog");
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.That(problems, Is.Empty, GeneratorHarness.Describe(problems));
 

@@ -14,9 +14,9 @@ public class GeneratedSourceSnapshotTests
 {
     /// <summary>
     /// A small catalog that uses every field of docs/catalog-schema.md: provider docs, namespace, source and
-    /// retry_by; groups with and without a summary; status rules with a title, retry, retry_after, exception,
+    /// retry_by; groups with and without a summary; status rules with a title, retry, retry_after, refused, exception,
     /// remediation and inferred values; numeric and text codes (one beyond int, so the enum is long) with name,
-    /// identifier, http, retry, retry_after, exception, category, message, Markdown summary and remediation, docs,
+    /// identifier, http, retry, retry_after, refused, exception, category, message, Markdown summary and remediation, docs,
     /// endpoints, phases, inferred and note.
     /// </summary>
     internal const string EverySchemaFeature = """
@@ -47,6 +47,7 @@ public class GeneratedSourceSnapshotTests
             retryable: true
             retry: delay
             retry_after: 1.5 sec
+            refused: true
             exception: Limit
             summary: Too many requests.
             inferred: [retry_after]
@@ -72,6 +73,7 @@ public class GeneratedSourceSnapshotTests
             retryable: true
             retry: once
             retry_after: 10s
+            refused: true
             exception: Limit
             summary: Your queue is full.
             inferred: [retryable, http]
@@ -91,7 +93,7 @@ public class GeneratedSourceSnapshotTests
         Assert.That(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning), Is.Empty);
         Assert.That(result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)), Is.EquivalentTo(new[]
         {
-            "Sample.ErrorCode.g.cs", "Sample.Errors.g.cs", "Sample.Exceptions.g.cs",
+            "Sample.ErrorCode.g.cs", "Sample.Errors.g.cs", "Sample.Exceptions.g.cs", "Sample.Catalog.g.cs",
         }));
         foreach (SyntaxTree tree in result.GeneratedTrees)
         {
@@ -106,9 +108,9 @@ public class GeneratedSourceSnapshotTests
         static RenderedText Text(string plain) => new(plain, plain, System.Security.SecurityElement.Escape(plain)!);
         var model = new CatalogModel(
             "/src/model.errors.yaml",
-            new ProviderModel("Model", "Model API", null, WireFormat.RunComfy, null, null, RetryByStatus: false),
+            new ProviderModel("Model", "Model API", null, "runcomfy", null, null, RetryByStatus: false),
             new[] { new ExceptionGroupModel("Server", "ModelServerException", RenderedText.Empty) }.ToEquatableArray(),
-            new[] { new StatusRuleModel(503, "Service Unavailable", true, RetryKind.Delay, 30_000, "Server", Text("Try later."), RenderedText.Empty, EquatableArray<string>.Empty, null) }.ToEquatableArray(),
+            new[] { new StatusRuleModel(503, "Service Unavailable", true, RetryKind.Delay, 30_000, "Server", Text("Try later."), RenderedText.Empty, EquatableArray<string>.Empty, null) { Refused = true } }.ToEquatableArray(),
             new[]
             {
                 new ErrorCodeModel("40001", true, 40001, "BAD_INPUT", "BadInput", 400, false, RetryKind.None, null, null, "Input", null, Text("The input is wrong."), Text("Fix the input & retry."), null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null),
@@ -118,7 +120,7 @@ public class GeneratedSourceSnapshotTests
 
         var files = CatalogEmitter.Emit(model, new EmitOptions("Model.Sdk", "internal", NullableAnnotations: true, "1.2.3"));
 
-        Assert.That(files.Select(f => f.HintName), Is.EqualTo(new[] { "Model.ErrorCode.g.cs", "Model.Errors.g.cs", "Model.Exceptions.g.cs" }));
+        Assert.That(files.Select(f => f.HintName), Is.EqualTo(new[] { "Model.ErrorCode.g.cs", "Model.Errors.g.cs", "Model.Exceptions.g.cs", "Model.Catalog.g.cs" }));
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(files.Select(f => f.Source));
         Assert.That(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning), Is.Empty, GeneratorHarness.Describe(compilation.GetDiagnostics()));
         foreach (var file in files)

@@ -24,7 +24,7 @@ namespace ErrorCodeGen.Docs
             Row(sb, "Provider (C# prefix)", Code(p));
             Row(sb, "Vendor page", model.Provider.DocumentationUrl ?? "not recorded");
             Row(sb, "Transcribed from", model.Provider.Source is null ? "not recorded" : Code(model.Provider.Source));
-            Row(sb, "Wire format", Code(model.Provider.Format.ToString().ToLowerInvariant()));
+            Row(sb, "Wire format", Code(model.Provider.Format));
             Row(sb, "Generated types", Code(names.ErrorCode) + ", " + Code(names.Errors) + ", " + Code(names.Exception));
             Row(sb, "Retry decided by", model.Provider.RetryByStatus ? "the HTTP status when there is one (the vendor's rule), else the code" : "the code, else the HTTP status rule");
             Row(sb, "Codes", Int(model.Errors.Count));
@@ -54,7 +54,7 @@ namespace ErrorCodeGen.Docs
                 {
                     sb.Append("| ").Append(Int(rule.Status))
                       .Append(" | ").Append(Cell(rule.Title ?? string.Empty))
-                      .Append(" | ").Append(Retry(rule.IsRetryable, rule.Retry)).Append(Inferred(rule.Inferred, "retryable"))
+                      .Append(" | ").Append(Retry(rule.IsRetryable, rule.Retry)).Append(Inferred(rule.Inferred, "retryable")).Append(Refused(rule))
                       .Append(" | ").Append(Wait(rule.RetryAfterMilliseconds))
                       .Append(" | ").Append(rule.ExceptionGroup is null ? string.Empty : Code(GeneratedTypeNames.GroupException(p, rule.ExceptionGroup)))
                       .Append(" | ").Append(Cell(rule.Summary.Markdown)).Append(" |\n");
@@ -93,7 +93,7 @@ namespace ErrorCodeGen.Docs
                   .Append(" | ").Append(error.Name == error.Code ? string.Empty : Cell(error.Name))
                   .Append(" | ").Append(Code(error.MemberName))
                   .Append(" | ").Append(error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated")
-                  .Append(" | ").Append(Retry(error.IsRetryable, error.Retry)).Append(Inferred(error.Inferred, "retryable"))
+                  .Append(" | ").Append(Retry(error.IsRetryable, error.Retry)).Append(Inferred(error.Inferred, "retryable")).Append(Refused(error))
                   .Append(" | ").Append(Cell(error.Summary.Markdown)).Append(" |\n");
             }
 
@@ -109,7 +109,7 @@ namespace ErrorCodeGen.Docs
                 sb.Append("\n\n").Append(AbsoluteLinks(error.Summary.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
                 Bullet(sb, "C# member", Code(p + "ErrorCode." + error.MemberName));
                 Bullet(sb, "HTTP status", error.HttpStatus.HasValue ? Int(error.HttpStatus.Value) + Inferred(error.Inferred, "http") : "not stated by the page");
-                Bullet(sb, "Retryable", Retry(error.IsRetryable, error.Retry) + Inferred(error.Inferred, "retryable") + (error.RetryAfterMilliseconds.HasValue ? ", suggested wait " + Wait(error.RetryAfterMilliseconds) : string.Empty));
+                Bullet(sb, "Retryable", Retry(error.IsRetryable, error.Retry) + Inferred(error.Inferred, "retryable") + (error.RetryAfterMilliseconds.HasValue ? ", suggested wait " + Wait(error.RetryAfterMilliseconds) : string.Empty) + Refused(error));
                 Bullet(sb, "Exception", error.ExceptionGroup != null
                     ? Code(GeneratedTypeNames.GroupException(p, error.ExceptionGroup))
                     : Code(names.Exception) + " (or the group of the status rule for the response's HTTP status)");
@@ -194,6 +194,10 @@ namespace ErrorCodeGen.Docs
         private static void Row(StringBuilder sb, string name, string value) => sb.Append("| ").Append(name).Append(" | ").Append(value).Append(" |\n");
 
         private static void Bullet(StringBuilder sb, string name, string value) => sb.Append("- **").Append(name).Append(":** ").Append(value).Append('\n');
+
+        /// <summary>For an entry marked <c>refused</c>: that the server did not act, so even a POST may be repeated.</summary>
+        private static string Refused(CatalogEntryModel entry)
+            => entry.Refused ? "; refused, safe to repeat even a POST" + Inferred(entry.Inferred, "refused") : string.Empty;
 
         private static string Retry(bool retryable, RetryKind kind)
             => !retryable ? "no" : kind switch

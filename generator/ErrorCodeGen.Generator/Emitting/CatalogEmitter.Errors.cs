@@ -60,7 +60,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("public static readonly string" + e.Q + " DocumentationUrl = " + CSharpLiteral.String(provider.DocumentationUrl) + ";");
             w.Line();
             w.Doc(Summary("The wire format of the provider's error bodies."));
-            w.Assignment("public static readonly " + Runtime + "ErrorWireFormat WireFormat", Runtime + "ErrorWireFormat." + provider.Format);
+            w.Assignment("public static readonly " + Runtime + "ErrorWireFormat WireFormat", Runtime + "ErrorWireFormat." + ErrorCodeGen.Formats.WireFormatNames.MemberFor(provider.Format));
             w.Line();
             w.Doc(Summary(provider.RetryByStatus
                 ? "What decides whether to retry: the HTTP status when there is one (the provider's documented rule), else the error code."
@@ -148,6 +148,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(entry.RetryAfterMilliseconds.Value) + ")"
                 : null);
             Named(args, "inferredFields", StringArray(entry.Inferred));
+            Named(args, "isRefused", entry.Refused ? "true" : null);
         }
 
         /// <summary>The texts of the shared <c>CatalogEntry</c> shape.</summary>

@@ -33,6 +33,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 new GeneratedFile(provider + ".ErrorCode.g.cs", EmitEnum(new Emission(model, options, cancellationToken))),
                 new GeneratedFile(provider + ".Errors.g.cs", EmitErrorsClass(new Emission(model, options, cancellationToken))),
                 new GeneratedFile(provider + ".Exceptions.g.cs", EmitExceptions(new Emission(model, options, cancellationToken))),
+                new GeneratedFile(provider + ".Catalog.g.cs", EmitCatalog(new Emission(model, options, cancellationToken))),
             };
         }
 
@@ -113,6 +114,9 @@ namespace ErrorCodeGen.Generator.Emitting
                 ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule");
                 w.Line("{");
                 w.Line("}");
+                w.Line();
+                w.Doc(Summary("The exception group, ", Code(group.Name), ", for callers that see only ", Cref("global::ErrorCodeGen.ApiErrorException"), "."));
+                w.Line("public override string" + e.Q + " ErrorGroup => " + CSharpLiteral.String(group.Name) + ";");
                 w.Close();
             }
 
@@ -120,6 +124,45 @@ namespace ErrorCodeGen.Generator.Emitting
         }
 
         /// <summary>The documented constructor of a generated exception, up to its body: only generated code calls it.</summary>
+        /// <summary>
+        /// <c>{P}.Catalog.g.cs</c>: the catalog as an <c>IErrorCatalog</c> (for the retry handler, the Polly strategy and any
+        /// shared plumbing) and the test factory. A fixed handful of lines, whatever the number of codes.
+        /// </summary>
+        private static string EmitCatalog(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            GeneratedTypeNames names = e.Names;
+            Header(e);
+            w.Open(e.Options.Accessibility + " static partial class " + names.Errors);
+            w.Doc(Summary(
+                "This catalog seen without its generated types, for shared infrastructure such as ",
+                Cref("global::ErrorCodeGen.Http.ApiErrorRetryHandler"),
+                "; its exceptions are ",
+                Cref(names.Exception),
+                "s."));
+            w.Line("public static " + Runtime + "IErrorCatalog Catalog => CatalogHolder.Instance;");
+            w.Line();
+            w.Doc(Summary(
+                "Builds a classified exception without JSON, for unit tests: as if the server had sent the code ",
+                "(or none, for ", Cref(names.ErrorCode + ".Unknown"), ") with the HTTP status (or none, as over a WebSocket) and the message."));
+            w.Doc(Param("code", "The error code."));
+            w.Doc(Param("httpStatus", "The HTTP status, or null."));
+            w.Doc(Param("message", "The server's message, or null."));
+            w.Doc(Returns("The exception, classified exactly as a real response would be."));
+            w.Line("public static " + names.Exception + " Create(" + names.ErrorCode + " code, int? httpStatus = null, string" + e.Q + " message = null)");
+            w.Indent();
+            w.Line("=> (" + names.Exception + ")Catalog.Create(code == " + names.ErrorCode + ".Unknown ? null : Describe(code).Code, httpStatus, message);");
+            w.Unindent();
+            w.Line();
+            w.Line("/// <summary>Created on first use, after every descriptor and status rule.</summary>");
+            w.Open("private static class CatalogHolder");
+            w.Line("public static readonly " + Runtime + "IErrorCatalog Instance = " + Runtime + "CatalogFactory.Catalog(");
+            w.Line("    ProviderName, WireFormat, All, StatusRules, FromErrorResponse);");
+            w.Close();
+            w.Close();
+            return Footer(e);
+        }
+
         private static void ExceptionConstructor(Emission e, string className, params string[] baseArguments)
         {
             SourceWriter w = e.Writer;

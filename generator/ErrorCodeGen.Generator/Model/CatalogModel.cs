@@ -1,14 +1,5 @@
 namespace ErrorCodeGen.Generator.Model
 {
-    /// <summary>The wire formats a catalog can declare.</summary>
-    internal enum WireFormat
-    {
-        RunComfy,
-        Runware,
-        Cmfy,
-        GraphQL,
-    }
-
     /// <summary>Mirrors <c>ErrorCodeGen.RetryStrategy</c> in the runtime.</summary>
     internal enum RetryKind
     {
@@ -46,7 +37,7 @@ namespace ErrorCodeGen.Generator.Model
         string Name,
         string Title,
         string? DocumentationUrl,
-        WireFormat Format,
+        string Format,
         string? Namespace,
         string? Source,
         bool RetryByStatus);
@@ -66,7 +57,11 @@ namespace ErrorCodeGen.Generator.Model
         RenderedText Summary,
         RenderedText Remediation,
         EquatableArray<string> Inferred,
-        string? Note);
+        string? Note)
+    {
+        /// <summary>The catalog's <c>refused: true</c>: the server did not act on the request, so even a POST may be repeated.</summary>
+        public bool Refused { get; init; }
+    }
 
     /// <summary>One HTTP status rule.</summary>
     internal sealed record StatusRuleModel(

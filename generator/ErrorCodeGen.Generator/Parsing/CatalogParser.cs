@@ -25,10 +25,10 @@ namespace ErrorCodeGen.Generator.Parsing
         internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors" };
         internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
-        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "exception", "summary", "remediation", "inferred", "note" };
+        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note" };
         internal static readonly string[] ErrorKeys =
         {
-            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "exception", "category", "message",
+            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "exception", "category", "message",
             "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note",
         };
 
@@ -248,21 +248,16 @@ namespace ErrorCodeGen.Generator.Parsing
                 }
             }
 
-            WireFormat? format = null;
+            string? format = null;
             if (formatText != null)
             {
-                format = formatText.Trim().ToLowerInvariant() switch
+                if (ErrorCodeGen.Formats.WireFormatNames.MemberFor(formatText.Trim()) is null)
                 {
-                    "runcomfy" => WireFormat.RunComfy,
-                    "runware" => WireFormat.Runware,
-                    "cmfy" => WireFormat.Cmfy,
-                    "graphql" => WireFormat.GraphQL,
-                    _ => null,
-                };
-
-                if (format is null)
+                    context.Report(DiagnosticDescriptors.InvalidValue, provider.ValueNode("format")!, formatText, "format", "use one of " + string.Join(", ", ErrorCodeGen.Formats.WireFormatNames.CatalogNames));
+                }
+                else
                 {
-                    context.Report(DiagnosticDescriptors.InvalidValue, provider.ValueNode("format")!, formatText, "format", "use one of runcomfy, runware, cmfy, graphql");
+                    format = formatText.Trim().ToLowerInvariant();
                 }
             }
 
@@ -300,7 +295,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            return new ProviderModel(name, title, docs, format.Value, ns, source, retryByStatus);
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus);
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
@@ -373,6 +368,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 string? title = rule.String("title", required: false);
                 RetryKind? retry = ReadRetry(rule, context);
                 long? retryAfter = rule.Duration("retry_after");
+                bool? refused = rule.Bool("refused", required: false);
                 string? exception = ReadGroupReference(rule, groups, context);
                 string? summary = rule.String("summary", required: true);
                 string? remediation = rule.String("remediation", required: false);
@@ -403,6 +399,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 }
 
                 RetryKind kind = ResolveRetry(retryable.Value, retry, rule, context);
+                CheckRefused(retryable.Value, refused, rule, context);
                 result.Add(new StatusRuleModel(
                     status.Value,
                     title,
@@ -413,7 +410,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     Render(rule, "summary", summary, docsUrl, inline: true, context),
                     Render(rule, "remediation", remediation, docsUrl, inline: false, context),
                     inferred,
-                    note));
+                    note) { Refused = refused == true });
             }
 
             result.Sort((a, b) => a.Status.CompareTo(b.Status));
@@ -462,6 +459,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 bool? retryable = entry.Bool("retryable", required: true);
                 RetryKind? retry = ReadRetry(entry, context);
                 long? retryAfter = entry.Duration("retry_after");
+                bool? refused = entry.Bool("refused", required: false);
                 string? exception = ReadGroupReference(entry, groups, context);
                 string? category = entry.String("category", required: false);
                 string? message = entry.String("message", required: false);
@@ -511,6 +509,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 }
 
                 RetryKind kind = ResolveRetry(retryable.Value, retry, entry, context);
+                CheckRefused(retryable.Value, refused, entry, context);
                 var model = new ErrorCodeModel(
                     code,
                     numeric.HasValue,
@@ -530,7 +529,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     endpoints,
                     phases,
                     inferred,
-                    note);
+                    note) { Refused = refused == true };
                 pending.Add((model, numeric, codeNode!));
                 if (numeric.HasValue && numeric.Value > maxNumeric)
                 {
@@ -663,6 +662,15 @@ namespace ErrorCodeGen.Generator.Parsing
                 default:
                     context.Report(DiagnosticDescriptors.InvalidValue, reader.ValueNode("retry")!, text, "retry", "use one of none, backoff, once, delay");
                     return null;
+            }
+        }
+
+        /// <summary><c>refused: true</c> says a retry is safe even for a POST; on an entry that is not retryable it says nothing.</summary>
+        private static void CheckRefused(bool retryable, bool? refused, MappingReader reader, ParseContext context)
+        {
+            if (refused == true && !retryable)
+            {
+                context.Report(DiagnosticDescriptors.InconsistentRetry, reader.ValueNode("refused")!, "'refused: true' has no effect because 'retryable' is false; remove it or set 'retryable: true'");
             }
         }
 

@@ -11,5 +11,19 @@ namespace ErrorCodeGen.Formats
         public static readonly string[] CatalogNames = { "runcomfy", "runware", "cmfy", "graphql" };
 
         public static readonly string[] MemberNames = { "RunComfy", "Runware", "Cmfy", "GraphQL" };
+
+        /// <summary>The enum member of the format a catalog names (ignoring case), or null when there is none.</summary>
+        public static string? MemberFor(string catalogName)
+        {
+            for (int i = 0; i < CatalogNames.Length; i++)
+            {
+                if (string.Equals(CatalogNames[i], catalogName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return MemberNames[i];
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -63,9 +63,13 @@ namespace ErrorCodeGen.Http
     /// <summary>One retry, as told to <see cref="ApiErrorRetryOptions.OnRetry"/>.</summary>
     public sealed class ApiErrorRetryEvent
     {
-        internal ApiErrorRetryEvent(ApiErrorException error, int attempt, RetryAdvice advice)
+        /// <summary>Creates the event (the retry handler and the Polly strategy do).</summary>
+        /// <param name="error">What failed.</param>
+        /// <param name="attempt">The retry about to happen: 0 for the first.</param>
+        /// <param name="advice">The wait and its reason.</param>
+        public ApiErrorRetryEvent(ApiErrorException error, int attempt, RetryAdvice advice)
         {
-            Error = error;
+            Error = error ?? throw new ArgumentNullException(nameof(error));
             Attempt = attempt;
             Advice = advice;
         }

@@ -71,6 +71,9 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Runs the generator once over <paramref name="catalogs"/> and returns the result and the output compilation.</summary>
+    /// <summary>What the generator writes for one catalog: the ErrorCode, Errors, Exceptions and Catalog files.</summary>
+    public const int FilesPerCatalog = 4;
+
     public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(
         IEnumerable<AdditionalText> catalogs,
         CSharpCompilation? compilation = null,

@@ -36,7 +36,7 @@ namespace Model.Sdk
                 summary: "The code is not in the catalog, or the response carried none.");
 
         private static readonly global::ErrorCodeGen.StatusRule
-            s_status503 = s_catalog.StatusRule(503, title: "Service Unavailable", isRetryable: true,
+            s_status503 = s_catalog.StatusRule(503, title: "Service Unavailable", isRetryable: true, isRefused: true,
                 retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay,
                 suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(30000), summary: "Try later.");
 

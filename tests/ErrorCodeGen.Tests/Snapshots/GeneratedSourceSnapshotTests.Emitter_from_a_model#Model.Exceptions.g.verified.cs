@@ -41,5 +41,8 @@ namespace Model.Sdk
             : base(code, response, descriptor, statusRule)
         {
         }
+
+        /// <summary>The exception group, <c>Server</c>, for callers that see only <see cref="global::ErrorCodeGen.ApiErrorException" />.</summary>
+        public override string? ErrorGroup => "Server";
     }
 }

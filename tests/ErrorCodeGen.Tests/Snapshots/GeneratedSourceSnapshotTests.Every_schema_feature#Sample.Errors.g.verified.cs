@@ -33,7 +33,7 @@ namespace Sample.Sdk.Errors
                 documentationUrl: "https://docs.example.com/errors/auth", exampleMessage: "Invalid API key",
                 summary: "The key is wrong.", category: "Authentication",
                 remediation: "1. Copy the key again from the dashboard (https://example.com/keys).\n2. Send it as Authorization: Bearer <key>."),
-            s_queueFull = s_catalog.ErrorDescriptor("42258", httpStatus: 429, isRetryable: true,
+            s_queueFull = s_catalog.ErrorDescriptor("42258", httpStatus: 429, isRetryable: true, isRefused: true,
                 inferenceNote: "Inferred from the status the service sends.",
                 retryStrategy: global::ErrorCodeGen.RetryStrategy.Once, inferredFields: new[] { "retryable", "http" },
                 suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(10000), summary: "Your queue is full."),
@@ -45,7 +45,7 @@ namespace Sample.Sdk.Errors
         private static readonly global::ErrorCodeGen.StatusRule
             s_status401 = s_catalog.StatusRule(401, title: "Unauthorized", summary: "The key is missing or wrong.",
                 remediation: "- Check the Authorization header.\n- See keys (https://docs.example.com/keys)."),
-            s_status429 = s_catalog.StatusRule(429, title: "Too Many Requests", isRetryable: true,
+            s_status429 = s_catalog.StatusRule(429, title: "Too Many Requests", isRetryable: true, isRefused: true,
                 retryStrategy: global::ErrorCodeGen.RetryStrategy.Delay, inferredFields: new[] { "retry_after" },
                 suggestedRetryDelay: global::System.TimeSpan.FromMilliseconds(1500), summary: "Too many requests.",
                 inferenceNote: "The page names no wait; 1.5 s is what the service sent in tests.");

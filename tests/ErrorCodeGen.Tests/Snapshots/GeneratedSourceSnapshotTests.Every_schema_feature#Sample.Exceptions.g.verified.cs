@@ -41,6 +41,9 @@ namespace Sample.Sdk.Errors
             : base(code, response, descriptor, statusRule)
         {
         }
+
+        /// <summary>The exception group, <c>Auth</c>, for callers that see only <see cref="global::ErrorCodeGen.ApiErrorException" />.</summary>
+        public override string? ErrorGroup => "Auth";
     }
 
     /// <summary>The Limit errors of the Sample API.</summary>
@@ -58,5 +61,8 @@ namespace Sample.Sdk.Errors
             : base(code, response, descriptor, statusRule)
         {
         }
+
+        /// <summary>The exception group, <c>Limit</c>, for callers that see only <see cref="global::ErrorCodeGen.ApiErrorException" />.</summary>
+        public override string? ErrorGroup => "Limit";
     }
 }

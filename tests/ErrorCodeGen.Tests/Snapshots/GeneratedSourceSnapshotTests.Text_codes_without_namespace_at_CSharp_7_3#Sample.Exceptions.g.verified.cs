@@ -38,4 +38,7 @@ public partial class SampleAuthException : SampleException
         : base(code, response, descriptor, statusRule)
     {
     }
+
+    /// <summary>The exception group, <c>Auth</c>, for callers that see only <see cref="global::ErrorCodeGen.ApiErrorException" />.</summary>
+    public override string ErrorGroup => "Auth";
 }

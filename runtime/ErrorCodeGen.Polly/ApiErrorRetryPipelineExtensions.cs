@@ -1,0 +1,151 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ErrorCodeGen.Http;
+using Polly;
+using Polly.Retry;
+
+namespace ErrorCodeGen.Polly
+{
+    /// <summary>Adds ErrorCodeGen's retry rules to a Polly v8 pipeline.</summary>
+    public static class ApiErrorRetryPipelineExtensions
+    {
+        /// <summary>
+        /// The key under which the request of an attempt is kept in the <see cref="ResilienceContext"/>, so the retry can
+        /// tell a GET from a POST and see its idempotency key. It has the same name as the one
+        /// Microsoft.Extensions.Http.Resilience uses, so requests sent through its handler are seen too.
+        /// </summary>
+        public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new ResiliencePropertyKey<HttpRequestMessage>("Resilience.Http.RequestMessage");
+
+        private static readonly ResiliencePropertyKey<RetryAdvice> s_adviceKey = new ResiliencePropertyKey<RetryAdvice>("ErrorCodeGen.RetryAdvice");
+
+        /// <summary>
+        /// Adds a retry strategy whose <c>ShouldHandle</c>, <c>DelayGenerator</c> and <c>MaxRetryAttempts</c> come from
+        /// <see cref="RetryAdvisor"/>, the function <see cref="ApiErrorRetryHandler"/> uses, and, inside it, a strategy that
+        /// turns transport failures into the catalog's exception (<see cref="IErrorCatalog.FromTransportFailure"/>).
+        /// </summary>
+        /// <param name="builder">The pipeline builder.</param>
+        /// <param name="catalog">The provider's catalog: <c>PErrors.Catalog</c>.</param>
+        /// <param name="options">The limits, or null for the defaults; its <c>TimeProvider</c> becomes the pipeline's.</param>
+        /// <returns>The builder.</returns>
+        public static ResiliencePipelineBuilder<HttpResponseMessage> AddApiErrorRetry(
+            this ResiliencePipelineBuilder<HttpResponseMessage> builder,
+            IErrorCatalog catalog,
+            ApiErrorRetryOptions? options = null)
+        {
+            if (builder is null)
+            {
+                throw new ArgumentNullException(nameof(builder));
+            }
+
+            if (catalog is null)
+            {
+                throw new ArgumentNullException(nameof(catalog));
+            }
+
+            options ??= new ApiErrorRetryOptions();
+            builder.TimeProvider = options.TimeProvider;
+            if (options.MaxRetries > 0)
+            {
+                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                {
+                    Name = "ErrorCodeGen.Retry." + catalog.ProviderName,
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Constant,
+                    Delay = TimeSpan.Zero,
+                    UseJitter = false,
+                    ShouldHandle = args => ShouldHandleAsync(catalog, options, args),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(
+                        args.Context.Properties.TryGetValue(s_adviceKey, out RetryAdvice advice) ? advice.Delay : TimeSpan.Zero),
+                    OnRetry = args =>
+                    {
+                        if (args.Outcome.Exception is ApiErrorException error && args.Context.Properties.TryGetValue(s_adviceKey, out RetryAdvice advice))
+                        {
+                            options.OnRetry?.Invoke(new ApiErrorRetryEvent(error, args.AttemptNumber, advice));
+                        }
+
+                        return default;
+                    },
+                });
+            }
+
+            return builder.AddStrategy(_ => new TransportFailureStrategy(catalog), new TransportFailureStrategyOptions());
+        }
+
+        /// <summary>
+        /// Sends a request made fresh for each attempt (a request message can be sent only once) through
+        /// <paramref name="pipeline"/>, with the request kept in the context for the retry rules.
+        /// </summary>
+        /// <param name="pipeline">A pipeline with <see cref="AddApiErrorRetry"/>.</param>
+        /// <param name="http">The client.</param>
+        /// <param name="createRequest">Creates the request; called once per attempt.</param>
+        /// <param name="cancellationToken">The caller's cancellation: never retried.</param>
+        /// <returns>The response: a success, or the last error response (its body readable).</returns>
+        public static async Task<HttpResponseMessage> SendAsync(
+            this ResiliencePipeline<HttpResponseMessage> pipeline,
+            HttpClient http,
+            Func<HttpRequestMessage> createRequest,
+            CancellationToken cancellationToken = default)
+        {
+            if (pipeline is null || http is null || createRequest is null)
+            {
+                throw new ArgumentNullException(pipeline is null ? nameof(pipeline) : http is null ? nameof(http) : nameof(createRequest));
+            }
+
+            ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+            try
+            {
+                Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
+                    static async (ctx, state) =>
+                    {
+                        HttpRequestMessage request = state.createRequest();
+                        ctx.Properties.Set(RequestKey, request);
+                        try
+                        {
+                            return Outcome.FromResult(await state.http.SendAsync(request, ctx.CancellationToken).ConfigureAwait(false));
+                        }
+                        catch (Exception ex)
+                        {
+                            return Outcome.FromException<HttpResponseMessage>(ex);
+                        }
+                    },
+                    context,
+                    (http, createRequest)).ConfigureAwait(false);
+                outcome.ThrowIfException();
+                return outcome.Result!;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private static async ValueTask<bool> ShouldHandleAsync(IErrorCatalog catalog, ApiErrorRetryOptions options, RetryPredicateArguments<HttpResponseMessage> args)
+        {
+            ApiErrorException? error;
+            HttpRequestMessage? request = args.Context.Properties.TryGetValue(RequestKey, out HttpRequestMessage? kept) ? kept : null;
+            if (args.Outcome.Exception is Exception exception)
+            {
+                error = exception as ApiErrorException;
+                if (error is null)
+                {
+                    return false;
+                }
+            }
+            else if (args.Outcome.Result is HttpResponseMessage response && (int)response.StatusCode >= 400)
+            {
+                request ??= response.RequestMessage;
+                error = await catalog.FromResponseAsync(response, args.Context.CancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                return false;
+            }
+
+            RetryAdvice advice = RetryAdvisor.Decide(error, request, args.AttemptNumber, options);
+            args.Context.Properties.Set(s_adviceKey, advice);
+            return advice.ShouldRetry;
+        }
+    }
+}

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ErrorCodeGen;
+using ErrorCodeGen.Http;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Runtime.Tests.Retries;
+
+/// <summary>
+/// <see cref="ApiErrorRetryHandler"/> against the scripted fault server on 127.0.0.1: each rule of docs/retries.md, with the
+/// waits checked through the time provider (and one in real time).
+/// </summary>
+[NonParallelizable]
+public class RetryHandlerTests
+{
+    private static readonly DateTimeOffset s_start = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private FaultServer _server = null!;
+    private RecordingTimeProvider _time = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _server = await FaultServer.StartAsync(() => _time.GetUtcNow());
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [SetUp]
+    public void NewClock() => _time = new RecordingTimeProvider(s_start);
+
+    /// <summary>A client with the handler; its waits go through the recording clock unless <paramref name="realTime"/>.</summary>
+    private HttpClient Client(ApiErrorRetryOptions? options = null, Uri? address = null, bool realTime = false)
+    {
+        options ??= new ApiErrorRetryOptions();
+        options.TimeProvider = realTime ? TimeProvider.System : _time;
+        var handler = new ApiErrorRetryHandler(new SocketsHttpHandler(), CmfyCloudErrors.Catalog, options);
+        return new HttpClient(handler) { BaseAddress = address ?? _server.Address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private static string NewJob() => Guid.NewGuid().ToString("N");
+
+    private static HttpRequestMessage Post(string job, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/" + job + "?api_key=SECRET-QUERY") { Content = new StringContent("{\"prompt\":\"a cat\"}") };
+        if (key != null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return request;
+    }
+
+    [Test]
+    public async Task A_429_with_Retry_After_seconds_waits_exactly_that_long()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitSeconds, Fault.RateLimitSeconds);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_time.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds), TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds) }));
+    }
+
+    [Test]
+    public async Task A_429_with_an_http_date_waits_until_that_date()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitDate);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_time.Waits.Single(), Is.EqualTo(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
+    public async Task A_503_backs_off_with_jitter_and_the_last_response_is_returned_readable()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "after 3 retries the response is returned");
+        Assert.That(_time.Waits, Has.Count.EqualTo(3));
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.That(_time.Waits[attempt], Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1 << attempt)), "full jitter from the base up to the backoff");
+        }
+
+        CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
+        Assert.That(ex.Code, Is.EqualTo(CmfyCloudErrorCode.ServiceUnavailable), "the SDK's own throw works unchanged after the handler");
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("service_unavailable"));
+    }
+
+    [Test]
+    public async Task A_POST_that_failed_after_the_server_recorded_it_is_not_repeated()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.ErrorAfterRecording);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.SendAsync(Post(job));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(_server.Processed(job), Is.EqualTo(1));
+        Assert.That(_time.Waits, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_POST_refused_by_a_rate_limit_is_repeated_and_processed_once()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitSeconds);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.SendAsync(Post(job));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(_server.Processed(job), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_POST_with_an_idempotency_key_is_repeated_after_a_500()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.ErrorAfterRecording, Fault.ResetAfterRecording);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.SendAsync(Post(job, key: job));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(_server.Processed(job), Is.EqualTo(1), "the server honours the key");
+        Assert.That(_time.Waits, Has.Count.EqualTo(2));
+    }
+
+    [TestCase(Fault.ResetBeforeRead)]
+    [TestCase(Fault.ResetAfterRecording)]
+    public async Task A_reset_connection_is_the_catalogs_exception_and_a_POST_is_not_repeated(Fault fault)
+    {
+        string job = NewJob();
+        _server.Script(job, fault);
+        using HttpClient client = Client();
+
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(Post(job)))!;
+
+        Assert.That(ex.HttpStatus, Is.Null);
+        Assert.That(ex.Response.BodyKind, Is.EqualTo(ErrorBodyKind.NoResponse));
+        Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(ex.IsRetryable, Is.False, "the server may have acted on it");
+        Assert.That(ex.Message, Does.Contain("POST /jobs/" + job).And.Not.Contain("SECRET-QUERY"));
+        Assert.That(_server.Processed(job), Is.LessThanOrEqualTo(1));
+        Assert.That(_time.Waits, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_reset_connection_on_a_GET_is_retried()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.ResetBeforeRead, Fault.ResetAfterRecording);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_time.Waits, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_refused_connection_repeats_even_a_POST_then_throws_the_catalogs_exception()
+    {
+        using HttpClient client = Client(address: FaultServer.ClosedPort());
+
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(Post(NewJob())))!;
+
+        Assert.That(ex.Response.RequestSent, Is.False);
+        Assert.That(ex.IsRetryable, Is.True);
+        Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(_time.Waits, Has.Count.EqualTo(3), "three retries, then the last failure is thrown");
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task A_body_that_breaks_off_is_classified_and_a_GET_is_retried()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.BrokenBody);
+        using HttpClient client = Client();
+
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_time.Waits, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_html_502_is_retried_on_a_GET_and_not_on_a_POST()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.HtmlBadGateway);
+        using HttpClient client = Client();
+        using HttpResponseMessage get = await client.GetAsync("/jobs/" + job);
+        Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        string post = NewJob();
+        _server.Script(post, Fault.HtmlBadGateway);
+        using HttpResponseMessage response = await client.SendAsync(Post(post));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
+        CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
+        Assert.That(ex.Message, Does.Contain("502 Bad Gateway"));
+    }
+
+    [Test]
+    public async Task A_slow_attempt_past_the_attempt_timeout_is_a_transport_failure()
+    {
+        var options = new ApiErrorRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), UseJitter = false, MaxRetries = 1 };
+        using HttpClient client = Client(options, realTime: true);
+
+        string get = NewJob();
+        _server.Script(get, Fault.Slow);
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + get);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the GET is retried after its attempt timed out");
+
+        string post = NewJob();
+        _server.Script(post, Fault.Slow);
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(Post(post)))!;
+        Assert.That(ex.InnerException, Is.InstanceOf<TimeoutException>());
+        Assert.That(ex.Response.Problem, Does.Contain("timed out"));
+    }
+
+    [Test]
+    public async Task A_wait_longer_than_MaxDelay_returns_the_response_at_once()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitHour);
+        using HttpClient client = Client();
+        RetryAdvice? seen = null;
+
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo((HttpStatusCode)429));
+        Assert.That(_time.Waits, Is.Empty, "never retried early instead");
+        CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
+        RetryAdvice advice = RetryAdvisor.Decide(ex, null, 0, new ApiErrorRetryOptions());
+        Assert.That(advice.Verdict, Is.EqualTo(RetryVerdict.WaitTooLong));
+        Assert.That(seen, Is.Null);
+    }
+
+    [Test]
+    public void The_callers_cancellation_during_a_wait_is_thrown_at_once()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitSeconds);
+        var options = new ApiErrorRetryOptions();
+        using HttpClient client = Client(options, realTime: true);
+        using var cts = new CancellationTokenSource();
+        options.OnRetry = _ => cts.Cancel();
+
+        var watch = Stopwatch.StartNew();
+        Assert.That(async () => await client.GetAsync("/jobs/" + job, cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds)), "not after the wait");
+    }
+
+    [Test]
+    public async Task In_real_time_the_wait_is_not_shorter_than_Retry_After()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitSeconds);
+        using HttpClient client = Client(realTime: true);
+
+        var watch = Stopwatch.StartNew();
+        using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds)));
+    }
+
+    [Test]
+    public async Task Every_retry_is_observable_without_headers_queries_or_credentials()
+    {
+        string job = NewJob();
+        _server.Script(job, Fault.RateLimitSeconds, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        var events = new List<ApiErrorRetryEvent>();
+        var measurements = new ConcurrentBag<(string Name, long Value, string Tags)>();
+        var activityEvents = new List<ActivityEvent>();
+
+        using var meterListener = new MeterListener();
+        meterListener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "ErrorCodeGen")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            measurements.Add((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => t.Key + "=" + t.Value)))));
+        meterListener.Start();
+
+        using var source = new ActivitySource("Test");
+        using var activityListener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Test",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(activityListener);
+
+        using HttpClient client = Client(new ApiErrorRetryOptions { OnRetry = events.Add });
+        using (Activity? activity = source.StartActivity("call"))
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-live-SECRET-TOKEN-123456");
+            using HttpResponseMessage response = await client.GetAsync("/jobs/" + job + "?token=SECRET-QUERY");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            activityEvents.AddRange(activity!.Events);
+        }
+
+        Assert.That(events.Select(e => e.Attempt), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(((CmfyCloudException)events[0].Error).Code, Is.EqualTo(CmfyCloudErrorCode.RateLimitExceeded));
+        Assert.That(measurements.Where(m => m.Name == "errorcodegen.http.attempts").Sum(m => m.Value), Is.EqualTo(4));
+        Assert.That(measurements.Where(m => m.Name == "errorcodegen.http.retries").Sum(m => m.Value), Is.EqualTo(3));
+        Assert.That(measurements.Single(m => m.Name == "errorcodegen.http.give_ups").Tags, Does.Contain("errorcodegen.verdict=retries_exhausted"));
+        Assert.That(activityEvents.Select(e => e.Name), Is.EqualTo(new[] { "errorcodegen.retry", "errorcodegen.retry", "errorcodegen.retry", "errorcodegen.give_up" }));
+
+        string everything = string.Join("\n", measurements.Select(m => m.Tags))
+            + string.Join("\n", activityEvents.SelectMany(e => e.Tags.Select(t => t.Key + "=" + t.Value)))
+            + string.Join("\n", events.Select(e => e.Advice.Reason + e.Error.Message + e.Error));
+        Assert.That(everything, Does.Not.Contain("SECRET").And.Not.Contain("Authorization").And.Not.Contain("?token"));
+    }
+
+    [Test]
+    public async Task Once_is_at_most_one_retry_even_with_more_allowed()
+    {
+        // RunComfy Serverless 10012 is "retry: once".
+        var handler = new ApiErrorRetryHandler(new OnceThenFail(), RunComfyServerlessErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = _time, MaxRetries = 5 });
+        using var client = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+
+        using HttpResponseMessage response = await client.GetAsync("/prod/v1/deployments/d/requests/r/result");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(500));
+        Assert.That(_time.Waits, Has.Count.EqualTo(1));
+    }
+
+    /// <summary>Answers every request with Serverless 10012 (no network).</summary>
+    private sealed class OnceThenFail : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage((HttpStatusCode)500)
+            {
+                Content = new StringContent("{\"error_code\": 10012, \"message\": \"missing\"}"),
+                RequestMessage = request,
+            });
+    }
+}
