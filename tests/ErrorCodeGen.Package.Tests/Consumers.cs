@@ -6,7 +6,17 @@ namespace ErrorCodeGen.Package.Tests;
 /// <summary>The throwaway consumer projects, each written as a user would write it against the packed version.</summary>
 internal static class Consumers
 {
+    /// <summary>An app (or a test project) that uses the generator itself: the one line; the runtime comes with it.</summary>
     private static string PackageReference => $"""<PackageReference Include="ErrorCodeGen" Version="{PackedPackage.Version}" />""";
+
+    /// <summary>
+    /// A library that others reference (an SDK): the generator stays private, the runtime is a reference of its own so
+    /// that it, and only it, reaches the library's users. The README's quickstart, line for line.
+    /// </summary>
+    private static string SdkPackageReferences => $"""
+        <PackageReference Include="ErrorCodeGen" Version="{PackedPackage.Version}" PrivateAssets="all" />
+            <PackageReference Include="ErrorCodeGen.Runtime" Version="{PackedPackage.Version}" />
+        """;
 
     /// <summary>Scenario 1 and 4: a net8.0 console app using two curated catalogs, with XML documentation.</summary>
     public static ConsumerProject TwoCatalogs() => ConsumerProject.Create("TwoCatalogs", new Dictionary<string, string>
@@ -51,8 +61,10 @@ internal static class Consumers
     });
 
     /// <summary>
-    /// Scenario 2: a netstandard2.0 SDK library with its own catalogs and internal generated types, consumed by a
-    /// net10.0 app. A stale copy of its catalog under bin/ must not be picked up (it would be a duplicate provider).
+    /// Scenario 2, the chain app → SDK → ErrorCodeGen: a netstandard2.0 SDK library with its own catalogs and internal
+    /// generated types, consumed by a net10.0 app through a ProjectReference (Acme.App) and, once packed, through a
+    /// PackageReference (Acme.PackedApp). A stale copy of its catalog under bin/ must not be picked up (it would be a
+    /// duplicate provider).
     /// </summary>
     public static ConsumerProject SdkLibraryAndApp() => ConsumerProject.Create("SdkLibrary", new Dictionary<string, string>
     {
@@ -67,7 +79,7 @@ internal static class Consumers
                 <ErrorCodeGenAccessibility>internal</ErrorCodeGenAccessibility>
               </PropertyGroup>
               <ItemGroup>
-                {PackageReference}
+                {SdkPackageReferences}
                 <!-- Listed with its own metadata (the auto-include leaves a listed file alone). -->
                 <AdditionalFiles Include="Billing/billing.errors.yaml" ErrorCodeGenNamespace="Acme.Sdk.Billing" ErrorCodeGenAccessibility="public" />
                 <ErrorCodeGenCatalog Include="Flow" Namespace="Acme.Sdk.Flow" />
@@ -106,42 +118,63 @@ internal static class Consumers
 
                     /// <summary>A billing code: public, so it may appear in the SDK's public surface.</summary>
                     public static Billing.BillingErrorCode BillingCode(string body) => Billing.BillingErrors.FromResponse(402, body).Code;
+
+                    /// <summary>What a call does when the API answers with an error: throws.</summary>
+                    /// <exception cref="ApiErrorException">Always, classified from the response.</exception>
+                    public static void Submit(int status, string body) => throw AcmeErrors.FromResponse(status, body);
                 }
             }
             """,
-        ["Acme.App/Acme.App.csproj"] = """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />
-              </ItemGroup>
-            </Project>
-            """,
-        ["Acme.App/Program.cs"] = """"
-            using System;
-            using System.Reflection;
-            using Acme.Sdk;
-            using ErrorCodeGen;
-
-            ApiErrorException acme = AcmeClient.Classify(400, """{"error_code": 1001, "message": "prompt is empty"}""");
-            Console.WriteLine($"Acme: {acme.GetType().Name} {acme.Descriptor?.Name} HTTP {acme.HttpStatus}, retryable: {acme.IsRetryable}");
-            ApiErrorException flow = AcmeClient.ClassifyFlow(200, """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""");
-            Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
-            Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
-
-            Assembly sdk = typeof(AcmeClient).Assembly;
-            foreach (string name in new[] { "Acme.Sdk.AcmeErrorCode", "Acme.Sdk.AcmeErrors", "Acme.Sdk.AcmeException", "Acme.Sdk.Flow.FlowErrors", "Acme.Sdk.Billing.BillingErrorCode" })
-            {
-                Type? type = sdk.GetType(name);
-                Console.WriteLine($"{name}: {(type is null ? "missing" : type.IsPublic ? "public" : "internal")}");
-            }
-            """",
+        ["Acme.App/Acme.App.csproj"] = AppProject("""<ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />"""),
+        ["Acme.App/Program.cs"] = AcmeAppProgram,
+        ["Acme.PackedApp/Acme.PackedApp.csproj"] = AppProject($"""<PackageReference Include="Acme.Sdk" Version="{PackedPackage.Version}" />"""),
+        ["Acme.PackedApp/Program.cs"] = AcmeAppProgram,
     });
+
+    /// <summary>An app of the SDK's users: it references the SDK only, and has never heard of ErrorCodeGen.</summary>
+    private static string AppProject(string sdkReference) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            {sdkReference}
+          </ItemGroup>
+        </Project>
+        """;
+
+    private const string AcmeAppProgram = """"
+        using System;
+        using System.Reflection;
+        using Acme.Sdk;
+        using ErrorCodeGen;
+
+        ApiErrorException acme = AcmeClient.Classify(400, """{"error_code": 1001, "message": "prompt is empty"}""");
+        Console.WriteLine($"Acme: {acme.GetType().Name} {acme.Descriptor?.Name} HTTP {acme.HttpStatus}, retryable: {acme.IsRetryable}");
+        ApiErrorException flow = AcmeClient.ClassifyFlow(200, """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""");
+        Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
+        Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
+
+        try
+        {
+            AcmeClient.Submit(503, """{"error_code": 5031, "message": "busy"}""");
+            Console.WriteLine("Nothing was thrown.");
+        }
+        catch (ApiErrorException ex) when (ex.IsRetryable)
+        {
+            Console.WriteLine($"Caught from the SDK: {ex.Provider} {ex.RawCode} HTTP {ex.HttpStatus}, retryable: {ex.IsRetryable}");
+        }
+
+        Assembly sdk = typeof(AcmeClient).Assembly;
+        foreach (string name in new[] { "Acme.Sdk.AcmeErrorCode", "Acme.Sdk.AcmeErrors", "Acme.Sdk.AcmeException", "Acme.Sdk.Flow.FlowErrors", "Acme.Sdk.Billing.BillingErrorCode" })
+        {
+            Type? type = sdk.GetType(name);
+            Console.WriteLine($"{name}: {(type is null ? "missing" : type.IsPublic ? "public" : "internal")}");
+        }
+        """";
 
     private const string AcmeCatalog = """
         schema: errorcodegen/v1
