@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ErrorCodeGen.Package.Tests.Infrastructure;
 
@@ -66,7 +67,7 @@ internal static class Consumers
     /// PackageReference (Acme.PackedApp). A stale copy of its catalog under bin/ must not be picked up (it would be a
     /// duplicate provider).
     /// </summary>
-    public static ConsumerProject SdkLibraryAndApp() => ConsumerProject.Create("SdkLibrary", new Dictionary<string, string>
+    public static ConsumerProject SdkLibraryAndApp() => ConsumerProject.Create("SdkLibrary", WithAppOnThePackage(new Dictionary<string, string>
     {
         ["Acme.Sdk/Acme.Sdk.csproj"] = $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -125,56 +126,60 @@ internal static class Consumers
                 }
             }
             """,
-        ["Acme.App/Acme.App.csproj"] = AppProject("""<ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />"""),
-        ["Acme.App/Program.cs"] = AcmeAppProgram,
-        ["Acme.PackedApp/Acme.PackedApp.csproj"] = AppProject($"""<PackageReference Include="Acme.Sdk" Version="{PackedPackage.Version}" />"""),
-        ["Acme.PackedApp/Program.cs"] = AcmeAppProgram,
-    });
+        ["Acme.App/Acme.App.csproj"] = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["Acme.App/Program.cs"] = """"
+            using System;
+            using System.Reflection;
+            using Acme.Sdk;
+            using ErrorCodeGen;
 
-    /// <summary>An app of the SDK's users: it references the SDK only, and has never heard of ErrorCodeGen.</summary>
-    private static string AppProject(string sdkReference) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-          </PropertyGroup>
-          <ItemGroup>
-            {sdkReference}
-          </ItemGroup>
-        </Project>
-        """;
+            ApiErrorException acme = AcmeClient.Classify(400, """{"error_code": 1001, "message": "prompt is empty"}""");
+            Console.WriteLine($"Acme: {acme.GetType().Name} {acme.Descriptor?.Name} HTTP {acme.HttpStatus}, retryable: {acme.IsRetryable}");
+            ApiErrorException flow = AcmeClient.ClassifyFlow(200, """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""");
+            Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
+            Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
 
-    private const string AcmeAppProgram = """"
-        using System;
-        using System.Reflection;
-        using Acme.Sdk;
-        using ErrorCodeGen;
+            try
+            {
+                AcmeClient.Submit(503, """{"error_code": 5031, "message": "busy"}""");
+                Console.WriteLine("Nothing was thrown.");
+            }
+            catch (ApiErrorException ex) when (ex.IsRetryable)
+            {
+                Console.WriteLine($"Caught from the SDK: {ex.Provider} {ex.RawCode} HTTP {ex.HttpStatus}, retryable: {ex.IsRetryable}");
+            }
 
-        ApiErrorException acme = AcmeClient.Classify(400, """{"error_code": 1001, "message": "prompt is empty"}""");
-        Console.WriteLine($"Acme: {acme.GetType().Name} {acme.Descriptor?.Name} HTTP {acme.HttpStatus}, retryable: {acme.IsRetryable}");
-        ApiErrorException flow = AcmeClient.ClassifyFlow(200, """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""");
-        Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
-        Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
+            Assembly sdk = typeof(AcmeClient).Assembly;
+            foreach (string name in new[] { "Acme.Sdk.AcmeErrorCode", "Acme.Sdk.AcmeErrors", "Acme.Sdk.AcmeException", "Acme.Sdk.Flow.FlowErrors", "Acme.Sdk.Billing.BillingErrorCode" })
+            {
+                Type? type = sdk.GetType(name);
+                Console.WriteLine($"{name}: {(type is null ? "missing" : type.IsPublic ? "public" : "internal")}");
+            }
+            """",
+    }));
 
-        try
-        {
-            AcmeClient.Submit(503, """{"error_code": 5031, "message": "busy"}""");
-            Console.WriteLine("Nothing was thrown.");
-        }
-        catch (ApiErrorException ex) when (ex.IsRetryable)
-        {
-            Console.WriteLine($"Caught from the SDK: {ex.Provider} {ex.RawCode} HTTP {ex.HttpStatus}, retryable: {ex.IsRetryable}");
-        }
-
-        Assembly sdk = typeof(AcmeClient).Assembly;
-        foreach (string name in new[] { "Acme.Sdk.AcmeErrorCode", "Acme.Sdk.AcmeErrors", "Acme.Sdk.AcmeException", "Acme.Sdk.Flow.FlowErrors", "Acme.Sdk.Billing.BillingErrorCode" })
-        {
-            Type? type = sdk.GetType(name);
-            Console.WriteLine($"{name}: {(type is null ? "missing" : type.IsPublic ? "public" : "internal")}");
-        }
-        """";
+    /// <summary>Adds Acme.PackedApp: the same app as Acme.App, on the SDK's package instead of its project.</summary>
+    private static Dictionary<string, string> WithAppOnThePackage(Dictionary<string, string> files)
+    {
+        files["Acme.PackedApp/Acme.PackedApp.csproj"] = files["Acme.App/Acme.App.csproj"].Replace(
+            """<ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />""",
+            $"""<PackageReference Include="Acme.Sdk" Version="{PackedPackage.Version}" />""",
+            StringComparison.Ordinal);
+        files["Acme.PackedApp/Program.cs"] = files["Acme.App/Program.cs"];
+        return files;
+    }
 
     private const string AcmeCatalog = """
         schema: errorcodegen/v1
