@@ -54,6 +54,15 @@ public class PackageLayoutTests
         }));
     }
 
+    /// <summary>
+    /// EnablePackageValidation is on for both packable projects: the SDK's validation target ran during the pack (its
+    /// marker file, in the artifacts folder of the run, is written only when it runs).
+    /// </summary>
+    [TestCase("ErrorCodeGen.Runtime")]
+    [TestCase("ErrorCodeGen.Package")]
+    public void Pack_validated_the_package(string project)
+        => Assert.That(Path.Combine(PackedPackage.Root, "artifacts", "obj", project, "release", "Microsoft.NET.ApiCompat.ValidatePackage.semaphore"), Does.Exist);
+
     [Test]
     public void Runtime_package_has_the_library_for_both_frameworks_and_nothing_of_the_generator()
     {
