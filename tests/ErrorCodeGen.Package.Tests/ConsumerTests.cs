@@ -1,5 +1,9 @@
+using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using ErrorCodeGen.Package.Tests.Infrastructure;
@@ -8,7 +12,7 @@ using NUnit.Framework;
 namespace ErrorCodeGen.Package.Tests;
 
 /// <summary>
-/// Throwaway consumers of the packed package, restored, built and run with the real CLI. Every build starts in
+/// Throwaway consumers of the packed packages, restored, built and run with the real CLI. Every build starts in
 /// <see cref="StartBuilds"/> (as many at once as there are cores); each test waits for the one it needs.
 /// </summary>
 public class ConsumerTests
@@ -18,8 +22,11 @@ public class ConsumerTests
     private ConsumerProject _broken = null!;
     private ConsumerProject _unknownName = null!;
     private ConsumerProject _autoIncludeOff = null!;
+    private ConsumerProject _retryLayer = null!;
+    private Task<DotnetResult> _retryLayerBuild = null!;
     private Task<DotnetResult> _twoCatalogsBuild = null!;
     private Task<DotnetResult> _sdkBuild = null!;
+    private Task<DotnetResult> _packedSdkBuild = null!;
     private Task<DotnetResult> _brokenBuild = null!;
     private Task<DotnetResult> _unknownNameBuild = null!;
     private Task<DotnetResult> _autoIncludeOffBuild = null!;
@@ -32,17 +39,28 @@ public class ConsumerTests
         _broken = Consumers.BrokenCatalog();
         _unknownName = Consumers.UnknownCatalogName();
         _autoIncludeOff = Consumers.AutoIncludeOff();
+        _retryLayer = Consumers.RetryLayer();
 
         _twoCatalogsBuild = _twoCatalogs.BuildAsync("TwoCatalogs.csproj");
         _sdkBuild = _sdk.BuildAsync("Acme.App/Acme.App.csproj");
         _brokenBuild = _broken.BuildAsync("BrokenCatalog.csproj");
         _unknownNameBuild = _unknownName.BuildAsync("UnknownCatalogName.csproj");
         _autoIncludeOffBuild = _autoIncludeOff.BuildAsync("AutoIncludeOff.csproj");
+        _retryLayerBuild = _retryLayer.BuildAsync("RetryLayer.csproj");
+        _packedSdkBuild = PackTheSdkAndBuildAnAppOnItAsync();
+    }
+
+    /// <summary>After the ProjectReference build (they share Acme.Sdk's obj/): pack the SDK, then build an app on the package.</summary>
+    private async Task<DotnetResult> PackTheSdkAndBuildAnAppOnItAsync()
+    {
+        await _sdkBuild;
+        DotnetResult pack = await _sdk.PackAsync("Acme.Sdk/Acme.Sdk.csproj", PackedPackage.Version);
+        return pack.Succeeded ? await _sdk.BuildAsync("Acme.PackedApp/Acme.PackedApp.csproj") : pack;
     }
 
     [OneTimeTearDown]
     public Task WaitForBuilds()
-        => Task.WhenAll(_twoCatalogsBuild, _sdkBuild, _brokenBuild, _unknownNameBuild, _autoIncludeOffBuild);
+        => Task.WhenAll(_twoCatalogsBuild, _sdkBuild, _brokenBuild, _unknownNameBuild, _autoIncludeOffBuild, _packedSdkBuild, _retryLayerBuild);
 
     [Test]
     public async Task Net8_app_with_two_curated_catalogs_prints_a_classified_error_from_each()
@@ -59,6 +77,19 @@ public class ConsumerTests
     }
 
     [Test]
+    public async Task Retry_handler_and_Polly_adapter_from_the_packages_retry_a_429_and_not_a_POST_that_got_a_500()
+    {
+        DotnetResult build = await _retryLayerBuild;
+        Assert.That(build.Succeeded, Is.True, build.ToString());
+
+        DotnetResult run = await _retryLayer.RunAsync("bin/Debug/net8.0/RetryLayer.dll");
+        Assert.That(run.Succeeded, Is.True, run.ToString());
+        Assert.That(run.StandardOutput, Does.Contain("Handler GET: 200 after 2 attempts"));
+        Assert.That(run.StandardOutput, Does.Contain("Polly POST after 429: 200 after 2 attempts"));
+        Assert.That(run.StandardOutput, Does.Contain("Polly POST after 500: 500 after 1 attempt, InternalError"));
+    }
+
+    [Test]
     public async Task Consumer_documentation_file_has_the_remediation_IntelliSense_shows()
     {
         DotnetResult build = await _twoCatalogsBuild;
@@ -71,17 +102,19 @@ public class ConsumerTests
         Assert.That(member.Element("remarks")?.ToString(SaveOptions.DisableFormatting), Does.Contain("Reduce <c>batch_size</c> and/or reduce resolution (<c>max_res</c>)."));
     }
 
-    [Test]
-    public async Task Netstandard_SDK_library_keeps_generated_types_internal_and_a_net10_app_uses_it()
+    [TestCase("Acme.App")]
+    [TestCase("Acme.PackedApp")]
+    public async Task Netstandard_SDK_library_keeps_generated_types_internal_and_a_net10_app_uses_it(string app)
     {
-        DotnetResult build = await _sdkBuild;
+        DotnetResult build = await (app == "Acme.App" ? _sdkBuild : _packedSdkBuild);
         Assert.That(build.Succeeded, Is.True, build.ToString());
 
-        DotnetResult run = await _sdk.RunAsync("Acme.App/bin/Debug/net10.0/Acme.App.dll");
+        DotnetResult run = await _sdk.RunAsync($"{app}/bin/Debug/net10.0/{app}.dll");
         Assert.That(run.Succeeded, Is.True, run.ToString());
         Assert.That(run.StandardOutput, Does.Contain("Acme: AcmeValidationException BAD_PROMPT HTTP 400, retryable: False"));
         Assert.That(run.StandardOutput, Does.Contain("Flow: FlowValidationException BAD_USER_INPUT"));
         Assert.That(run.StandardOutput, Does.Contain("Billing: CardDeclined"));
+        Assert.That(run.StandardOutput, Does.Contain("Caught from the SDK: Acme 5031 HTTP 503, retryable: True"));
         Assert.That(run.StandardOutput, Does.Contain("Acme.Sdk.AcmeErrorCode: internal"));
         Assert.That(run.StandardOutput, Does.Contain("Acme.Sdk.AcmeErrors: internal"));
         Assert.That(run.StandardOutput, Does.Contain("Acme.Sdk.AcmeException: internal"));
@@ -90,16 +123,75 @@ public class ConsumerTests
     }
 
     [Test]
-    public async Task Build_files_reach_a_project_that_gets_the_package_transitively()
+    public async Task SDK_library_restores_the_generator_package_and_the_runtime()
     {
         DotnetResult build = await _sdkBuild;
         Assert.That(build.Succeeded, Is.True, build.ToString());
 
-        // The app references only the library; the package's buildTransitive props still declare the generator's inputs.
-        string options = File.ReadAllText(_sdk.PathOf("Acme.App/obj/Debug/net10.0/Acme.App.GeneratedMSBuildEditorConfig.editorconfig"));
-        Assert.That(options, Does.Contain("build_property.ErrorCodeGenNamespace"));
-        Assert.That(options, Does.Contain("build_property.ErrorCodeGenAccessibility"));
+        Assert.That(RestoredPackages(_sdk.PathOf("Acme.Sdk/obj/project.assets.json")), Is.SupersetOf(new[] { PackedPackage.PackageId, PackedPackage.RuntimePackageId }));
     }
+
+    /// <summary>
+    /// The point of the two packages: an app that uses an SDK built with ErrorCodeGen restores ErrorCodeGen.Runtime and
+    /// nothing else of ours, whether it references the SDK's project or its package.
+    /// </summary>
+    [TestCase("Acme.App")]
+    [TestCase("Acme.PackedApp")]
+    public async Task App_of_the_SDK_gets_the_runtime_package_only(string app)
+    {
+        DotnetResult build = await (app == "Acme.App" ? _sdkBuild : _packedSdkBuild);
+        Assert.That(build.Succeeded, Is.True, build.ToString());
+
+        string obj = _sdk.PathOf(app + "/obj");
+        string assetsPath = Path.Combine(obj, "project.assets.json");
+        List<string> packages = RestoredPackages(assetsPath);
+        Assert.That(packages, Does.Contain(PackedPackage.RuntimePackageId));
+        Assert.That(packages, Does.Not.Contain(PackedPackage.PackageId));
+
+        string assets = File.ReadAllText(assetsPath);
+        Assert.Multiple(() =>
+        {
+            foreach (string absent in new[] { "analyzers/", "ErrorCodeGen.Generator", "YamlDotNet", "Markdig", "ErrorCodeGen.props", "ErrorCodeGen.targets" })
+            {
+                Assert.That(assets, Does.Not.Contain(absent), $"{app}/obj/project.assets.json");
+            }
+        });
+
+        string[] nugetImports = Directory.GetFiles(obj, "*.nuget.g.*");
+        Assert.That(nugetImports, Has.Length.EqualTo(2));
+        foreach (string file in nugetImports)
+        {
+            string text = File.ReadAllText(file);
+            Assert.That(text, Does.Not.Contain("ErrorCodeGen.props").And.Not.Contain("ErrorCodeGen.targets"), file);
+            Assert.That(Regex.IsMatch(text, @"errorcodegen[/\\]", RegexOptions.IgnoreCase), Is.False, file + " imports from the ErrorCodeGen package folder");
+        }
+
+        // Nothing declares the generator's inputs, and nothing of the generator is copied beside the app.
+        string options = File.ReadAllText(Path.Combine(obj, "Debug", "net10.0", app + ".GeneratedMSBuildEditorConfig.editorconfig"));
+        Assert.That(options, Does.Not.Contain("ErrorCodeGen"));
+        string[] output = Directory.GetFiles(_sdk.PathOf($"{app}/bin/Debug/net10.0")).Select(Path.GetFileName).ToArray()!;
+        Assert.That(output, Does.Contain("ErrorCodeGen.Runtime.dll"));
+        Assert.That(output, Has.None.StartsWith("ErrorCodeGen.Generator").And.None.StartsWith("YamlDotNet").And.None.StartsWith("Markdig"));
+    }
+
+    [Test]
+    public async Task Packed_SDK_depends_on_the_runtime_package_and_not_on_the_generator_package()
+    {
+        DotnetResult build = await _packedSdkBuild;
+        Assert.That(build.Succeeded, Is.True, build.ToString());
+
+        using ZipArchive zip = ZipFile.OpenRead(Path.Combine(_sdk.LocalFeedDirectory, $"Acme.Sdk.{PackedPackage.Version}.nupkg"));
+        using Stream nuspec = zip.GetEntry("Acme.Sdk.nuspec")!.Open();
+        var dependencies = XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!);
+        Assert.That(dependencies, Is.EqualTo(new[] { PackedPackage.RuntimePackageId }));
+    }
+
+    /// <summary>The package ids in a project.assets.json ("libraries" holds every package restored, at any depth).</summary>
+    private static List<string> RestoredPackages(string assetsPath)
+        => JsonNode.Parse(File.ReadAllText(assetsPath))!["libraries"]!.AsObject()
+            .Where(p => (string?)p.Value!["type"] == "package")
+            .Select(p => p.Key.Split('/')[0])
+            .ToList();
 
     [Test]
     public async Task Broken_catalog_fails_the_build_with_the_ECG_diagnostic_at_the_YAML_line()

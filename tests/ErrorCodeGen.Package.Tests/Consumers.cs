@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ErrorCodeGen.Package.Tests.Infrastructure;
 
@@ -6,7 +7,17 @@ namespace ErrorCodeGen.Package.Tests;
 /// <summary>The throwaway consumer projects, each written as a user would write it against the packed version.</summary>
 internal static class Consumers
 {
+    /// <summary>An app (or a test project) that uses the generator itself: the one line; the runtime comes with it.</summary>
     private static string PackageReference => $"""<PackageReference Include="ErrorCodeGen" Version="{PackedPackage.Version}" />""";
+
+    /// <summary>
+    /// A library that others reference (an SDK): the generator stays private, the runtime is a reference of its own so
+    /// that it, and only it, reaches the library's users. The README's quickstart, line for line.
+    /// </summary>
+    private static string SdkPackageReferences => $"""
+        <PackageReference Include="ErrorCodeGen" Version="{PackedPackage.Version}" PrivateAssets="all" />
+            <PackageReference Include="ErrorCodeGen.Runtime" Version="{PackedPackage.Version}" />
+        """;
 
     /// <summary>Scenario 1 and 4: a net8.0 console app using two curated catalogs, with XML documentation.</summary>
     public static ConsumerProject TwoCatalogs() => ConsumerProject.Create("TwoCatalogs", new Dictionary<string, string>
@@ -51,10 +62,104 @@ internal static class Consumers
     });
 
     /// <summary>
-    /// Scenario 2: a netstandard2.0 SDK library with its own catalogs and internal generated types, consumed by a
-    /// net10.0 app. A stale copy of its catalog under bin/ must not be picked up (it would be a duplicate provider).
+    /// The retry layer from the packages: the runtime's <c>ApiErrorRetryHandler</c> and the <c>ErrorCodeGen.Polly</c>
+    /// adapter, over a scripted handler (no network): a 429 with <c>Retry-After: 0</c> is retried, a POST that got a 500
+    /// is not.
     /// </summary>
-    public static ConsumerProject SdkLibraryAndApp() => ConsumerProject.Create("SdkLibrary", new Dictionary<string, string>
+    public static ConsumerProject RetryLayer() => ConsumerProject.Create("RetryLayer", new Dictionary<string, string>
+    {
+        ["RetryLayer.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net8.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                {PackageReference}
+                <PackageReference Include="ErrorCodeGen.Polly" Version="{PackedPackage.Version}" />
+                <ErrorCodeGenCatalog Include="CmfyCloud" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["Program.cs"] = """"
+            using System;
+            using System.Net;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ErrorCodeGen.Http;
+            using ErrorCodeGen.Polly;
+            using Polly;
+            using RetryLayer;
+
+            var script = new Scripted();
+            using var handlerClient = new HttpClient(new ApiErrorRetryHandler(script, CmfyCloudErrors.Catalog)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+            script.Next(429, 200);
+            using (HttpResponseMessage r = await handlerClient.GetAsync("/api/v1/jobs/1"))
+            {
+                Console.WriteLine($"Handler GET: {(int)r.StatusCode} after {script.Calls} attempts");
+            }
+
+            ResiliencePipeline<HttpResponseMessage> pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+                .AddApiErrorRetry(CmfyCloudErrors.Catalog)
+                .Build();
+            using var plain = new HttpClient(script) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+            script.Next(429, 200);
+            using (HttpResponseMessage r = await pipeline.SendAsync(plain, () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")))
+            {
+                Console.WriteLine($"Polly POST after 429: {(int)r.StatusCode} after {script.Calls} attempts");
+            }
+
+            script.Next(500, 200);
+            using (HttpResponseMessage r = await pipeline.SendAsync(plain, () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")))
+            {
+                CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(r);
+                Console.WriteLine($"Polly POST after 500: {(int)r.StatusCode} after {script.Calls} attempt, {ex.Code}");
+            }
+
+            /// <summary>Answers with the scripted statuses in turn, as cmfy.cloud would.</summary>
+            internal sealed class Scripted : HttpMessageHandler
+            {
+                private int[] _statuses = Array.Empty<int>();
+
+                public int Calls { get; private set; }
+
+                public void Next(params int[] statuses)
+                {
+                    _statuses = statuses;
+                    Calls = 0;
+                }
+
+                protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                {
+                    int status = _statuses[Math.Min(Calls++, _statuses.Length - 1)];
+                    var response = new HttpResponseMessage((HttpStatusCode)status) { RequestMessage = request };
+                    response.Content = status switch
+                    {
+                        429 => new StringContent("{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Rate limit exceeded\"}}"),
+                        500 => new StringContent("{\"error\":{\"code\":\"internal_error\",\"message\":\"Internal error\"}}"),
+                        _ => new StringContent("{}"),
+                    };
+                    if (status == 429)
+                    {
+                        response.Headers.Add("Retry-After", "0");
+                    }
+
+                    return Task.FromResult(response);
+                }
+            }
+            """",
+    });
+
+    /// <summary>
+    /// Scenario 2, the chain app → SDK → ErrorCodeGen: a netstandard2.0 SDK library with its own catalogs and internal
+    /// generated types, consumed by a net10.0 app through a ProjectReference (Acme.App) and, once packed, through a
+    /// PackageReference (Acme.PackedApp). A stale copy of its catalog under bin/ must not be picked up (it would be a
+    /// duplicate provider).
+    /// </summary>
+    public static ConsumerProject SdkLibraryAndApp() => ConsumerProject.Create("SdkLibrary", WithAppOnThePackage(new Dictionary<string, string>
     {
         ["Acme.Sdk/Acme.Sdk.csproj"] = $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -67,7 +172,7 @@ internal static class Consumers
                 <ErrorCodeGenAccessibility>internal</ErrorCodeGenAccessibility>
               </PropertyGroup>
               <ItemGroup>
-                {PackageReference}
+                {SdkPackageReferences}
                 <!-- Listed with its own metadata (the auto-include leaves a listed file alone). -->
                 <AdditionalFiles Include="Billing/billing.errors.yaml" ErrorCodeGenNamespace="Acme.Sdk.Billing" ErrorCodeGenAccessibility="public" />
                 <ErrorCodeGenCatalog Include="Flow" Namespace="Acme.Sdk.Flow" />
@@ -106,6 +211,10 @@ internal static class Consumers
 
                     /// <summary>A billing code: public, so it may appear in the SDK's public surface.</summary>
                     public static Billing.BillingErrorCode BillingCode(string body) => Billing.BillingErrors.FromResponse(402, body).Code;
+
+                    /// <summary>What a call does when the API answers with an error: throws.</summary>
+                    /// <exception cref="ApiErrorException">Always, classified from the response.</exception>
+                    public static void Submit(int status, string body) => throw AcmeErrors.FromResponse(status, body);
                 }
             }
             """,
@@ -134,6 +243,16 @@ internal static class Consumers
             Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
             Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
 
+            try
+            {
+                AcmeClient.Submit(503, """{"error_code": 5031, "message": "busy"}""");
+                Console.WriteLine("Nothing was thrown.");
+            }
+            catch (ApiErrorException ex) when (ex.IsRetryable)
+            {
+                Console.WriteLine($"Caught from the SDK: {ex.Provider} {ex.RawCode} HTTP {ex.HttpStatus}, retryable: {ex.IsRetryable}");
+            }
+
             Assembly sdk = typeof(AcmeClient).Assembly;
             foreach (string name in new[] { "Acme.Sdk.AcmeErrorCode", "Acme.Sdk.AcmeErrors", "Acme.Sdk.AcmeException", "Acme.Sdk.Flow.FlowErrors", "Acme.Sdk.Billing.BillingErrorCode" })
             {
@@ -141,7 +260,18 @@ internal static class Consumers
                 Console.WriteLine($"{name}: {(type is null ? "missing" : type.IsPublic ? "public" : "internal")}");
             }
             """",
-    });
+    }));
+
+    /// <summary>Adds Acme.PackedApp: the same app as Acme.App, on the SDK's package instead of its project.</summary>
+    private static Dictionary<string, string> WithAppOnThePackage(Dictionary<string, string> files)
+    {
+        files["Acme.PackedApp/Acme.PackedApp.csproj"] = files["Acme.App/Acme.App.csproj"].Replace(
+            """<ProjectReference Include="../Acme.Sdk/Acme.Sdk.csproj" />""",
+            $"""<PackageReference Include="Acme.Sdk" Version="{PackedPackage.Version}" />""",
+            StringComparison.Ordinal);
+        files["Acme.PackedApp/Program.cs"] = files["Acme.App/Program.cs"];
+        return files;
+    }
 
     private const string AcmeCatalog = """
         schema: errorcodegen/v1

@@ -63,12 +63,12 @@ public class PackedGeneratorTests
         }));
     }
 
-    /// <summary>The running framework plus the packed runtime library: what a net8.0+ consumer compiles against.</summary>
+    /// <summary>The running framework plus the runtime library from its package: what a net8.0+ consumer compiles against.</summary>
     private static IEnumerable<MetadataReference> References()
     {
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is string name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"));
-        string runtime = Path.Combine(PackedPackage.ExtractedDirectory, "lib", "net8.0", "ErrorCodeGen.Runtime.dll");
+        string runtime = Path.Combine(PackedPackage.RuntimeExtractedDirectory, "lib", "net8.0", "ErrorCodeGen.Runtime.dll");
         return framework.Append(runtime).Select(p => MetadataReference.CreateFromFile(p));
     }
 

@@ -154,7 +154,7 @@ public partial class DocumentationSnippetTests
     /// <summary>Every ErrorCodeGen… property, item and metadata name in the package's props and targets.</summary>
     private static readonly Lazy<HashSet<string>> s_packageDefinedNames = new(() =>
     {
-        string folder = Path.Combine(RepoPaths.Root, "runtime", "ErrorCodeGen.Runtime", "buildTransitive");
+        string folder = Path.Combine(RepoPaths.Root, "generator", "ErrorCodeGen.Package", "buildTransitive");
         string text = File.ReadAllText(Path.Combine(folder, "ErrorCodeGen.props")) + File.ReadAllText(Path.Combine(folder, "ErrorCodeGen.targets"));
         return NamePattern().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
     });
