@@ -18,12 +18,13 @@ namespace ErrorCodeGen.Polly
         /// </summary>
         public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new ResiliencePropertyKey<HttpRequestMessage>("Resilience.Http.RequestMessage");
 
-        private static readonly ResiliencePropertyKey<RetryAdvice> s_adviceKey = new ResiliencePropertyKey<RetryAdvice>("ErrorCodeGen.RetryAdvice");
+        private static readonly ResiliencePropertyKey<ApiErrorRetryEvent> s_decisionKey = new ResiliencePropertyKey<ApiErrorRetryEvent>("ErrorCodeGen.RetryDecision");
 
         /// <summary>
         /// Adds a retry strategy whose <c>ShouldHandle</c>, <c>DelayGenerator</c> and <c>MaxRetryAttempts</c> come from
         /// <see cref="RetryAdvisor"/>, the function <see cref="ApiErrorRetryHandler"/> uses, and, inside it, a strategy that
-        /// turns transport failures into the catalog's exception (<see cref="IErrorCatalog.FromTransportFailure"/>).
+        /// turns transport failures into the catalog's exception (<see cref="IErrorCatalog.FromTransportFailure"/>), and, with
+        /// <see cref="ApiErrorRetryOptions.AttemptTimeout"/>, Polly's timeout for each attempt.
         /// </summary>
         /// <param name="builder">The pipeline builder.</param>
         /// <param name="catalog">The provider's catalog: <c>PErrors.Catalog</c>.</param>
@@ -57,12 +58,12 @@ namespace ErrorCodeGen.Polly
                     UseJitter = false,
                     ShouldHandle = args => ShouldHandleAsync(catalog, options, args),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(
-                        args.Context.Properties.TryGetValue(s_adviceKey, out RetryAdvice advice) ? advice.Delay : TimeSpan.Zero),
+                        args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided) ? RetryAdvisor.RoundUpToMilliseconds(decided.Advice.Delay) : TimeSpan.Zero),
                     OnRetry = args =>
                     {
-                        if (args.Outcome.Exception is ApiErrorException error && args.Context.Properties.TryGetValue(s_adviceKey, out RetryAdvice advice))
+                        if (args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided))
                         {
-                            options.OnRetry?.Invoke(new ApiErrorRetryEvent(error, args.AttemptNumber, advice));
+                            options.OnRetry?.Invoke(decided);
                         }
 
                         return default;
@@ -70,7 +71,14 @@ namespace ErrorCodeGen.Polly
                 });
             }
 
-            return builder.AddStrategy(_ => new TransportFailureStrategy(catalog), new TransportFailureStrategyOptions());
+            builder.AddStrategy(_ => new TransportFailureStrategy(catalog), new TransportFailureStrategyOptions());
+            if (options.AttemptTimeout is TimeSpan timeout)
+            {
+                // Inside the retry, so it times each attempt; its rejection becomes a transport failure (a time-out).
+                builder.AddTimeout(timeout);
+            }
+
+            return builder;
         }
 
         /// <summary>
@@ -136,7 +144,7 @@ namespace ErrorCodeGen.Polly
             else if (args.Outcome.Result is HttpResponseMessage response && (int)response.StatusCode >= 400)
             {
                 request ??= response.RequestMessage;
-                error = await catalog.FromResponseAsync(response, args.Context.CancellationToken).ConfigureAwait(false);
+                error = await catalog.FromResponseAsync(response, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -144,7 +152,7 @@ namespace ErrorCodeGen.Polly
             }
 
             RetryAdvice advice = RetryAdvisor.Decide(error, request, args.AttemptNumber, options);
-            args.Context.Properties.Set(s_adviceKey, advice);
+            args.Context.Properties.Set(s_decisionKey, new ApiErrorRetryEvent(error, args.AttemptNumber, advice));
             return advice.ShouldRetry;
         }
     }

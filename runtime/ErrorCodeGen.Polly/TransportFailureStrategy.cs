@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using ErrorCodeGen.Http;
 using Polly;
+using Polly.Timeout;
 
 namespace ErrorCodeGen.Polly
 {
@@ -30,6 +31,14 @@ namespace ErrorCodeGen.Polly
             ApiErrorRetryTelemetry.RecordAttempt(_catalog.ProviderName);
             Outcome<HttpResponseMessage> outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
             Exception? exception = outcome.Exception;
+            if (exception is TimeoutRejectedException rejected)
+            {
+                // The attempt time-out (Polly's timeout strategy, inside this one) is a transport failure, as in the handler.
+                exception = new TimeoutException(
+                    "The attempt took longer than its time-out of " + rejected.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s.",
+                    rejected);
+            }
+
             if (exception is null || exception is ApiErrorException
                 || (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
                 || !RetryAdvisor.IsTransportFailure(exception))

@@ -39,8 +39,7 @@ namespace ErrorCodeGen
         public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
             => _classify(await ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));
 
-        /// <summary>As <see cref="FromResponseAsync(HttpResponseMessage, CancellationToken)"/>, with the retry layer's clock.</summary>
-        public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+        public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
             => _classify(await ErrorResponseReader.ReadAsync(WireFormat, response, timeProvider, cancellationToken).ConfigureAwait(false));
 
         public ApiErrorException FromErrorResponse(ErrorResponse response) => _classify(response ?? throw new ArgumentNullException(nameof(response)));

@@ -39,6 +39,13 @@ namespace ErrorCodeGen
         /// <returns>The exception to throw.</returns>
         Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default);
 
+        /// <summary>As <see cref="FromResponseAsync(HttpResponseMessage, CancellationToken)"/>, with the clock that turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+        /// <param name="response">The failed response.</param>
+        /// <param name="timeProvider">The clock (the retry layer's).</param>
+        /// <param name="cancellationToken">Cancels reading the body; the only exception thrown.</param>
+        /// <returns>The exception to throw.</returns>
+        Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default);
+
         /// <summary>Classifies a response already read by <see cref="ErrorResponseReader"/>.</summary>
         /// <param name="response">The response as read.</param>
         /// <returns>The exception to throw.</returns>

@@ -55,6 +55,19 @@ namespace ErrorCodeGen
             => exception is HttpRequestException || exception is System.IO.IOException || exception is System.Net.Sockets.SocketException
             || exception is TimeoutException || exception is OperationCanceledException || exception is System.Security.Authentication.AuthenticationException;
 
+        /// <summary>
+        /// <paramref name="delay"/> rounded up to whole milliseconds, the resolution of timers: a timer given 1.9994 s
+        /// would wait 1.999 s, earlier than the server asked. The retry handler and the Polly strategy sleep this.
+        /// </summary>
+        /// <param name="delay">The wait decided.</param>
+        /// <returns>The wait to give a timer.</returns>
+        public static TimeSpan RoundUpToMilliseconds(TimeSpan delay)
+        {
+            long ticks = delay.Ticks;
+            long remainder = ticks % TimeSpan.TicksPerMillisecond;
+            return remainder == 0 || ticks <= 0 ? delay : TimeSpan.FromTicks(ticks - remainder + TimeSpan.TicksPerMillisecond);
+        }
+
         private static RetryAdvice DecideCore(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions options, bool bodyReplayable)
         {
             if (!error.IsRetryable)

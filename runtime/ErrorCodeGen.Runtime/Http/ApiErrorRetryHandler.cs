@@ -108,17 +108,36 @@ namespace ErrorCodeGen.Http
             return advice;
         }
 
-        private Task WaitAsync(RetryAdvice advice, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sleeps the advised wait on the options' clock, and never less: a timer that fires a little early (timers tick in
+        /// milliseconds) is followed by the rest of the wait, so no retry comes earlier than the server asked.
+        /// </summary>
+        private async Task WaitAsync(RetryAdvice advice, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (advice.Delay <= TimeSpan.Zero)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                return Task.CompletedTask;
+                return;
             }
+
+            TimeProvider clock = _options.TimeProvider;
+            long start = clock.GetTimestamp();
+            await DelayAsync(clock, advice.Delay, cancellationToken).ConfigureAwait(false);
+            TimeSpan left = advice.Delay - clock.GetElapsedTime(start);
+            if (left > TimeSpan.Zero)
+            {
+                await DelayAsync(clock, left + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>A delay rounded up to whole milliseconds: timers truncate to milliseconds, which would cut a wait short.</summary>
+        private static Task DelayAsync(TimeProvider clock, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            TimeSpan wait = RetryAdvisor.RoundUpToMilliseconds(delay);
 #if NET8_0_OR_GREATER
-            return Task.Delay(advice.Delay, _options.TimeProvider, cancellationToken);
+            return Task.Delay(wait, clock, cancellationToken);
 #else
-            return _options.TimeProvider.Delay(advice.Delay, cancellationToken);
+            return clock.Delay(wait, cancellationToken);
 #endif
         }
 
@@ -146,8 +165,6 @@ namespace ErrorCodeGen.Http
         }
 
         private Task<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-            => _catalog is ErrorCatalog known
-                ? known.FromResponseAsync(response, _options.TimeProvider, cancellationToken)
-                : _catalog.FromResponseAsync(response, cancellationToken);
+            => _catalog.FromResponseAsync(response, _options.TimeProvider, cancellationToken);
     }
 }

@@ -22,6 +22,11 @@ public sealed class RecordingTimeProvider : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => new DateTimeOffset(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
+    /// <summary>Timestamps follow the recorded clock too, so "has the wait passed?" agrees with the timers.</summary>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ImmediateTimer(this, callback, state);

@@ -15,11 +15,14 @@ using NUnit.Framework;
 namespace ErrorCodeGen.Runtime.Tests.Retries;
 
 /// <summary>
-/// <see cref="ApiErrorRetryHandler"/> against the scripted fault server on 127.0.0.1: each rule of docs/retries.md, with the
-/// waits checked through the time provider (and one in real time).
+/// The retry layer against the scripted fault server on 127.0.0.1: each rule of docs/retries.md, with the waits checked
+/// through the time provider (and one in real time), once through <see cref="ApiErrorRetryHandler"/> and once through the
+/// Polly adapter, which must give the same outcomes.
 /// </summary>
 [NonParallelizable]
-public class RetryHandlerTests
+[TestFixture(RetryLayer.Handler)]
+[TestFixture(RetryLayer.Polly)]
+public class RetryHandlerTests(RetryLayer layer)
 {
     private static readonly DateTimeOffset s_start = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -35,13 +38,12 @@ public class RetryHandlerTests
     [SetUp]
     public void NewClock() => _time = new RecordingTimeProvider(s_start);
 
-    /// <summary>A client with the handler; its waits go through the recording clock unless <paramref name="realTime"/>.</summary>
-    private HttpClient Client(ApiErrorRetryOptions? options = null, Uri? address = null, bool realTime = false)
+    /// <summary>A client of the layer under test; its waits go through the recording clock unless <paramref name="realTime"/>.</summary>
+    private RetryClient Client(ApiErrorRetryOptions? options = null, Uri? address = null, bool realTime = false)
     {
         options ??= new ApiErrorRetryOptions();
         options.TimeProvider = realTime ? TimeProvider.System : _time;
-        var handler = new ApiErrorRetryHandler(new SocketsHttpHandler(), CmfyCloudErrors.Catalog, options);
-        return new HttpClient(handler) { BaseAddress = address ?? _server.Address, Timeout = TimeSpan.FromSeconds(30) };
+        return RetryClient.Create(layer, CmfyCloudErrors.Catalog, options, address ?? _server.Address);
     }
 
     private static string NewJob() => Guid.NewGuid().ToString("N");
@@ -62,7 +64,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.RateLimitSeconds, Fault.RateLimitSeconds);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
@@ -75,7 +77,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.RateLimitDate);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
@@ -88,7 +90,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
@@ -96,7 +98,7 @@ public class RetryHandlerTests
         Assert.That(_time.Waits, Has.Count.EqualTo(3));
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            Assert.That(_time.Waits[attempt], Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1 << attempt)), "full jitter from the base up to the backoff");
+            Assert.That(_time.Waits[attempt], Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1 << attempt) + TimeSpan.FromMilliseconds(1)), "full jitter from the base up to the backoff (rounded up to the timer's millisecond)");
         }
 
         CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
@@ -109,9 +111,9 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.ErrorAfterRecording);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
-        using HttpResponseMessage response = await client.SendAsync(Post(job));
+        using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(_server.Processed(job), Is.EqualTo(1));
@@ -123,9 +125,9 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.RateLimitSeconds);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
-        using HttpResponseMessage response = await client.SendAsync(Post(job));
+        using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(_server.Processed(job), Is.EqualTo(1));
@@ -136,9 +138,9 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.ErrorAfterRecording, Fault.ResetAfterRecording);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
-        using HttpResponseMessage response = await client.SendAsync(Post(job, key: job));
+        using HttpResponseMessage response = await client.SendAsync(() => Post(job, key: job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(_server.Processed(job), Is.EqualTo(1), "the server honours the key");
@@ -151,9 +153,9 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, fault);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
-        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(Post(job)))!;
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(() => Post(job)))!;
 
         Assert.That(ex.HttpStatus, Is.Null);
         Assert.That(ex.Response.BodyKind, Is.EqualTo(ErrorBodyKind.NoResponse));
@@ -169,7 +171,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.ResetBeforeRead, Fault.ResetAfterRecording);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
@@ -180,9 +182,9 @@ public class RetryHandlerTests
     [Test]
     public async Task A_refused_connection_repeats_even_a_POST_then_throws_the_catalogs_exception()
     {
-        using HttpClient client = Client(address: FaultServer.ClosedPort());
+        using RetryClient client = Client(address: FaultServer.ClosedPort());
 
-        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(Post(NewJob())))!;
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(() => Post(NewJob())))!;
 
         Assert.That(ex.Response.RequestSent, Is.False);
         Assert.That(ex.IsRetryable, Is.True);
@@ -196,7 +198,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.BrokenBody);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
@@ -209,13 +211,13 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.HtmlBadGateway);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
         using HttpResponseMessage get = await client.GetAsync("/jobs/" + job);
         Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         string post = NewJob();
         _server.Script(post, Fault.HtmlBadGateway);
-        using HttpResponseMessage response = await client.SendAsync(Post(post));
+        using HttpResponseMessage response = await client.SendAsync(() => Post(post));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
         Assert.That(ex.Message, Does.Contain("502 Bad Gateway"));
@@ -225,7 +227,7 @@ public class RetryHandlerTests
     public async Task A_slow_attempt_past_the_attempt_timeout_is_a_transport_failure()
     {
         var options = new ApiErrorRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), UseJitter = false, MaxRetries = 1 };
-        using HttpClient client = Client(options, realTime: true);
+        using RetryClient client = Client(options, realTime: true);
 
         string get = NewJob();
         _server.Script(get, Fault.Slow);
@@ -234,7 +236,7 @@ public class RetryHandlerTests
 
         string post = NewJob();
         _server.Script(post, Fault.Slow);
-        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(Post(post)))!;
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(() => Post(post)))!;
         Assert.That(ex.InnerException, Is.InstanceOf<TimeoutException>());
         Assert.That(ex.Response.Problem, Does.Contain("timed out"));
     }
@@ -244,7 +246,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.RateLimitHour);
-        using HttpClient client = Client();
+        using RetryClient client = Client();
         RetryAdvice? seen = null;
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
@@ -263,7 +265,7 @@ public class RetryHandlerTests
         string job = NewJob();
         _server.Script(job, Fault.RateLimitSeconds);
         var options = new ApiErrorRetryOptions();
-        using HttpClient client = Client(options, realTime: true);
+        using RetryClient client = Client(options, realTime: true);
         using var cts = new CancellationTokenSource();
         options.OnRetry = _ => cts.Cancel();
 
@@ -277,7 +279,7 @@ public class RetryHandlerTests
     {
         string job = NewJob();
         _server.Script(job, Fault.RateLimitSeconds);
-        using HttpClient client = Client(realTime: true);
+        using RetryClient client = Client(realTime: true);
 
         var watch = Stopwatch.StartNew();
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
@@ -315,10 +317,10 @@ public class RetryHandlerTests
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        using HttpClient client = Client(new ApiErrorRetryOptions { OnRetry = events.Add });
+        using RetryClient client = Client(new ApiErrorRetryOptions { OnRetry = events.Add });
         using (Activity? activity = source.StartActivity("call"))
         {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-live-SECRET-TOKEN-123456");
+            client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-live-SECRET-TOKEN-123456");
             using HttpResponseMessage response = await client.GetAsync("/jobs/" + job + "?token=SECRET-QUERY");
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             activityEvents.AddRange(activity!.Events);
@@ -341,8 +343,8 @@ public class RetryHandlerTests
     public async Task Once_is_at_most_one_retry_even_with_more_allowed()
     {
         // RunComfy Serverless 10012 is "retry: once".
-        var handler = new ApiErrorRetryHandler(new OnceThenFail(), RunComfyServerlessErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = _time, MaxRetries = 5 });
-        using var client = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+        using RetryClient client = RetryClient.Create(
+            layer, RunComfyServerlessErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = _time, MaxRetries = 5 }, new Uri("http://127.0.0.1:9/"), new OnceThenFail());
 
         using HttpResponseMessage response = await client.GetAsync("/prod/v1/deployments/d/requests/r/result");
 

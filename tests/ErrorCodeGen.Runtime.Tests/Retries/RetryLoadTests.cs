@@ -17,7 +17,7 @@ namespace ErrorCodeGen.Runtime.Tests.Retries;
 [NonParallelizable]
 public class RetryLoadTests
 {
-    private const int Clients = 64;
+    private const int ClientCount = 64;
     private const int PostsPerClient = 50;
 
     private static readonly Fault[] s_before = { Fault.RateLimitSeconds, Fault.ResetBeforeRead, Fault.Unavailable };
@@ -26,10 +26,10 @@ public class RetryLoadTests
     internal sealed record LoadResult(int Succeeded, int CatalogExceptions, string[] Other, string[] Duplicates, int Unprocessed, string[] ShortWaits);
 
     /// <summary>Runs the load through clients from <paramref name="clientFactory"/>, one per task.</summary>
-    internal static async Task<LoadResult> RunAsync(FaultServer server, bool withKeys, int seed, Func<ApiErrorRetryOptions, Func<HttpRequestMessage, Task<HttpResponseMessage>>> clientFactory)
+    internal static async Task<LoadResult> RunAsync(FaultServer server, bool withKeys, int seed, Func<ApiErrorRetryOptions, Func<Func<HttpRequestMessage>, Task<HttpResponseMessage>>> clientFactory)
     {
         var random = new Random(seed);
-        var jobs = new string[Clients * PostsPerClient];
+        var jobs = new string[ClientCount * PostsPerClient];
         for (int i = 0; i < jobs.Length; i++)
         {
             jobs[i] = seed + "-" + i;
@@ -52,7 +52,7 @@ public class RetryLoadTests
         int succeeded = 0, catalogExceptions = 0;
         var other = new ConcurrentBag<string>();
         var shortWaits = new ConcurrentBag<string>();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
+        await Task.WhenAll(Enumerable.Range(0, ClientCount).Select(async client =>
         {
             var options = new ApiErrorRetryOptions
             {
@@ -66,19 +66,24 @@ public class RetryLoadTests
                     }
                 },
             };
-            Func<HttpRequestMessage, Task<HttpResponseMessage>> send = clientFactory(options);
+            Func<Func<HttpRequestMessage>, Task<HttpResponseMessage>> send = clientFactory(options);
             for (int n = 0; n < PostsPerClient; n++)
             {
                 string job = jobs[client * PostsPerClient + n];
-                var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/" + job) { Content = new StringContent("{\"prompt\":\"p\"}") };
-                if (withKeys)
+                HttpRequestMessage Create()
                 {
-                    request.Headers.Add("Idempotency-Key", job);
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/" + job) { Content = new StringContent("{\"prompt\":\"p\"}") };
+                    if (withKeys)
+                    {
+                        request.Headers.Add("Idempotency-Key", job);
+                    }
+
+                    return request;
                 }
 
                 try
                 {
-                    using HttpResponseMessage response = await send(request).WaitAsync(TimeSpan.FromSeconds(60));
+                    using HttpResponseMessage response = await send(Create).WaitAsync(TimeSpan.FromSeconds(60));
                     if (!response.IsSuccessStatusCode)
                     {
                         throw await CmfyCloudErrors.FromResponseAsync(response);
@@ -101,36 +106,38 @@ public class RetryLoadTests
         return new LoadResult(succeeded, catalogExceptions, other.ToArray(), server.Duplicates().Where(d => d.StartsWith(seed + "-", StringComparison.Ordinal)).ToArray(), unprocessed, shortWaits.ToArray());
     }
 
-    internal static Func<ApiErrorRetryOptions, Func<HttpRequestMessage, Task<HttpResponseMessage>>> HandlerClients(FaultServer server) => options =>
+    internal static Func<ApiErrorRetryOptions, Func<Func<HttpRequestMessage>, Task<HttpResponseMessage>>> Clients(FaultServer server, RetryLayer layer) => options =>
     {
-        var client = new HttpClient(new ApiErrorRetryHandler(new SocketsHttpHandler(), CmfyCloudErrors.Catalog, options)) { BaseAddress = server.Address };
-        return request => client.SendAsync(request);
+        RetryClient client = RetryClient.Create(layer, CmfyCloudErrors.Catalog, options, server.Address);
+        return create => client.SendAsync(create);
     };
 
-    [Test]
-    public async Task Without_keys_no_job_is_processed_twice()
+    [TestCase(RetryLayer.Handler)]
+    [TestCase(RetryLayer.Polly)]
+    public async Task Without_keys_no_job_is_processed_twice(RetryLayer layer)
     {
         await using FaultServer server = await FaultServer.StartAsync();
-        LoadResult result = await RunAsync(server, withKeys: false, seed: 1, HandlerClients(server));
+        LoadResult result = await RunAsync(server, withKeys: false, seed: 1, Clients(server, layer));
 
         Assert.That(result.Other, Is.Empty, "never a raw HttpRequestException, never a hang");
         Assert.That(result.Duplicates, Is.Empty);
         Assert.That(result.ShortWaits, Is.Empty);
-        Assert.That(result.Succeeded + result.CatalogExceptions, Is.EqualTo(Clients * PostsPerClient));
+        Assert.That(result.Succeeded + result.CatalogExceptions, Is.EqualTo(ClientCount * PostsPerClient));
         Assert.That(result.CatalogExceptions, Is.GreaterThan(0), "the faults after processing are not repeated: they surface");
-        Assert.That(result.Succeeded, Is.GreaterThan(Clients * PostsPerClient / 2));
+        Assert.That(result.Succeeded, Is.GreaterThan(ClientCount * PostsPerClient / 2));
     }
 
-    [Test]
-    public async Task With_keys_every_job_is_processed_exactly_once()
+    [TestCase(RetryLayer.Handler)]
+    [TestCase(RetryLayer.Polly)]
+    public async Task With_keys_every_job_is_processed_exactly_once(RetryLayer layer)
     {
         await using FaultServer server = await FaultServer.StartAsync();
-        LoadResult result = await RunAsync(server, withKeys: true, seed: 2, HandlerClients(server));
+        LoadResult result = await RunAsync(server, withKeys: true, seed: 2, Clients(server, layer));
 
         Assert.That(result.Other, Is.Empty);
         Assert.That(result.Duplicates, Is.Empty);
         Assert.That(result.Unprocessed, Is.Zero);
         Assert.That(result.ShortWaits, Is.Empty);
-        Assert.That(result.Succeeded, Is.EqualTo(Clients * PostsPerClient));
+        Assert.That(result.Succeeded, Is.EqualTo(ClientCount * PostsPerClient));
     }
 }
