@@ -4,6 +4,7 @@
 using System.Net;
 using System.Text;
 using ErrorCodeGen;
+using ErrorCodeGen.Http;
 using Quickstart;
 
 var responses = new (string What, int Status, string Body)[]
@@ -58,6 +59,28 @@ const string graphQl = """{"data": null, "errors": [{"message": "Variable $paylo
 Console.WriteLine($"Flow: HTTP 200 with an errors array is a failure: {FlowErrors.IsFailure(200, graphQl)}");
 Print("Flow: GraphQL error in an HTTP 200", FlowErrors.FromResponse(200, graphQl));
 
+// Safe retries: the handler retries what the catalog says to retry, never earlier than the server asked, and never a
+// POST the server may have acted on. (A scripted in-process handler stands in for cmfy.cloud here.)
+Console.WriteLine("== Safe retries with ApiErrorRetryHandler");
+var cmfy = new ScriptedCmfy();
+var retries = new ApiErrorRetryOptions
+{
+    OnRetry = e => Console.WriteLine($"   retry {e.Attempt + 1} in {e.Advice.Delay.TotalSeconds:0.##}s: {e.Advice.Reason} ({e.Error.RawCode}, HTTP {e.Error.HttpStatus})"),
+};
+using (var http = new HttpClient(new ApiErrorRetryHandler(cmfy, CmfyCloudErrors.Catalog, retries)) { BaseAddress = new Uri("https://api.cmfy.cloud/") })
+{
+    cmfy.Script(429, 201);
+    using HttpResponseMessage accepted = await http.PostAsync("/api/v1/jobs", new StringContent("{}"));
+    Console.WriteLine($"   POST after a 429 rate limit: {(int)accepted.StatusCode} after {cmfy.Calls} attempts (a refusal is safe to repeat)");
+
+    cmfy.Script(500, 201);
+    using HttpResponseMessage failed = await http.PostAsync("/api/v1/jobs", new StringContent("{}"));
+    CmfyCloudException notRepeated = await CmfyCloudErrors.FromResponseAsync(failed);
+    RetryAdvice advice = RetryAdvisor.Decide(notRepeated, failed.RequestMessage, 0);
+    Console.WriteLine($"   POST after a 500: {(int)failed.StatusCode} after {cmfy.Calls} attempt, not repeated: {advice.Reason}");
+}
+
+Console.WriteLine();
 Console.WriteLine($"Catalogs: RunComfy Trainer {RunComfyTrainerErrors.All.Count} codes, RunComfy Serverless {RunComfyServerlessErrors.All.Count}, " +
     $"Runware {RunwareErrors.All.Count}, cmfy.cloud {CmfyCloudErrors.All.Count}, Flow {FlowErrors.StatusRules.Count} status rules.");
 
@@ -100,4 +123,36 @@ static void Print(string what, ApiErrorException error)
     }
 
     Console.WriteLine();
+}
+
+/// <summary>Answers like cmfy.cloud with the scripted statuses in turn: a 429 rate limit, a 500, or success.</summary>
+internal sealed class ScriptedCmfy : HttpMessageHandler
+{
+    private int[] _statuses = Array.Empty<int>();
+
+    public int Calls { get; private set; }
+
+    public void Script(params int[] statuses)
+    {
+        _statuses = statuses;
+        Calls = 0;
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        int status = _statuses[Math.Min(Calls++, _statuses.Length - 1)];
+        var response = new HttpResponseMessage((HttpStatusCode)status) { RequestMessage = request };
+        response.Content = status switch
+        {
+            429 => new StringContent("""{"error": {"code": "rate_limit_exceeded", "message": "Rate limit exceeded", "request_id": "req_q1"}}"""),
+            500 => new StringContent("""{"error": {"code": "internal_error", "message": "An unexpected error occurred", "request_id": "req_q2"}}"""),
+            _ => new StringContent("""{"job_id": "job_1"}"""),
+        };
+        if (status == 429)
+        {
+            response.Headers.Add("Retry-After", "1");
+        }
+
+        return Task.FromResult(response);
+    }
 }

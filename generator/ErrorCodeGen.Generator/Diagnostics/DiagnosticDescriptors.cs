@@ -58,7 +58,7 @@ namespace ErrorCodeGen.Generator.Diagnostics
             "ECG0016", "Catalog exceeds a limit", "Catalog exceeds a limit: {0}");
 
         public static readonly DiagnosticDescriptor RuntimeMissing = Error(
-            "ECG0017", "ErrorCodeGen.Runtime is not referenced", "Catalog '{0}' needs the ErrorCodeGen.Runtime library: reference the ErrorCodeGen package (or the runtime project) so the generated code can compile");
+            "ECG0017", "ErrorCodeGen.Runtime is not referenced", "Catalog '{0}' needs the ErrorCodeGen.Runtime library: reference the ErrorCodeGen.Runtime package (or the runtime project) so the generated code can compile");
 
         public static readonly DiagnosticDescriptor InconsistentRetry = Warning(
             "ECG0018", "Inconsistent retry settings", "{0}");
