@@ -75,7 +75,7 @@ namespace ErrorCodeGen.Http
                         throw failure;
                     }
 
-                    await WaitAsync(afterFailure, cancellationToken).ConfigureAwait(false);
+                    await WaitAsync(afterFailure, attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -93,7 +93,7 @@ namespace ErrorCodeGen.Http
                 }
 
                 response.Dispose();
-                await WaitAsync(advice, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(advice, attempt, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -112,13 +112,15 @@ namespace ErrorCodeGen.Http
         /// Sleeps the advised wait on the options' clock, and never less: a timer that fires a little early (timers tick in
         /// milliseconds) is followed by the rest of the wait, so no retry comes earlier than the server asked.
         /// </summary>
-        private async Task WaitAsync(RetryAdvice advice, CancellationToken cancellationToken)
+        private async Task WaitAsync(RetryAdvice advice, int attempt, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (advice.Delay <= TimeSpan.Zero)
             {
                 return;
             }
+
+            using System.Diagnostics.Activity? wait = ApiErrorRetryTelemetry.StartWait(_catalog.ProviderName, attempt, advice);
 
             TimeProvider clock = _options.TimeProvider;
             long start = clock.GetTimestamp();

@@ -17,6 +17,9 @@ namespace ErrorCodeGen.Http
 
         private static readonly Meter s_meter = new Meter(Name);
 
+        /// <summary>The source of the <c>errorcodegen.retry_wait</c> activities: one per wait between attempts, when someone listens.</summary>
+        internal static readonly ActivitySource Source = new ActivitySource(Name);
+
         /// <summary>Every attempt sent, first tries and retries.</summary>
         private static readonly Counter<long> Attempts = s_meter.CreateCounter<long>("errorcodegen.http.attempts", "{attempt}", "HTTP attempts sent through the ErrorCodeGen retry layer.");
 
@@ -35,6 +38,21 @@ namespace ErrorCodeGen.Http
             {
                 Attempts.Add(1, new KeyValuePair<string, object?>("errorcodegen.provider", provider));
             }
+        }
+
+        /// <summary>Starts the activity that covers one wait before a retry (null when nobody listens to <see cref="Name"/>).</summary>
+        internal static Activity? StartWait(string provider, int attempt, RetryAdvice advice)
+        {
+            Activity? activity = Source.StartActivity("errorcodegen.retry_wait", ActivityKind.Internal);
+            if (activity != null)
+            {
+                activity.SetTag("errorcodegen.provider", provider);
+                activity.SetTag("errorcodegen.attempt", attempt);
+                activity.SetTag("errorcodegen.delay_ms", advice.Delay.TotalMilliseconds);
+                activity.SetTag("errorcodegen.reason", advice.Reason);
+            }
+
+            return activity;
         }
 
         /// <summary>Counts and traces one decision of <see cref="RetryAdvisor.Decide"/>.</summary>
