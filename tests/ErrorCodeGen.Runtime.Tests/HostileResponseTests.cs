@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ErrorCodeGen;
+using ErrorCodeGen.Runtime.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Runtime.Tests;
@@ -10,9 +11,6 @@ namespace ErrorCodeGen.Runtime.Tests;
 /// <summary>Bodies and headers an attacker, a broken proxy or a bug could send: always a typed exception, never a leak.</summary>
 public class HostileResponseTests
 {
-    private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> Headers(params (string Name, string Value)[] headers)
-        => headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value }));
-
     [Test]
     public void Hundred_thousand_open_brackets_do_not_overflow_the_stack()
     {
@@ -51,7 +49,7 @@ public class HostileResponseTests
     [Test]
     public void Secrets_in_headers_never_reach_message_or_ToString()
     {
-        var headers = Headers(
+        var headers = TestHeaders.Of(
             ("Authorization", "Bearer sk-live-SECRET123456"),
             ("X-Api-Key", "key-SECRET123456"),
             ("Set-Cookie", "session=SECRET123456"),
@@ -81,12 +79,12 @@ public class HostileResponseTests
     public void Retry_after_as_http_date_and_garbage()
     {
         string future = DateTimeOffset.UtcNow.AddSeconds(90).ToString("r");
-        RunComfyTrainerException dated = RunComfyTrainerErrors.FromResponse(503, "", Headers(("Retry-After", future)));
+        RunComfyTrainerException dated = RunComfyTrainerErrors.FromResponse(503, "", TestHeaders.Of(("Retry-After", future)));
         Assert.That(dated.RetryAfter!.Value.TotalSeconds, Is.InRange(80, 91));
 
-        Assert.That(RunComfyTrainerErrors.FromResponse(503, "", Headers(("Retry-After", "soon"))).RetryAfter, Is.Null);
-        Assert.That(RunComfyTrainerErrors.FromResponse(503, "", Headers(("Retry-After", "-5"))).RetryAfter, Is.Null);
-        Assert.That(RunComfyTrainerErrors.FromResponse(503, "", Headers(("Retry-After", "1e308"))).RetryAfter, Is.Null.Or.EqualTo(TimeSpan.FromDays(365)));
+        Assert.That(RunComfyTrainerErrors.FromResponse(503, "", TestHeaders.Of(("Retry-After", "soon"))).RetryAfter, Is.Null);
+        Assert.That(RunComfyTrainerErrors.FromResponse(503, "", TestHeaders.Of(("Retry-After", "-5"))).RetryAfter, Is.Null);
+        Assert.That(RunComfyTrainerErrors.FromResponse(503, "", TestHeaders.Of(("Retry-After", "1e308"))).RetryAfter, Is.Null.Or.EqualTo(TimeSpan.FromDays(365)));
     }
 
     [Test]

@@ -4,13 +4,9 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorCodeGen;
+using ErrorCodeGen.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Runtime.Tests;
@@ -25,25 +21,22 @@ public class HttpEndToEndTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-
-        _app.MapPost("/trainer/jobs", (HttpContext context) =>
+        (_app, Uri address) = await LoopbackServer.StartAsync(app =>
+        {
+        app.MapPost("/trainer/jobs", (HttpContext context) =>
         {
             context.Response.Headers["X-Request-Id"] = "req_trainer_1";
             return Results.Content("""{"error_code": 42258, "message": "FLUX.2 training settings have a high out-of-memory (OOM) risk."}""", "application/json", null, 422);
         });
-        _app.MapGet("/cmfy/jobs", (HttpContext context) =>
+        app.MapGet("/cmfy/jobs", (HttpContext context) =>
         {
             context.Response.Headers["Retry-After"] = DateTimeOffset.UtcNow.AddSeconds(30).ToString("r");
             context.Response.Headers["X-RateLimit-Limit"] = "60";
             context.Response.Headers["X-RateLimit-Remaining"] = "0";
             return Results.Content("""{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded","request_id":"req_c"}}""", "application/json", null, 429);
         });
-        _app.MapGet("/gateway", () => Results.Content("<html><head><title>502 Bad Gateway</title></head></html>", "text/html", null, 502));
-        _app.MapGet("/huge", async (HttpContext context) =>
+        app.MapGet("/gateway", () => Results.Content("<html><head><title>502 Bad Gateway</title></head></html>", "text/html", null, 502));
+        app.MapGet("/huge", async (HttpContext context) =>
         {
             // A streamed body (no Content-Length) larger than the limit: the reader stops at the limit.
             context.Response.StatusCode = 500;
@@ -56,7 +49,7 @@ public class HttpEndToEndTests
             }
         });
 
-        _app.MapGet("/cut", async (HttpContext context) =>
+        app.MapGet("/cut", async (HttpContext context) =>
         {
             // The server dies mid-body: headers promise more than arrives.
             context.Response.StatusCode = 500;
@@ -68,10 +61,8 @@ public class HttpEndToEndTests
             context.Abort();
         });
 
-        await _app.StartAsync();
-        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.That(new Uri(address).Host, Is.EqualTo("127.0.0.1"));
-        _client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        });
+        _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-test-SECRET-987654");
     }
 
@@ -79,8 +70,7 @@ public class HttpEndToEndTests
     public async Task StopServer()
     {
         _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await LoopbackServer.StopAsync(_app);
     }
 
     [Test]

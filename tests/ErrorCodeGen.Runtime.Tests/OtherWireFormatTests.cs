@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ErrorCodeGen;
+using ErrorCodeGen.Runtime.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Runtime.Tests;
@@ -9,9 +10,6 @@ namespace ErrorCodeGen.Runtime.Tests;
 /// <summary>The Runware, cmfy.cloud and GraphQL wire formats, with the JSON examples printed on the vendors' pages.</summary>
 public class OtherWireFormatTests
 {
-    private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> Headers(params (string Name, string Value)[] headers)
-        => headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value }));
-
     [Test]
     public void Runware_page_example()
     {
@@ -78,7 +76,7 @@ public class OtherWireFormatTests
             }
             }
             """;
-        var headers = Headers(("Retry-After", "45"), ("X-RateLimit-Limit", "60"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1699574400"));
+        var headers = TestHeaders.Of(("Retry-After", "45"), ("X-RateLimit-Limit", "60"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1699574400"));
         CmfyCloudException ex = CmfyCloudErrors.FromResponse(429, body, headers);
 
         Assert.That(ex, Is.InstanceOf<CmfyCloudRateLimitException>());
@@ -95,8 +93,8 @@ public class OtherWireFormatTests
     public void Cmfy_waits_come_from_the_server_then_the_catalog()
     {
         // Header and body disagree: the longer wins, whichever gave it (never retry earlier than the server asked).
-        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":12}}""", Headers(("Retry-After", "3"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
-        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":3}}""", Headers(("Retry-After", "12"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":12}}""", TestHeaders.Of(("Retry-After", "3"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":3}}""", TestHeaders.Of(("Retry-After", "12"))).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
         Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","retry_after":12}}""").RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(12)));
         Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded"}}""").RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(60)));
         Assert.That(CmfyCloudErrors.FromResponse(429, """{"error":{"code":"concurrent_limit_reached"}}""").RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(5)));

@@ -10,13 +10,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorCodeGen;
+using ErrorCodeGen.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Runtime.Tests;
@@ -36,13 +32,10 @@ public class ResponseBodyTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-
-        _app.MapGet("/ok-error", () => Results.Content(TrainerBody, "application/json", null, 422));
-        _app.MapGet("/corrupt-gzip", async (HttpContext context) =>
+        (_app, Uri address) = await LoopbackServer.StartAsync(app =>
+        {
+        app.MapGet("/ok-error", () => Results.Content(TrainerBody, "application/json", null, 422));
+        app.MapGet("/corrupt-gzip", async (HttpContext context) =>
         {
             // Claims gzip, sends a valid header and then garbage: the client's automatic decompression throws.
             context.Response.StatusCode = 503;
@@ -52,14 +45,14 @@ public class ResponseBodyTests
             byte[] corrupt = Gzip(TrainerBody).Take(10).Concat(new byte[] { 0x07 }).Concat(Enumerable.Repeat((byte)0xAB, 64)).ToArray();
             await context.Response.Body.WriteAsync(corrupt);
         });
-        _app.MapGet("/gzip", async (HttpContext context) =>
+        app.MapGet("/gzip", async (HttpContext context) =>
         {
             context.Response.StatusCode = 422;
             context.Response.ContentType = "application/json";
             context.Response.Headers.ContentEncoding = "gzip";
             await context.Response.Body.WriteAsync(Gzip(TrainerBody));
         });
-        _app.MapGet("/huge", async (HttpContext context) =>
+        app.MapGet("/huge", async (HttpContext context) =>
         {
             context.Response.StatusCode = 500;
             context.Response.ContentType = "application/json";
@@ -71,7 +64,7 @@ public class ResponseBodyTests
 
             await context.Response.Body.WriteAsync(Encoding.ASCII.GetBytes("{}"));
         });
-        _app.MapGet("/cut", async (HttpContext context) =>
+        app.MapGet("/cut", async (HttpContext context) =>
         {
             context.Response.StatusCode = 500;
             context.Response.ContentType = "application/json";
@@ -82,19 +75,16 @@ public class ResponseBodyTests
             context.Abort();
         });
 
-        await _app.StartAsync();
-        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.That(new Uri(address).Host, Is.EqualTo("127.0.0.1"));
+        });
         var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip };
-        _client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        _client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     [OneTimeTearDown]
     public async Task StopServer()
     {
         _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await LoopbackServer.StopAsync(_app);
     }
 
     private static byte[] Gzip(string text)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ErrorCodeGen;
+using ErrorCodeGen.Runtime.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Runtime.Tests;
@@ -14,11 +15,8 @@ public class RetryWaitTests
 {
     private static readonly DateTimeOffset s_now = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static IEnumerable<KeyValuePair<string, IEnumerable<string>>> Headers(params (string Name, string Value)[] headers)
-        => headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value }));
-
     private static ErrorResponse Cmfy(string body, params (string Name, string Value)[] headers)
-        => ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, body, Headers(headers), new FakeTimeProvider(s_now));
+        => ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, body, TestHeaders.Of(headers), new FakeTimeProvider(s_now));
 
     private static CmfyCloudException Classify(ErrorResponse response) => CmfyCloudErrors.FromErrorResponse(response);
 
@@ -77,7 +75,7 @@ public class RetryWaitTests
         ex.GetRetryDelay(1, out string reason);
         Assert.That(reason, Does.Contain("immediate"));
 
-        CmfyCloudException backoff = CmfyCloudErrors.FromResponse(500, """{"error":{"code":"internal_error"}}""", Headers(("Retry-After", "0")));
+        CmfyCloudException backoff = CmfyCloudErrors.FromResponse(500, """{"error":{"code":"internal_error"}}""", TestHeaders.Of(("Retry-After", "0")));
         Assert.That(backoff.GetRetryDelay(0), Is.EqualTo(TimeSpan.FromSeconds(1)), "backoff is never shorter than its base");
         Assert.That(backoff.GetRetryDelay(3), Is.EqualTo(TimeSpan.FromSeconds(8)));
     }

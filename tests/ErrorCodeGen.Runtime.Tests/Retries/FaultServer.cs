@@ -8,13 +8,9 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ErrorCodeGen.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ErrorCodeGen.Runtime.Tests.Retries;
 
@@ -79,21 +75,11 @@ public sealed class FaultServer : IAsyncDisposable
 
     public static async Task<FaultServer> StartAsync(Func<DateTimeOffset>? now = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        WebApplication app = builder.Build();
-        var server = new FaultServer(app);
         Func<DateTimeOffset> clock = now ?? (() => DateTimeOffset.UtcNow);
-        app.Map("/jobs/{id}", (HttpContext context, string id) => server.HandleAsync(context, id, clock));
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Address = new Uri(address);
-        if (server.Address.Host != "127.0.0.1")
-        {
-            throw new InvalidOperationException("The fault server must listen on loopback only.");
-        }
-
+        FaultServer? server = null;
+        (WebApplication app, Uri address) = await LoopbackServer.StartAsync(
+            app => app.Map("/jobs/{id}", (HttpContext context, string id) => server!.HandleAsync(context, id, clock)));
+        server = new FaultServer(app) { Address = address };
         return server;
     }
 
@@ -195,9 +181,5 @@ public sealed class FaultServer : IAsyncDisposable
         return response.WriteAsync("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"req_body\"}}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await LoopbackServer.StopAsync(_app);
 }
