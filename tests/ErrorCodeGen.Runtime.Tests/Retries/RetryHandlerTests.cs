@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorCodeGen;
 using ErrorCodeGen.Http;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
 namespace ErrorCodeGen.Runtime.Tests.Retries;
@@ -379,5 +380,30 @@ public class RetryHandlerTests(RetryLayer layer)
                 Content = new StringContent("{\"error_code\": 10012, \"message\": \"missing\"}"),
                 RequestMessage = request,
             });
+    }
+}
+
+/// <summary>The handler as <c>IHttpClientFactory</c> users add it: <c>AddHttpMessageHandler</c>.</summary>
+[NonParallelizable]
+public class HttpClientFactoryRetryTests
+{
+    [Test]
+    public async Task The_handler_works_through_IHttpClientFactory()
+    {
+        await using FaultServer server = await FaultServer.StartAsync();
+        var time = new RecordingTimeProvider(DateTimeOffset.UtcNow);
+        string job = Guid.NewGuid().ToString("N");
+        server.Script(job, Fault.RateLimitSeconds, Fault.Unavailable);
+        var services = new ServiceCollection();
+        services.AddHttpClient("cmfy", c => c.BaseAddress = server.Address)
+            .AddHttpMessageHandler(() => new ApiErrorRetryHandler(CmfyCloudErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = time }));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        HttpClient http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("cmfy");
+
+        using HttpResponseMessage response = await http.GetAsync("/jobs/" + job);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(time.Waits, Has.Count.EqualTo(2));
+        Assert.That(time.Waits[0], Is.EqualTo(TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds)));
     }
 }
