@@ -59,6 +59,17 @@ public class CatalogTranscriptionTests
     }
 
     [Test]
+    public void RunComfy_serverless_retry_rules_follow_the_page()
+    {
+        var byCode = Load("runcomfy-serverless.errors.yaml").Errors.ToDictionary(e => e.Code);
+
+        // 10012 arrives when polling a request that was never accepted: polling again cannot find it.
+        Assert.That((byCode["10012"].IsRetryable, byCode["10012"].Retry), Is.EqualTo((false, RetryKind.None)), "10012: a new submission, not a repeated poll");
+        Assert.That(byCode["10012"].Inferred, Is.EquivalentTo(new[] { "retryable", "remediation" }));
+        Assert.That(byCode["10012"].Remediation.PlainText, Does.Contain("submit the request again as a new request"));
+    }
+
+    [Test]
     public void Runware_page()
     {
         string page = Page("002_ad3c128574e11222.txt");
