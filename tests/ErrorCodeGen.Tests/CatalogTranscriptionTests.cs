@@ -67,6 +67,11 @@ public class CatalogTranscriptionTests
         Assert.That((byCode["10012"].IsRetryable, byCode["10012"].Retry), Is.EqualTo((false, RetryKind.None)), "10012: a new submission, not a repeated poll");
         Assert.That(byCode["10012"].Inferred, Is.EquivalentTo(new[] { "retryable", "remediation" }));
         Assert.That(byCode["10012"].Remediation.PlainText, Does.Contain("submit the request again as a new request"));
+
+        // 10007: "your request didn't match the endpoint" is one of the page's two causes, and no retry fixes it.
+        Assert.That((byCode["10007"].IsRetryable, byCode["10007"].Retry), Is.EqualTo((true, RetryKind.Backoff)));
+        Assert.That(byCode["10007"].Remediation.PlainText, Does.Contain("didn’t match the endpoint, no retry fixes it"));
+        Assert.That(byCode["10007"].Inferred, Does.Contain("remediation"));
     }
 
     [Test]
