@@ -72,6 +72,14 @@ public class CatalogTranscriptionTests
         Assert.That((byCode["10007"].IsRetryable, byCode["10007"].Retry), Is.EqualTo((true, RetryKind.Backoff)));
         Assert.That(byCode["10007"].Remediation.PlainText, Does.Contain("didn’t match the endpoint, no retry fixes it"));
         Assert.That(byCode["10007"].Inferred, Does.Contain("remediation"));
+
+        // 10000, 10005 and 10006 give the same advice, "test the workflow in ComfyUI Cloud before retrying": one rule, marked.
+        foreach (string code in new[] { "10000", "10005", "10006" })
+        {
+            Assert.That(byCode[code].Remediation.PlainText, Does.Contain("ComfyUI Cloud").And.Contain("before retrying"), code);
+            Assert.That((byCode[code].IsRetryable, byCode[code].Retry), Is.EqualTo((false, RetryKind.None)), code);
+            Assert.That(byCode[code].Inferred, Is.EquivalentTo(new[] { "retryable", "retry" }), code);
+        }
     }
 
     [Test]
