@@ -59,6 +59,48 @@ public class CatalogTranscriptionTests
     }
 
     [Test]
+    public void RunComfy_serverless_codes_carry_the_request_phases_they_are_listed_under()
+    {
+        // "grouped into two parts: General Error Codes and Errors by Request Phase": every section but the two "General"
+        // ones is a phase ("Deployment Gating Errors" is the phase "Deployment gating").
+        var onPage = new Dictionary<string, List<string>>();
+        string? phase = null;
+        foreach (string line in Page("000_745159ffe5db9800.txt").Split('\n'))
+        {
+            Match heading = Regex.Match(line, @"^(?:ComfyUI )?([A-Z][a-z]+(?: [A-Z][a-z]+)*) Errors?$");
+            Match code = Regex.Match(line, @"^(\d{5,6}) \S.*$");
+            if (heading.Success)
+            {
+                string words = heading.Groups[1].Value;
+                phase = words.StartsWith("General") ? null : words[..1] + words[1..].ToLowerInvariant();
+            }
+            else if (code.Success)
+            {
+                if (!onPage.TryGetValue(code.Groups[1].Value, out List<string>? phases))
+                {
+                    onPage[code.Groups[1].Value] = phases = new List<string>();
+                }
+
+                if (phase != null)
+                {
+                    phases.Add(phase);
+                }
+            }
+        }
+
+        var catalog = Load("runcomfy-serverless.errors.yaml").Errors.ToDictionary(e => e.Code, e => e.Phases.ToList());
+
+        Assert.That(onPage.Keys, Is.EquivalentTo(catalog.Keys));
+        Assert.That(onPage.Count(p => p.Value.Count > 0), Is.EqualTo(12), "12 codes are listed under a request phase");
+        foreach (var (code, phases) in onPage)
+        {
+            Assert.That(catalog[code], Is.EqualTo(phases), code);
+        }
+
+        Assert.That(catalog["10001"], Is.EqualTo(new[] { "Deployment gating" }));
+    }
+
+    [Test]
     public void RunComfy_serverless_retry_rules_follow_the_page()
     {
         var byCode = Load("runcomfy-serverless.errors.yaml").Errors.ToDictionary(e => e.Code);
