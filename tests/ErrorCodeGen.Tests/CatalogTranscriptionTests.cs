@@ -208,11 +208,19 @@ public class CatalogTranscriptionTests
         var byCode = Load("runcomfy-trainer.errors.yaml").Errors.ToDictionary(e => e.Code);
 
         // Stated by the page.
-        Assert.That((byCode["50001"].IsRetryable, byCode["50001"].Retry), Is.EqualTo((true, RetryKind.Backoff)), "retry after a short delay");
         Assert.That((byCode["50002"].IsRetryable, byCode["50002"].Retry), Is.EqualTo((true, RetryKind.Backoff)), "retry with backoff");
         Assert.That((byCode["50052"].IsRetryable, byCode["50052"].Retry), Is.EqualTo((true, RetryKind.Once)), "retry job submission once");
-        Assert.That(byCode["50001"].Inferred, Is.Empty);
+        Assert.That(byCode["50002"].Inferred, Is.Empty);
         Assert.That(byCode["50052"].Inferred, Is.Empty);
+
+        // "Retry (the request) after a short delay": retryable is stated, the strategy (delay or backoff) is a reading.
+        foreach (string code in new[] { "50001", "50051" })
+        {
+            Assert.That(byCode[code].Remediation.PlainText, Does.Contain("after a short delay"), code);
+            Assert.That((byCode[code].IsRetryable, byCode[code].Retry), Is.EqualTo((true, RetryKind.Backoff)), code);
+            Assert.That(byCode[code].Inferred, Is.EqualTo(new[] { "retry" }), code);
+            Assert.That(byCode[code].Note, Does.Contain("short delay"), code);
+        }
 
         // Not stated: every such rule says it was inferred, and why.
         foreach (ErrorCodeModel error in byCode.Values.Where(e => e.Code.StartsWith('4')))
