@@ -169,6 +169,34 @@ public class CatalogTranscriptionTests
     }
 
     [Test]
+    public void Cmfy_cloud_example_handlers_keep_their_text()
+    {
+        string page = Page("003_cfbe884f80dfba13.txt");
+        var handled = new List<(string Code, string Text)>();
+
+        // The 401 example: `case 'a': case 'b': throw new Error('text');`.
+        foreach (Match m in Regex.Matches(page, @"((?:case '[a-z_]+':\n)+)throw new Error\('([^']+)'\);"))
+        {
+            handled.AddRange(Regex.Matches(m.Groups[1].Value, "case '([a-z_]+)'").Select(c => (c.Groups[1].Value, m.Groups[2].Value)));
+        }
+
+        // The 400 example: `if error['code'] == 'a':` followed by `raise ValueError("text")`.
+        handled.AddRange(Regex.Matches(page, @"error\['code'\] == '([a-z_]+)':\nraise ValueError\(""([^""]+)""\)")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)));
+
+        var byCode = Load("cmfy-cloud.errors.yaml").Errors.ToDictionary(e => e.Code);
+
+        Assert.That(handled.Select(h => h.Code), Is.EquivalentTo(new[] { "missing_auth", "invalid_auth_format", "invalid_api_key", "revoked_api_key", "missing_prompt", "too_many_nodes" }));
+        foreach (var (code, text) in handled)
+        {
+            Assert.That(byCode[code].Remediation.PlainText, Does.Contain("\"" + text + "\""), code);
+        }
+
+        Assert.That(page, Does.Contain("Check your API key in environment variables"));
+        Assert.That(Load("cmfy-cloud.errors.yaml").StatusRules.Single(r => r.Status == 401).Remediation.PlainText, Does.Contain("\"Check your API key in environment variables\""));
+    }
+
+    [Test]
     public void Flow_page()
     {
         var statuses = Regex.Matches(Page("004_f11ef86aa1a6ce5e.txt"), @"^\| (\d{3}) \|", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToList();
