@@ -146,6 +146,27 @@ public class CatalogTranscriptionTests
     }
 
     [Test]
+    public void Runware_rate_limits_link_says_where_it_comes_from()
+    {
+        const string target = "https://runware.ai/docs/platform/rate-limits";
+        string page = Page("002_ad3c128574e11222.txt");
+        CatalogModel catalog = Load("runware.errors.yaml");
+
+        Assert.That(page, Does.Contain("See Rate Limits").And.Not.Contain(target), "the seed has the words, not the target");
+        var carriers = catalog.Errors.Select(e => (e.Code, e.Remediation.PlainText, e.Inferred, e.Note))
+            .Concat(catalog.StatusRules.Select(r => (Code: r.Status.ToString(), r.Remediation.PlainText, r.Inferred, r.Note)))
+            .Where(e => e.PlainText.Contains(target))
+            .ToList();
+
+        Assert.That(carriers.Select(c => c.Code), Is.EquivalentTo(new[] { "timeoutProvider", "providerRateLimitExceeded", "429", "500", "503" }));
+        foreach (var (code, _, inferred, note) in carriers)
+        {
+            Assert.That(inferred, Does.Contain("remediation"), code);
+            Assert.That(note, Does.Contain(target).And.Contain("https://runware.ai/docs/platform/errors.md"), code);
+        }
+    }
+
+    [Test]
     public void Cmfy_cloud_page()
     {
         string page = Page("003_cfbe884f80dfba13.txt");
