@@ -227,6 +227,15 @@ public class CatalogTranscriptionTests
         Assert.That(statuses, Is.EqualTo(new[] { 200, 400, 401, 403, 404, 429, 500 }));
         Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(statuses));
         Assert.That(catalog.StatusRules.Where(s => s.IsRetryable).Select(s => s.Status), Is.EqualTo(new[] { 429, 500 }), "the page says to retry 429 and 500");
+
+        // Every 200 with GraphQL errors is Validation, while the page says to narrow the cause down with the message and the
+        // status table: the rule says so, and marks the group as the catalog's choice.
+        Assert.That(Page("004_f11ef86aa1a6ce5e.txt"), Does.Contain("use the message and the HTTP status code table above to narrow down the cause"));
+        StatusRuleModel ok = catalog.StatusRules.Single(s => s.Status == 200);
+        Assert.That(ok.ExceptionGroup, Is.EqualTo("Validation"));
+        Assert.That(ok.Inferred, Is.EquivalentTo(new[] { "retryable", "exception" }));
+        Assert.That(ok.Note, Does.Contain("narrow down the cause").And.Contain("ServerMessage"));
+        Assert.That(catalog.ExceptionGroups.Single(g => g.Name == "Validation").Summary.PlainText, Does.Contain("Every HTTP 200 with GraphQL errors"));
     }
 
     [Test]
