@@ -126,8 +126,9 @@ public class RetryWaitTests
 
         Assert.That(notRetryable.GetRetryDelay(-1, out reason), Is.Null);
 
-        RunComfyServerlessException once = RunComfyServerlessErrors.FromResponse(500, """{"error_code":10012}""");
-        Assume.That(once.RetryStrategy, Is.EqualTo(RetryStrategy.Once));
+        // Trainer 50052 JOB_CREATE_FAILED is "retry: once" ("Retry job submission once.").
+        RunComfyTrainerException once = RunComfyTrainerErrors.FromResponse(500, """{"error_code":50052}""");
+        Assert.That(once.RetryStrategy, Is.EqualTo(RetryStrategy.Once));
         Assert.That(once.GetRetryDelay(0, out reason), Is.Not.Null);
         Assert.That(once.GetRetryDelay(1, out reason), Is.Null);
         Assert.That(reason, Does.Contain("one retry"));

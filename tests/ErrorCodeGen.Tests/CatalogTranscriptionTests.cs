@@ -59,6 +59,72 @@ public class CatalogTranscriptionTests
     }
 
     [Test]
+    public void RunComfy_serverless_codes_carry_the_request_phases_they_are_listed_under()
+    {
+        // "grouped into two parts: General Error Codes and Errors by Request Phase": every section but the two "General"
+        // ones is a phase ("Deployment Gating Errors" is the phase "Deployment gating").
+        var onPage = new Dictionary<string, List<string>>();
+        string? phase = null;
+        foreach (string line in Page("000_745159ffe5db9800.txt").Split('\n'))
+        {
+            Match heading = Regex.Match(line, @"^(?:ComfyUI )?([A-Z][a-z]+(?: [A-Z][a-z]+)*) Errors?$");
+            Match code = Regex.Match(line, @"^(\d{5,6}) \S.*$");
+            if (heading.Success)
+            {
+                string words = heading.Groups[1].Value;
+                phase = words.StartsWith("General") ? null : words[..1] + words[1..].ToLowerInvariant();
+            }
+            else if (code.Success)
+            {
+                if (!onPage.TryGetValue(code.Groups[1].Value, out List<string>? phases))
+                {
+                    onPage[code.Groups[1].Value] = phases = new List<string>();
+                }
+
+                if (phase != null)
+                {
+                    phases.Add(phase);
+                }
+            }
+        }
+
+        var catalog = Load("runcomfy-serverless.errors.yaml").Errors.ToDictionary(e => e.Code, e => e.Phases.ToList());
+
+        Assert.That(onPage.Keys, Is.EquivalentTo(catalog.Keys));
+        Assert.That(onPage.Count(p => p.Value.Count > 0), Is.EqualTo(12), "12 codes are listed under a request phase");
+        foreach (var (code, phases) in onPage)
+        {
+            Assert.That(catalog[code], Is.EqualTo(phases), code);
+        }
+
+        Assert.That(catalog["10001"], Is.EqualTo(new[] { "Deployment gating" }));
+    }
+
+    [Test]
+    public void RunComfy_serverless_retry_rules_follow_the_page()
+    {
+        var byCode = Load("runcomfy-serverless.errors.yaml").Errors.ToDictionary(e => e.Code);
+
+        // 10012 arrives when polling a request that was never accepted: polling again cannot find it.
+        Assert.That((byCode["10012"].IsRetryable, byCode["10012"].Retry), Is.EqualTo((false, RetryKind.None)), "10012: a new submission, not a repeated poll");
+        Assert.That(byCode["10012"].Inferred, Is.EquivalentTo(new[] { "retryable", "remediation" }));
+        Assert.That(byCode["10012"].Remediation.PlainText, Does.Contain("submit the request again as a new request"));
+
+        // 10007: "your request didn't match the endpoint" is one of the page's two causes, and no retry fixes it.
+        Assert.That((byCode["10007"].IsRetryable, byCode["10007"].Retry), Is.EqualTo((true, RetryKind.Backoff)));
+        Assert.That(byCode["10007"].Remediation.PlainText, Does.Contain("didn’t match the endpoint, no retry fixes it"));
+        Assert.That(byCode["10007"].Inferred, Does.Contain("remediation"));
+
+        // 10000, 10005 and 10006 give the same advice, "test the workflow in ComfyUI Cloud before retrying": one rule, marked.
+        foreach (string code in new[] { "10000", "10005", "10006" })
+        {
+            Assert.That(byCode[code].Remediation.PlainText, Does.Contain("ComfyUI Cloud").And.Contain("before retrying"), code);
+            Assert.That((byCode[code].IsRetryable, byCode[code].Retry), Is.EqualTo((false, RetryKind.None)), code);
+            Assert.That(byCode[code].Inferred, Is.EquivalentTo(new[] { "retryable", "retry" }), code);
+        }
+    }
+
+    [Test]
     public void Runware_page()
     {
         string page = Page("002_ad3c128574e11222.txt");
@@ -76,6 +142,27 @@ public class CatalogTranscriptionTests
         foreach (StatusRuleModel rule in catalog.StatusRules)
         {
             Assert.That(rule.IsRetryable, Is.EqualTo(rule.Status == 429 || rule.Status >= 500), rule.Status.ToString());
+        }
+    }
+
+    [Test]
+    public void Runware_rate_limits_link_says_where_it_comes_from()
+    {
+        const string target = "https://runware.ai/docs/platform/rate-limits";
+        string page = Page("002_ad3c128574e11222.txt");
+        CatalogModel catalog = Load("runware.errors.yaml");
+
+        Assert.That(page, Does.Contain("See Rate Limits").And.Not.Contain(target), "the seed has the words, not the target");
+        var carriers = catalog.Errors.Select(e => (e.Code, e.Remediation.PlainText, e.Inferred, e.Note))
+            .Concat(catalog.StatusRules.Select(r => (Code: r.Status.ToString(), r.Remediation.PlainText, r.Inferred, r.Note)))
+            .Where(e => e.PlainText.Contains(target))
+            .ToList();
+
+        Assert.That(carriers.Select(c => c.Code), Is.EquivalentTo(new[] { "timeoutProvider", "providerRateLimitExceeded", "429", "500", "503" }));
+        foreach (var (code, _, inferred, note) in carriers)
+        {
+            Assert.That(inferred, Does.Contain("remediation"), code);
+            Assert.That(note, Does.Contain(target).And.Contain("https://runware.ai/docs/platform/errors.md"), code);
         }
     }
 
@@ -103,6 +190,34 @@ public class CatalogTranscriptionTests
     }
 
     [Test]
+    public void Cmfy_cloud_example_handlers_keep_their_text()
+    {
+        string page = Page("003_cfbe884f80dfba13.txt");
+        var handled = new List<(string Code, string Text)>();
+
+        // The 401 example: `case 'a': case 'b': throw new Error('text');`.
+        foreach (Match m in Regex.Matches(page, @"((?:case '[a-z_]+':\n)+)throw new Error\('([^']+)'\);"))
+        {
+            handled.AddRange(Regex.Matches(m.Groups[1].Value, "case '([a-z_]+)'").Select(c => (c.Groups[1].Value, m.Groups[2].Value)));
+        }
+
+        // The 400 example: `if error['code'] == 'a':` followed by `raise ValueError("text")`.
+        handled.AddRange(Regex.Matches(page, @"error\['code'\] == '([a-z_]+)':\nraise ValueError\(""([^""]+)""\)")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)));
+
+        var byCode = Load("cmfy-cloud.errors.yaml").Errors.ToDictionary(e => e.Code);
+
+        Assert.That(handled.Select(h => h.Code), Is.EquivalentTo(new[] { "missing_auth", "invalid_auth_format", "invalid_api_key", "revoked_api_key", "missing_prompt", "too_many_nodes" }));
+        foreach (var (code, text) in handled)
+        {
+            Assert.That(byCode[code].Remediation.PlainText, Does.Contain("\"" + text + "\""), code);
+        }
+
+        Assert.That(page, Does.Contain("Check your API key in environment variables"));
+        Assert.That(Load("cmfy-cloud.errors.yaml").StatusRules.Single(r => r.Status == 401).Remediation.PlainText, Does.Contain("\"Check your API key in environment variables\""));
+    }
+
+    [Test]
     public void Flow_page()
     {
         var statuses = Regex.Matches(Page("004_f11ef86aa1a6ce5e.txt"), @"^\| (\d{3}) \|", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToList();
@@ -112,6 +227,15 @@ public class CatalogTranscriptionTests
         Assert.That(statuses, Is.EqualTo(new[] { 200, 400, 401, 403, 404, 429, 500 }));
         Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(statuses));
         Assert.That(catalog.StatusRules.Where(s => s.IsRetryable).Select(s => s.Status), Is.EqualTo(new[] { 429, 500 }), "the page says to retry 429 and 500");
+
+        // Every 200 with GraphQL errors is Validation, while the page says to narrow the cause down with the message and the
+        // status table: the rule says so, and marks the group as the catalog's choice.
+        Assert.That(Page("004_f11ef86aa1a6ce5e.txt"), Does.Contain("use the message and the HTTP status code table above to narrow down the cause"));
+        StatusRuleModel ok = catalog.StatusRules.Single(s => s.Status == 200);
+        Assert.That(ok.ExceptionGroup, Is.EqualTo("Validation"));
+        Assert.That(ok.Inferred, Is.EquivalentTo(new[] { "retryable", "exception" }));
+        Assert.That(ok.Note, Does.Contain("narrow down the cause").And.Contain("ServerMessage"));
+        Assert.That(catalog.ExceptionGroups.Single(g => g.Name == "Validation").Summary.PlainText, Does.Contain("Every HTTP 200 with GraphQL errors"));
     }
 
     [Test]
@@ -142,11 +266,19 @@ public class CatalogTranscriptionTests
         var byCode = Load("runcomfy-trainer.errors.yaml").Errors.ToDictionary(e => e.Code);
 
         // Stated by the page.
-        Assert.That((byCode["50001"].IsRetryable, byCode["50001"].Retry), Is.EqualTo((true, RetryKind.Backoff)), "retry after a short delay");
         Assert.That((byCode["50002"].IsRetryable, byCode["50002"].Retry), Is.EqualTo((true, RetryKind.Backoff)), "retry with backoff");
         Assert.That((byCode["50052"].IsRetryable, byCode["50052"].Retry), Is.EqualTo((true, RetryKind.Once)), "retry job submission once");
-        Assert.That(byCode["50001"].Inferred, Is.Empty);
+        Assert.That(byCode["50002"].Inferred, Is.Empty);
         Assert.That(byCode["50052"].Inferred, Is.Empty);
+
+        // "Retry (the request) after a short delay": retryable is stated, the strategy (delay or backoff) is a reading.
+        foreach (string code in new[] { "50001", "50051" })
+        {
+            Assert.That(byCode[code].Remediation.PlainText, Does.Contain("after a short delay"), code);
+            Assert.That((byCode[code].IsRetryable, byCode[code].Retry), Is.EqualTo((true, RetryKind.Backoff)), code);
+            Assert.That(byCode[code].Inferred, Is.EqualTo(new[] { "retry" }), code);
+            Assert.That(byCode[code].Note, Does.Contain("short delay"), code);
+        }
 
         // Not stated: every such rule says it was inferred, and why.
         foreach (ErrorCodeModel error in byCode.Values.Where(e => e.Code.StartsWith('4')))

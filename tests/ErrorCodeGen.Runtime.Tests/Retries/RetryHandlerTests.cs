@@ -361,25 +361,40 @@ public class RetryHandlerTests(RetryLayer layer)
     [Test]
     public async Task Once_is_at_most_one_retry_even_with_more_allowed()
     {
-        // RunComfy Serverless 10012 is "retry: once".
+        // RunComfy Trainer 50052 JOB_CREATE_FAILED is "retry: once" ("Retry job submission once."). The job POST carries an
+        // idempotency key, so rule 7 allows repeating it and only the strategy limits the retries.
+        var answers = new OnceThenFail();
         using RetryClient client = RetryClient.Create(
-            layer, RunComfyServerlessErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = _time, MaxRetries = 5 }, new Uri("http://127.0.0.1:9/"), new OnceThenFail());
+            layer, RunComfyTrainerErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = _time, MaxRetries = 5 }, new Uri("http://127.0.0.1:9/"), answers);
+        string key = NewJob();
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/prod/v1/trainers/ai-toolkit/jobs") { Content = new StringContent("{\"config_file_format\":\"yaml\"}") };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
 
-        using HttpResponseMessage response = await client.GetAsync("/prod/v1/deployments/d/requests/r/result");
+        using HttpResponseMessage response = await client.SendAsync(Request);
 
         Assert.That((int)response.StatusCode, Is.EqualTo(500));
         Assert.That(_time.Waits, Has.Count.EqualTo(1));
+        Assert.That(answers.Requests, Is.EqualTo(2), "the first attempt and exactly one retry");
     }
 
-    /// <summary>Answers every request with Serverless 10012 (no network).</summary>
+    /// <summary>Answers every request with Trainer 50052 (no network), counting the requests.</summary>
     private sealed class OnceThenFail : HttpMessageHandler
     {
+        public int Requests;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage((HttpStatusCode)500)
+        {
+            Interlocked.Increment(ref Requests);
+            return Task.FromResult(new HttpResponseMessage((HttpStatusCode)500)
             {
-                Content = new StringContent("{\"error_code\": 10012, \"message\": \"missing\"}"),
+                Content = new StringContent("{\"error_code\": 50052, \"message\": \"Failed to create the job record in the database.\"}"),
                 RequestMessage = request,
             });
+        }
     }
 }
 
