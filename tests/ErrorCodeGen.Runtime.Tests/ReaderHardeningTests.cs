@@ -260,7 +260,7 @@ public class ReaderHardeningTests
         yield return new TestCaseData(ErrorWireFormat.GraphQL, OneMebibyte("{\"errors\":[", "\"s\"", "]}")).SetName("Cap_errors_of_strings");
         yield return new TestCaseData(ErrorWireFormat.RunComfy, OneMebibyte("{\"error_code\":1,\"detail\":[", "\"d\"", "]}")).SetName("Cap_detail_entries");
         yield return new TestCaseData(ErrorWireFormat.RunComfy, OneMebibyte("{\"error_code\":1,\"detail\":[", "{\"loc\":[\"a\"],\"msg\":\"m\"}", "]}")).SetName("Cap_detail_objects");
-        yield return new TestCaseData(ErrorWireFormat.Cmfy, "{\"error\":{\"code\":\"c\",\"details\":{" + OneMebibyte(string.Empty, "\"k\":1", "}}}")).SetName("Cap_cmfy_details_with_duplicate_names");
+        yield return new TestCaseData(ErrorWireFormat.Cmfy, OneMebibyte("{\"error\":{\"code\":\"c\",\"details\":{", "\"k\":1", "}}}")).SetName("Cap_cmfy_details_with_duplicate_names");
         yield return new TestCaseData(ErrorWireFormat.RunComfy, BuildDistinctFields()).SetName("Cap_extra_fields");
     }
 
@@ -279,7 +279,7 @@ public class ReaderHardeningTests
     public void Allocation_stays_within_a_small_multiple_of_the_body(ErrorWireFormat format, string body)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(body);
-        Assume.That(bytes.Length, Is.LessThanOrEqualTo(ReaderLimits.MaxBodyBytes));
+        Assert.That(bytes.Length, Is.LessThanOrEqualTo(ReaderLimits.MaxBodyBytes), "the body must be read, not refused as too large");
         ErrorResponseReader.Read(format, 400, bytes); // warm up
 
         long before = GC.GetAllocatedBytesForCurrentThread();
