@@ -25,7 +25,10 @@ namespace ErrorCodeGen
         /// <summary>The item being read; flushed into the errors when it ends or the body breaks off.</summary>
         public ErrorItemBuilder? Pending;
 
-        /// <summary>The errors kept, in body order: an array that grows by doubling, so one or two errors need no copy.</summary>
+        /// <summary>
+        /// The errors kept, in body order, in a buffer the builder keeps from body to body (cleared after each); the
+        /// response gets an array of their exact number.
+        /// </summary>
         private ApiError[]? _errors;
         private int _count;
 
@@ -52,7 +55,11 @@ namespace ErrorCodeGen
             NonJsonExcerpt = null;
             HasErrorPayload = false;
             Pending = null;
-            _errors = null;
+            if (_errors != null)
+            {
+                Array.Clear(_errors, 0, _count);
+            }
+
             _count = 0;
             t_cached = this;
         }
@@ -94,7 +101,7 @@ namespace ErrorCodeGen
 
             if (_errors is null)
             {
-                _errors = new ApiError[1];
+                _errors = new ApiError[4];
             }
             else if (_count == _errors.Length)
             {
@@ -104,22 +111,17 @@ namespace ErrorCodeGen
             _errors[_count++] = item.Build();
         }
 
-        /// <summary>The errors read, as an array of their exact number (the builder's own when it is full, else a copy).</summary>
+        /// <summary>The errors read, as a new array of their exact number.</summary>
         public IReadOnlyList<ApiError> TakeErrors()
         {
-            if (_errors is null)
+            if (_count == 0)
             {
                 return Array.Empty<ApiError>();
             }
 
-            ApiError[] errors = _errors;
-            if (_count != errors.Length)
-            {
-                Array.Resize(ref errors, _count);
-            }
-
-            // Handed over: the builder lets go of them.
-            _errors = null;
+            var errors = new ApiError[_count];
+            Array.Copy(_errors!, errors, _count);
+            Array.Clear(_errors!, 0, _count);
             _count = 0;
             return errors;
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace ErrorCodeGen
 {
@@ -23,17 +22,22 @@ namespace ErrorCodeGen
         /// <summary>Whether the item's <c>extensions</c> object was read (a duplicate is skipped).</summary>
         public bool SeenExtensions;
 
-        /// <summary>The details kept: an array that grows by doubling, handed over without a copy when it is exactly full.</summary>
+        /// <summary>The details kept, in a buffer the builder keeps from item to item; the item gets an array of their exact number.</summary>
         private string[]? _details;
         private int _detailCount;
-        private Dictionary<string, string>? _extra;
+        /// <summary>
+        /// The extra fields kept, as name, raw JSON, name, raw JSON…, in a buffer kept from item to item; the item gets the
+        /// pairs in an array of their exact number and makes its dictionary only when it is read.
+        /// </summary>
+        private string[]? _extra;
+        private int _extraCount;
 
         public bool IsEmpty => Code is null && Message is null && Parameter is null && TaskType is null && TaskId is null
-            && DocumentationUrl is null && Path is null && _details is null && _extra is null;
+            && DocumentationUrl is null && Path is null && _detailCount == 0 && _extraCount == 0;
 
         public bool DetailsFull => _detailCount >= ReaderLimits.MaxDetails;
 
-        public bool ExtrasFull => _extra != null && _extra.Count >= ReaderLimits.MaxExtraFields;
+        public bool ExtrasFull => _extraCount >= ReaderLimits.MaxExtraFields;
 
         public void AddDetail(string? detail)
         {
@@ -44,7 +48,7 @@ namespace ErrorCodeGen
 
             if (_details is null)
             {
-                _details = new string[2];
+                _details = new string[4];
             }
             else if (_detailCount == _details.Length)
             {
@@ -54,7 +58,19 @@ namespace ErrorCodeGen
             _details[_detailCount++] = detail;
         }
 
-        public bool HasExtra(string name) => _extra != null && _extra.ContainsKey(name);
+        /// <summary>Whether a field of this name is kept (at most <see cref="ReaderLimits.MaxExtraFields"/> to look at).</summary>
+        public bool HasExtra(string name)
+        {
+            for (int i = 0; i < _extraCount; i++)
+            {
+                if (string.Equals(_extra![2 * i], name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public void AddExtra(string name, string rawJson)
         {
@@ -63,37 +79,63 @@ namespace ErrorCodeGen
                 return;
             }
 
-            _extra ??= new Dictionary<string, string>();
-            _extra.Add(name, rawJson);
+            if (_extra is null)
+            {
+                _extra = new string[8];
+            }
+            else if (2 * _extraCount == _extra.Length)
+            {
+                Array.Resize(ref _extra, Math.Min(_extra.Length * 2, 2 * ReaderLimits.MaxExtraFields));
+            }
+
+            _extra[2 * _extraCount] = name;
+            _extra[(2 * _extraCount) + 1] = rawJson;
+            _extraCount++;
         }
 
-        /// <summary>Empties the builder for the next item.</summary>
+        /// <summary>Empties the builder for the next item (its buffers are kept, cleared).</summary>
         public void Reset()
         {
             Code = Message = Parameter = TaskType = TaskId = DocumentationUrl = Path = null;
             SeenDetails = SeenExtensions = false;
-            _details = null;
-            _detailCount = 0;
-            _extra = null;
+            ClearBuffers();
         }
 
-        /// <summary>
-        /// Hands what was read to an immutable <see cref="ApiError"/>, once: the details and the extra fields are given over,
-        /// not copied, and the builder lets go of them, so nothing changes them afterwards.
-        /// </summary>
+        /// <summary>Copies what was read into an immutable <see cref="ApiError"/>: the details and extra fields in arrays of their exact number.</summary>
         public ApiError Build()
         {
-            string[]? details = _details;
-            if (details != null && details.Length != _detailCount)
+            string[]? details = null;
+            if (_detailCount > 0)
             {
-                Array.Resize(ref details, _detailCount);
+                details = new string[_detailCount];
+                Array.Copy(_details!, details, _detailCount);
             }
 
-            Dictionary<string, string>? extra = _extra;
-            _details = null;
-            _detailCount = 0;
-            _extra = null;
-            return new ApiError(Code, Message, Parameter, TaskType, TaskId, DocumentationUrl, Path, details, extra);
+            string[]? extra = null;
+            int extraCount = _extraCount;
+            if (extraCount > 0)
+            {
+                extra = new string[2 * extraCount];
+                Array.Copy(_extra!, extra, 2 * extraCount);
+            }
+
+            ClearBuffers();
+            return new ApiError(Code, Message, Parameter, TaskType, TaskId, DocumentationUrl, Path, details, extra, extraCount);
+        }
+
+        private void ClearBuffers()
+        {
+            if (_detailCount > 0)
+            {
+                Array.Clear(_details!, 0, _detailCount);
+                _detailCount = 0;
+            }
+
+            if (_extraCount > 0)
+            {
+                Array.Clear(_extra!, 0, 2 * _extraCount);
+                _extraCount = 0;
+            }
         }
     }
 }

@@ -43,6 +43,10 @@ namespace ErrorCodeGen
             => Read(format, httpStatus, body, headers, TimeProvider.System);
 
         /// <summary>Reads an error body given as a string; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+#if NET5_0_OR_GREATER
+        // The stack buffer is written before it is read; zeroing it first would be wasted.
+        [System.Runtime.CompilerServices.SkipLocalsInit]
+#endif
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
             HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
@@ -109,6 +113,12 @@ namespace ErrorCodeGen
             if (Utf8Text.StartsWithBom(utf8Body))
             {
                 utf8Body = utf8Body.Slice(3);
+            }
+
+            if (utf8Body.IsEmpty && readProblem is null)
+            {
+                // Nothing to read: the response is made at once (what ReadBody would find for an empty body).
+                return new ErrorResponse(format, httpStatus, ErrorBodyKind.Empty, null, Array.Empty<ApiError>(), facts.RequestId, facts.RetryAfter, facts.RateLimit, null, false, readException);
             }
 
             BodyBuilder builder = BodyBuilder.Rent();
