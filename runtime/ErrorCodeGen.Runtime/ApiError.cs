@@ -35,7 +35,30 @@ namespace ErrorCodeGen
             DocumentationUrl = documentationUrl;
             Path = path;
             Details = details ?? s_none;
-            ExtraFields = extraFields ?? s_noFields;
+            _extraFields = extraFields ?? s_noFields;
+        }
+
+        private readonly string[]? _extraPairs;
+        private readonly int _extraCount;
+        private IReadOnlyDictionary<string, string>? _extraFields;
+
+        /// <summary>An error item as read: its extra fields as pairs (name, raw JSON), made into a dictionary only when read.</summary>
+        internal ApiError(
+            string? code,
+            string? message,
+            string? parameter,
+            string? taskType,
+            string? taskId,
+            string? documentationUrl,
+            string? path,
+            IReadOnlyList<string>? details,
+            string[]? extraPairs,
+            int extraCount)
+            : this(code, message, parameter, taskType, taskId, documentationUrl, path, details, null)
+        {
+            _extraPairs = extraCount == 0 ? null : extraPairs;
+            _extraCount = extraCount;
+            _extraFields = extraCount == 0 ? s_noFields : null;
         }
 
         /// <summary>The code as on the wire, or <see langword="null"/> when the item has none.</summary>
@@ -63,7 +86,19 @@ namespace ErrorCodeGen
         public IReadOnlyList<string> Details { get; }
 
         /// <summary>The fields of the item that have no property here (such as <c>type</c>, <c>min</c>, <c>max</c>), as raw JSON text.</summary>
-        public IReadOnlyDictionary<string, string> ExtraFields { get; }
+        public IReadOnlyDictionary<string, string> ExtraFields => _extraFields ?? MakeExtraFields();
+
+        /// <summary>The dictionary of the extra fields read, in body order; made once (racing first reads keep the same one).</summary>
+        private IReadOnlyDictionary<string, string> MakeExtraFields()
+        {
+            var fields = new Dictionary<string, string>(_extraCount);
+            for (int i = 0; i < _extraCount; i++)
+            {
+                fields.Add(_extraPairs![2 * i], _extraPairs[(2 * i) + 1]);
+            }
+
+            return System.Threading.Interlocked.CompareExchange(ref _extraFields, fields, null) ?? fields;
+        }
 
         /// <summary>The code and the message on one line, shortened, with anything that looks like a credential masked (see docs/runtime.md).</summary>
         public override string ToString()

@@ -27,8 +27,10 @@ namespace ErrorCodeGen
         /// <param name="retrySource">Which part of the response the provider says to go by when deciding whether to retry.</param>
         /// <param name="innerException">The exception that caused this one, or null.</param>
         protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource retrySource, Exception? innerException)
-            : base(BuildMessage(provider, response, descriptor, statusRule), innerException ?? response?.ReadException)
+            : base(null, innerException ?? response?.ReadException)
         {
+            // The message is built when it is first read (Message, ToString()), not here: a caller that catches and retries
+            // never pays for it. Every part of it is fixed by now, so building it later gives the same text.
             Provider = provider ?? throw new ArgumentNullException(nameof(provider));
             Response = response ?? throw new ArgumentNullException(nameof(response));
             Descriptor = descriptor;
@@ -39,6 +41,24 @@ namespace ErrorCodeGen
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? suggested;
         }
+
+        /// <summary>
+        /// The one-line message: provider, code and name, HTTP status, the catalog's summary and the server's message
+        /// (docs/runtime.md). Built on first read and kept; <see cref="Exception.ToString()"/> reads it through this property.
+        /// </summary>
+        public override string Message
+        {
+            get
+            {
+                // Racing first reads build the same text; either copy may be kept.
+                return _message ??= BuildMessage(Provider, Response, Descriptor, StatusRule);
+            }
+        }
+
+        /// <summary>Whether <see cref="Message"/> has been built (for the tests of what the error path does not do).</summary>
+        internal bool IsMessageBuilt => _message != null;
+
+        private string? _message;
 
         /// <summary>The provider's C# name, such as <c>RunComfyTrainer</c>.</summary>
         public string Provider { get; }

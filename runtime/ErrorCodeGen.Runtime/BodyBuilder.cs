@@ -3,9 +3,18 @@ using System.Collections.Generic;
 
 namespace ErrorCodeGen
 {
-    /// <summary>What one pass over a body has found so far; kept when the body breaks off.</summary>
+    /// <summary>
+    /// What one pass over a body has found so far; kept when the body breaks off. One builder per thread is reused (with its
+    /// item builder): <see cref="Rent"/> it, and <see cref="Return"/> it once the response is made.
+    /// </summary>
     internal sealed class BodyBuilder
     {
+        [ThreadStatic]
+        private static BodyBuilder? t_cached;
+
+        /// <summary>The item builder handed out by <see cref="NewItem"/>, reused once its item is built.</summary>
+        private ErrorItemBuilder? _item;
+
         public ErrorBodyKind Kind = ErrorBodyKind.Json;
         public string? Problem;
         public string? RequestId;
@@ -13,13 +22,65 @@ namespace ErrorCodeGen
         public string? NonJsonExcerpt;
         public bool HasErrorPayload;
 
-        /// <summary>The item being read; flushed into <see cref="Errors"/> when it ends or the body breaks off.</summary>
+        /// <summary>The item being read; flushed into the errors when it ends or the body breaks off.</summary>
         public ErrorItemBuilder? Pending;
 
-        public List<ApiError> Errors { get; } = new List<ApiError>();
+        /// <summary>
+        /// The errors kept, in body order, in a buffer the builder keeps from body to body (cleared after each); the
+        /// response gets an array of their exact number.
+        /// </summary>
+        private ApiError[]? _errors;
+        private int _count;
+
+        /// <summary>This thread's builder, reset, or a new one when it is in use.</summary>
+        public static BodyBuilder Rent()
+        {
+            BodyBuilder? builder = t_cached;
+            if (builder is null)
+            {
+                return new BodyBuilder();
+            }
+
+            t_cached = null;
+            return builder;
+        }
+
+        /// <summary>Resets the builder for the next body and keeps it for this thread. The errors must have been taken.</summary>
+        public void Return()
+        {
+            Kind = ErrorBodyKind.Json;
+            Problem = null;
+            RequestId = null;
+            RetryAfter = null;
+            NonJsonExcerpt = null;
+            HasErrorPayload = false;
+            Pending = null;
+            if (_errors != null)
+            {
+                Array.Clear(_errors, 0, _count);
+            }
+
+            _count = 0;
+            t_cached = this;
+        }
+
+        /// <summary>An empty item builder: the reused one, unless it is still pending.</summary>
+        public ErrorItemBuilder NewItem()
+        {
+            ErrorItemBuilder? item = _item;
+            if (item is null || ReferenceEquals(item, Pending))
+            {
+                item = new ErrorItemBuilder();
+                _item ??= item;
+                return item;
+            }
+
+            item.Reset();
+            return item;
+        }
 
         /// <summary>Whether <see cref="ReaderLimits.MaxErrors"/> items are kept: later ones are skipped unread.</summary>
-        public bool IsFull => Errors.Count >= ReaderLimits.MaxErrors;
+        public bool IsFull => _count >= ReaderLimits.MaxErrors;
 
         public void FlushPending()
         {
@@ -33,10 +94,36 @@ namespace ErrorCodeGen
 
         public void Add(ErrorItemBuilder item)
         {
-            if (!item.IsEmpty && !IsFull)
+            if (item.IsEmpty || IsFull)
             {
-                Errors.Add(item.Build());
+                return;
             }
+
+            if (_errors is null)
+            {
+                _errors = new ApiError[4];
+            }
+            else if (_count == _errors.Length)
+            {
+                Array.Resize(ref _errors, Math.Min(_errors.Length * 2, ReaderLimits.MaxErrors));
+            }
+
+            _errors[_count++] = item.Build();
+        }
+
+        /// <summary>The errors read, as a new array of their exact number.</summary>
+        public IReadOnlyList<ApiError> TakeErrors()
+        {
+            if (_count == 0)
+            {
+                return Array.Empty<ApiError>();
+            }
+
+            var errors = new ApiError[_count];
+            Array.Copy(_errors!, errors, _count);
+            Array.Clear(_errors!, 0, _count);
+            _count = 0;
+            return errors;
         }
     }
 }

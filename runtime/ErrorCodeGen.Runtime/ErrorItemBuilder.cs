@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace ErrorCodeGen
 {
@@ -22,15 +22,22 @@ namespace ErrorCodeGen
         /// <summary>Whether the item's <c>extensions</c> object was read (a duplicate is skipped).</summary>
         public bool SeenExtensions;
 
-        private List<string>? _details;
-        private Dictionary<string, string>? _extra;
+        /// <summary>The details kept, in a buffer the builder keeps from item to item; the item gets an array of their exact number.</summary>
+        private string[]? _details;
+        private int _detailCount;
+        /// <summary>
+        /// The extra fields kept, as name, raw JSON, name, raw JSON…, in a buffer kept from item to item; the item gets the
+        /// pairs in an array of their exact number and makes its dictionary only when it is read.
+        /// </summary>
+        private string[]? _extra;
+        private int _extraCount;
 
         public bool IsEmpty => Code is null && Message is null && Parameter is null && TaskType is null && TaskId is null
-            && DocumentationUrl is null && Path is null && _details is null && _extra is null;
+            && DocumentationUrl is null && Path is null && _detailCount == 0 && _extraCount == 0;
 
-        public bool DetailsFull => _details != null && _details.Count >= ReaderLimits.MaxDetails;
+        public bool DetailsFull => _detailCount >= ReaderLimits.MaxDetails;
 
-        public bool ExtrasFull => _extra != null && _extra.Count >= ReaderLimits.MaxExtraFields;
+        public bool ExtrasFull => _extraCount >= ReaderLimits.MaxExtraFields;
 
         public void AddDetail(string? detail)
         {
@@ -39,11 +46,31 @@ namespace ErrorCodeGen
                 return;
             }
 
-            _details ??= new List<string>();
-            _details.Add(detail);
+            if (_details is null)
+            {
+                _details = new string[4];
+            }
+            else if (_detailCount == _details.Length)
+            {
+                Array.Resize(ref _details, Math.Min(_details.Length * 2, ReaderLimits.MaxDetails));
+            }
+
+            _details[_detailCount++] = detail;
         }
 
-        public bool HasExtra(string name) => _extra != null && _extra.ContainsKey(name);
+        /// <summary>Whether a field of this name is kept (at most <see cref="ReaderLimits.MaxExtraFields"/> to look at).</summary>
+        public bool HasExtra(string name)
+        {
+            for (int i = 0; i < _extraCount; i++)
+            {
+                if (string.Equals(_extra![2 * i], name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public void AddExtra(string name, string rawJson)
         {
@@ -52,20 +79,63 @@ namespace ErrorCodeGen
                 return;
             }
 
-            _extra ??= new Dictionary<string, string>();
-            _extra.Add(name, rawJson);
+            if (_extra is null)
+            {
+                _extra = new string[8];
+            }
+            else if (2 * _extraCount == _extra.Length)
+            {
+                Array.Resize(ref _extra, Math.Min(_extra.Length * 2, 2 * ReaderLimits.MaxExtraFields));
+            }
+
+            _extra[2 * _extraCount] = name;
+            _extra[(2 * _extraCount) + 1] = rawJson;
+            _extraCount++;
         }
 
-        /// <summary>Copies what was read into an immutable <see cref="ApiError"/>.</summary>
-        public ApiError Build() => new ApiError(
-            Code,
-            Message,
-            Parameter,
-            TaskType,
-            TaskId,
-            DocumentationUrl,
-            Path,
-            _details?.ToArray(),
-            _extra is null ? null : new Dictionary<string, string>(_extra));
+        /// <summary>Empties the builder for the next item (its buffers are kept, cleared).</summary>
+        public void Reset()
+        {
+            Code = Message = Parameter = TaskType = TaskId = DocumentationUrl = Path = null;
+            SeenDetails = SeenExtensions = false;
+            ClearBuffers();
+        }
+
+        /// <summary>Copies what was read into an immutable <see cref="ApiError"/>: the details and extra fields in arrays of their exact number.</summary>
+        public ApiError Build()
+        {
+            string[]? details = null;
+            if (_detailCount > 0)
+            {
+                details = new string[_detailCount];
+                Array.Copy(_details!, details, _detailCount);
+            }
+
+            string[]? extra = null;
+            int extraCount = _extraCount;
+            if (extraCount > 0)
+            {
+                extra = new string[2 * extraCount];
+                Array.Copy(_extra!, extra, 2 * extraCount);
+            }
+
+            ClearBuffers();
+            return new ApiError(Code, Message, Parameter, TaskType, TaskId, DocumentationUrl, Path, details, extra, extraCount);
+        }
+
+        private void ClearBuffers()
+        {
+            if (_detailCount > 0)
+            {
+                Array.Clear(_details!, 0, _detailCount);
+                _detailCount = 0;
+            }
+
+            if (_extraCount > 0)
+            {
+                Array.Clear(_extra!, 0, 2 * _extraCount);
+                _extraCount = 0;
+            }
+        }
     }
 }

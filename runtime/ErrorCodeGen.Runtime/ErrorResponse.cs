@@ -29,6 +29,13 @@ namespace ErrorCodeGen
             BodyKind = bodyKind;
             Problem = problem;
             Errors = errors;
+            if (errors.Count > 0)
+            {
+                ApiError primary = errors[0];
+                RawCode = primary.Code;
+                Message = primary.Message;
+            }
+
             RequestId = requestId;
             RetryAfter = retryAfter;
             RateLimit = rateLimit;
@@ -53,10 +60,10 @@ namespace ErrorCodeGen
         public IReadOnlyList<ApiError> Errors { get; }
 
         /// <summary>The primary error's code as on the wire, or <see langword="null"/>.</summary>
-        public string? RawCode => Errors.Count > 0 ? Errors[0].Code : null;
+        public string? RawCode { get; }
 
         /// <summary>The primary error's message as sent, or <see langword="null"/>.</summary>
-        public string? Message => Errors.Count > 0 ? Errors[0].Message : null;
+        public string? Message { get; }
 
         /// <summary>The request id from the body or the <c>X-Request-Id</c> header.</summary>
         public string? RequestId { get; }

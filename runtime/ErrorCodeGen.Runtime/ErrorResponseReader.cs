@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -42,23 +43,55 @@ namespace ErrorCodeGen
             => Read(format, httpStatus, body, headers, TimeProvider.System);
 
         /// <summary>Reads an error body given as a string; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+#if NET5_0_OR_GREATER
+        // The stack buffer is written before it is read; zeroing it first would be wasted.
+        [System.Runtime.CompilerServices.SkipLocalsInit]
+#endif
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
+            HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
             if (body is null || body.Length == 0)
             {
-                return Read(format, httpStatus, ReadOnlySpan<byte>.Empty, headers, timeProvider);
+                return Read(format, httpStatus, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true);
             }
 
             // A string longer than the byte limit cannot fit in it; do not encode it at all.
             if (body.Length > MaxBodyBytes)
             {
-                return TooLarge(format, httpStatus, HeaderFacts.From(headers, timeProvider));
+                return TooLarge(format, httpStatus, facts);
             }
 
-            // Invalid UTF-16 (a lone surrogate) becomes U+FFFD rather than an exception.
-            byte[] bytes = Encoding.UTF8.GetBytes(body);
-            return Read(format, httpStatus, bytes, headers, timeProvider);
+            // The string is encoded into a buffer that is not kept, never into a new array: on the stack when small, else
+            // one from the shared pool (cleared before it goes back, as the body may echo what the caller sent). Invalid
+            // UTF-16 (a lone surrogate) becomes U+FFFD, as Encoding.UTF8 does; what the encoder writes is valid UTF-8.
+            if (body.Length <= MaxStackChars)
+            {
+                Span<byte> small = stackalloc byte[(body.Length + 1) * 3];
+                int written = Utf8Text.Encode(body, small);
+                return Read(format, httpStatus, small.Slice(0, written), facts, readProblem: null, readException: null, knownValidUtf8: true);
+            }
+
+            int length = Utf8Text.ByteCount(body);
+            if (length > MaxBodyBytes)
+            {
+                return TooLarge(format, httpStatus, facts);
+            }
+
+            byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                int written = Utf8Text.Encode(body, rented.AsSpan(0, length));
+                return Read(format, httpStatus, new ReadOnlySpan<byte>(rented, 0, written), facts, readProblem: null, readException: null, knownValidUtf8: true);
+            }
+            finally
+            {
+                Array.Clear(rented, 0, length);
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
+
+        /// <summary>Strings of at most this many characters are encoded on the stack (in at most three bytes a character, about 1 KB).</summary>
+        private const int MaxStackChars = 340;
 
         /// <summary>Reads an error body given as UTF-8 bytes.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
@@ -66,9 +99,10 @@ namespace ErrorCodeGen
 
         /// <summary>Reads an error body given as UTF-8 bytes; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
-            => Read(format, httpStatus, utf8Body, HeaderFacts.From(headers, timeProvider ?? TimeProvider.System), readProblem: null, readException: null);
+            => Read(format, httpStatus, utf8Body, HeaderFacts.From(headers, timeProvider ?? TimeProvider.System), readProblem: null, readException: null, knownValidUtf8: false);
 
-        private static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, HeaderFacts facts, string? readProblem, Exception? readException)
+        /// <summary>The one reader behind every entry point; <paramref name="knownValidUtf8"/> when the encoder wrote the bytes (no check needed).</summary>
+        private static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, HeaderFacts facts, string? readProblem, Exception? readException, bool knownValidUtf8)
         {
             if (utf8Body.Length > MaxBodyBytes)
             {
@@ -81,8 +115,14 @@ namespace ErrorCodeGen
                 utf8Body = utf8Body.Slice(3);
             }
 
-            var builder = new BodyBuilder();
-            ReadBody(format, utf8Body, builder);
+            if (utf8Body.IsEmpty && readProblem is null)
+            {
+                // Nothing to read: the response is made at once (what ReadBody would find for an empty body).
+                return new ErrorResponse(format, httpStatus, ErrorBodyKind.Empty, null, Array.Empty<ApiError>(), facts.RequestId, facts.RetryAfter, facts.RateLimit, null, false, readException);
+            }
+
+            BodyBuilder builder = BodyBuilder.Rent();
+            ReadBody(format, utf8Body, builder, knownValidUtf8);
 
             ErrorBodyKind kind = builder.Kind;
             string? problem = builder.Problem;
@@ -93,18 +133,20 @@ namespace ErrorCodeGen
                 problem = problem is null || builder.Kind == ErrorBodyKind.Truncated ? readProblem : readProblem + "; " + problem;
             }
 
-            return new ErrorResponse(
+            var response = new ErrorResponse(
                 format,
                 httpStatus,
                 kind,
                 problem,
-                builder.Errors.ToArray(),
+                builder.TakeErrors(),
                 builder.RequestId ?? facts.RequestId,
                 Waits.Longer(facts.RetryAfter, builder.RetryAfter),
                 facts.RateLimit,
                 builder.NonJsonExcerpt,
                 builder.HasErrorPayload,
                 readException);
+            builder.Return();
+            return response;
         }
 
         /// <summary>
@@ -128,24 +170,15 @@ namespace ErrorCodeGen
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var headers = new List<KeyValuePair<string, IEnumerable<string>>>();
-            foreach (var header in response.Headers)
-            {
-                headers.Add(header);
-            }
 
+            // The response's headers, then its content's, in one scan.
             HttpContent? content = response.Content;
+            HeaderFacts facts = HeaderFacts.From(response.Headers, content?.Headers, timeProvider ?? TimeProvider.System);
             if (content is null)
             {
-                return Described(Read(format, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, headers, timeProvider), response);
+                return Described(Read(format, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true), response);
             }
 
-            foreach (var header in content.Headers)
-            {
-                headers.Add(header);
-            }
-
-            HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
             int status = (int)response.StatusCode;
             if (!(content is ReplayableBodyContent replay))
             {
@@ -167,7 +200,7 @@ namespace ErrorCodeGen
             string? problem = replay.ReadException is null
                 ? null
                 : "the body broke off after " + replay.Prefix.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + replay.ReadException.GetType().Name + ")";
-            return Described(Read(format, status, replay.Prefix, facts, problem, replay.ReadException), response);
+            return Described(Read(format, status, replay.Prefix, facts, problem, replay.ReadException, knownValidUtf8: false), response);
         }
 
         /// <summary>
@@ -205,7 +238,7 @@ namespace ErrorCodeGen
                 null);
         }
 
-        private static void ReadBody(ErrorWireFormat format, ReadOnlySpan<byte> body, BodyBuilder builder)
+        private static void ReadBody(ErrorWireFormat format, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
         {
             int first = FirstNonWhitespace(body);
             if (first < 0)
@@ -268,7 +301,7 @@ namespace ErrorCodeGen
             }
 
             // Strings were decoded leniently; a body that is not UTF-8 is still not well-formed JSON.
-            if (builder.Kind == ErrorBodyKind.Json)
+            if (builder.Kind == ErrorBodyKind.Json && !knownValidUtf8)
             {
                 int invalid = Utf8Text.FirstInvalidByte(body);
                 if (invalid >= 0)

@@ -23,86 +23,156 @@ namespace ErrorCodeGen
 
         public static HeaderFacts From(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time)
         {
-            if (headers is null)
+            var scan = new Scan(time);
+            scan.Add(headers);
+            return scan.Result();
+        }
+
+        /// <summary>The facts of a response's headers and then its content's, in one scan (no list of all headers is built).</summary>
+        public static HeaderFacts From(
+            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers,
+            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? moreHeaders,
+            TimeProvider time)
+        {
+            var scan = new Scan(time);
+            scan.Add(headers);
+            scan.Add(moreHeaders);
+            return scan.Result();
+        }
+
+        /// <summary>One pass over header sets, in order; for each fact the first readable value wins.</summary>
+        private struct Scan
+        {
+            private readonly TimeProvider _time;
+            private TimeSpan? _retryAfter;
+            private string? _requestId;
+            private long? _limit;
+            private long? _remaining;
+            private DateTimeOffset? _reset;
+            private bool _anyRate;
+
+            public Scan(TimeProvider time)
+                : this()
             {
-                return default;
+                _time = time;
             }
 
-            TimeSpan? retryAfter = null;
-            string? requestId = null;
-            long? limit = null, remaining = null;
-            DateTimeOffset? reset = null;
-            bool anyRate = false;
+            public HeaderFacts Result()
+                => new HeaderFacts(_retryAfter, _requestId, _anyRate ? new RateLimitInfo(_limit, _remaining, _reset) : null);
 
-            foreach (var header in headers)
+            public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
             {
-                string? name = header.Key;
-                if (name is null || header.Value is null)
+                if (headers is null)
                 {
-                    continue;
+                    return;
                 }
 
-                if (Is(name, "Retry-After"))
+                // A list is walked by index: no enumerator is allocated for it.
+                if (headers is IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> list)
                 {
-                    foreach (string? value in header.Value)
+                    for (int i = 0; i < list.Count; i++)
                     {
-                        if (retryAfter is null && value != null)
-                        {
-                            retryAfter = Waits.ParseRetryAfter(value, time);
-                        }
+                        Add(list[i].Key, list[i].Value);
                     }
 
-                    continue;
+                    return;
                 }
 
-                string? first = First(header.Value);
+                foreach (var header in headers)
+                {
+                    Add(header.Key, header.Value);
+                }
+            }
+
+            private void Add(string? name, IEnumerable<string>? values)
+            {
+                if (name is null || values is null)
+                {
+                    return;
+                }
+
+                name = name.Trim();
+                if (Is(name, "Retry-After"))
+                {
+                    if (values is string[] array)
+                    {
+                        for (int i = 0; i < array.Length && _retryAfter is null; i++)
+                        {
+                            AddRetryAfter(array[i]);
+                        }
+
+                        return;
+                    }
+
+                    foreach (string? value in values)
+                    {
+                        AddRetryAfter(value);
+                    }
+
+                    return;
+                }
+
+                string? first = First(values);
                 if (first is null)
                 {
-                    continue;
+                    return;
                 }
 
                 if (Is(name, "X-Request-Id") || Is(name, "Request-Id") || Is(name, "X-Amzn-RequestId"))
                 {
-                    if (requestId is null && first.Trim().Length > 0)
+                    if (_requestId is null && first.Trim().Length > 0)
                     {
-                        requestId = TextExcerpt.SingleLine(first, ReaderLimits.MaxRequestIdLength);
+                        _requestId = TextExcerpt.SingleLine(first, ReaderLimits.MaxRequestIdLength);
                     }
                 }
                 else if (Is(name, "X-RateLimit-Limit"))
                 {
-                    limit ??= ParseLong(first);
-                    anyRate = true;
+                    _limit ??= ParseLong(first);
+                    _anyRate = true;
                 }
                 else if (Is(name, "X-RateLimit-Remaining"))
                 {
-                    remaining ??= ParseLong(first);
-                    anyRate = true;
+                    _remaining ??= ParseLong(first);
+                    _anyRate = true;
                 }
                 else if (Is(name, "X-RateLimit-Reset"))
                 {
                     long? epoch = ParseLong(first);
-                    if (reset is null && epoch >= 0 && epoch <= 253402300799L)
+                    if (_reset is null && epoch >= 0 && epoch <= 253402300799L)
                     {
-                        reset = DateTimeOffset.FromUnixTimeSeconds(epoch.Value);
+                        _reset = DateTimeOffset.FromUnixTimeSeconds(epoch.Value);
                     }
 
-                    anyRate = true;
+                    _anyRate = true;
                 }
             }
 
-            return new HeaderFacts(retryAfter, requestId, anyRate ? new RateLimitInfo(limit, remaining, reset) : null);
+            private void AddRetryAfter(string? value)
+            {
+                if (_retryAfter is null && value != null)
+                {
+                    _retryAfter = Waits.ParseRetryAfter(value, _time);
+                }
+            }
         }
 
         private static long? ParseLong(string value)
-            => long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
+            => Waits.TryParseDigits(value, out long digits) ? digits
+            : long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
 
-        private static bool Is(string name, string expected) => string.Equals(name.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+        /// <summary>Whether a trimmed header name is <paramref name="expected"/>, ignoring case.</summary>
+        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
         private static string? First(IEnumerable<string>? values)
         {
             if (values is null)
             {
                 return null;
+            }
+
+            if (values is string[] array)
+            {
+                return array.Length > 0 ? array[0] : null;
             }
 
             foreach (string v in values)

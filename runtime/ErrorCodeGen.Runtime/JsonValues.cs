@@ -83,9 +83,19 @@ namespace ErrorCodeGen
         /// <summary>A wait in seconds, from a number or a numeric string; <see langword="null"/> when it is neither or is negative.</summary>
         public static TimeSpan? Seconds(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
         {
-            if (r.TokenType == JsonTokenType.Number && r.TryGetDouble(out double seconds))
+            if (r.TokenType == JsonTokenType.Number)
             {
-                return Waits.FromSeconds(seconds);
+                // Whole seconds without the floating-point parser: the same wait (any integer it could round differently
+                // is past Waits.MaxReported).
+                if (r.TryGetInt64(out long whole))
+                {
+                    return Waits.FromSeconds(whole);
+                }
+
+                if (r.TryGetDouble(out double seconds))
+                {
+                    return Waits.FromSeconds(seconds);
+                }
             }
 
             string? text = Text(ref r, body, 64);

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ErrorCodeGen
 {
@@ -12,32 +11,21 @@ namespace ErrorCodeGen
         /// <summary>The most server text looked at for one excerpt; the reader already bounds every string it keeps.</summary>
         private const int MaxInputChars = 16 * 1024;
 
-        private static readonly Regex s_title = new Regex(
-            "<title[^>]*>(?<t>[^<]*)</title>",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(200));
-
         /// <summary>The HTML title, or else the first line of text, of a non-JSON body.</summary>
         public static string? FromNonJson(ReadOnlySpan<byte> body)
         {
             ReadOnlySpan<byte> head = body.Length > MaxExcerptBytes ? body.Slice(0, MaxExcerptBytes) : body;
-            string text = Utf8Text.Decode(head);
             string? candidate = null;
-            try
+            if (TryFindTitle(head, out int start, out int length))
             {
-                Match m = s_title.Match(text);
-                if (m.Success)
-                {
-                    candidate = System.Net.WebUtility.HtmlDecode(m.Groups["t"].Value);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                candidate = null;
+                // Only the title is decoded: UTF-8 is self-synchronising at ASCII bytes, so this gives the same text as
+                // decoding the whole head and cutting the title out of it.
+                candidate = System.Net.WebUtility.HtmlDecode(Utf8Text.Decode(head.Slice(start, length)));
             }
 
             if (string.IsNullOrWhiteSpace(candidate))
             {
+                string text = Utf8Text.Decode(head);
                 if (text.TrimStart().StartsWith("<", StringComparison.Ordinal))
                 {
                     return "an HTML page";
@@ -48,6 +36,79 @@ namespace ErrorCodeGen
 
             string line = SingleLine(candidate!, 200);
             return line.Length == 0 ? null : line;
+        }
+
+        /// <summary>
+        /// Finds the first <c>&lt;title…&gt;text&lt;/title&gt;</c> (ASCII letters in any case), as the regular expression
+        /// <c>&lt;title[^&gt;]*&gt;([^&lt;]*)&lt;/title&gt;</c> would, in one linear scan of the bytes: after a <c>&lt;title</c> the text
+        /// runs from the first <c>&gt;</c> to the next <c>&lt;</c>, which must open <c>&lt;/title&gt;</c>; when it does not, no
+        /// <c>&lt;title</c> before that <c>&lt;</c> can match either, so the scan goes on from there.
+        /// </summary>
+        internal static bool TryFindTitle(ReadOnlySpan<byte> html, out int start, out int length)
+        {
+            start = length = 0;
+            int i = 0;
+            while (i < html.Length)
+            {
+                int open = html.Slice(i).IndexOf((byte)'<');
+                if (open < 0)
+                {
+                    return false;
+                }
+
+                open += i;
+                if (!StartsWithAsciiIgnoreCase(html, open + 1, "title"))
+                {
+                    i = open + 1;
+                    continue;
+                }
+
+                int close = html.Slice(open + 6).IndexOf((byte)'>');
+                if (close < 0)
+                {
+                    // No later <title can have its > either.
+                    return false;
+                }
+
+                int textStart = open + 6 + close + 1;
+                int textEnd = html.Slice(textStart).IndexOf((byte)'<');
+                if (textEnd < 0)
+                {
+                    return false;
+                }
+
+                textEnd += textStart;
+                if (html.Length - textEnd >= 8 && html[textEnd + 1] == (byte)'/' && StartsWithAsciiIgnoreCase(html, textEnd + 2, "title")
+                    && html[textEnd + 7] == (byte)'>')
+                {
+                    start = textStart;
+                    length = textEnd - textStart;
+                    return true;
+                }
+
+                i = textEnd;
+            }
+
+            return false;
+        }
+
+        private static bool StartsWithAsciiIgnoreCase(ReadOnlySpan<byte> bytes, int at, string lowerAscii)
+        {
+            if (at < 0 || bytes.Length - at < lowerAscii.Length)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < lowerAscii.Length; k++)
+            {
+                // Setting 0x20 folds ASCII upper case to lower case; no other byte folds onto a lower-case letter.
+                if ((bytes[at + k] | 0x20) != lowerAscii[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -33,6 +33,33 @@ namespace ErrorCodeGen
 #endif
         }
 
+        /// <summary>The number of bytes <see cref="Encode"/> writes for <paramref name="text"/>.</summary>
+        public static int ByteCount(string text) => Encoding.UTF8.GetByteCount(text);
+
+        /// <summary>
+        /// Encodes <paramref name="text"/> into <paramref name="destination"/> as <see cref="Encoding.UTF8"/> does (a lone
+        /// surrogate becomes U+FFFD); the destination must hold <see cref="ByteCount"/> bytes. Returns the bytes written.
+        /// </summary>
+        public static int Encode(string text, Span<byte> destination)
+        {
+            if (text.Length == 0)
+            {
+                return 0;
+            }
+#if NET8_0_OR_GREATER
+            return Encoding.UTF8.GetBytes(text.AsSpan(), destination);
+#else
+            unsafe
+            {
+                fixed (char* chars = text)
+                fixed (byte* bytes = destination)
+                {
+                    return Encoding.UTF8.GetBytes(chars, text.Length, bytes, destination.Length);
+                }
+            }
+#endif
+        }
+
         /// <summary>
         /// Decodes at most enough of <paramref name="bytes"/> for <paramref name="maxChars"/> characters and shortens the result
         /// to that bound (with an ellipsis), so that a huge value never becomes a huge string.
@@ -62,6 +89,13 @@ namespace ErrorCodeGen
             int i = 0;
             while (i < bytes.Length)
             {
+                // Eight ASCII bytes at a time, the common case of an error body.
+                if (bytes.Length - i >= 8 && (System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(bytes.Slice(i)) & 0x8080808080808080UL) == 0)
+                {
+                    i += 8;
+                    continue;
+                }
+
                 byte b = bytes[i];
                 if (b < 0x80)
                 {

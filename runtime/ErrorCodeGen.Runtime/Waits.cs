@@ -40,6 +40,13 @@ namespace ErrorCodeGen
 
             if (v[0] >= '0' && v[0] <= '9')
             {
+                // Whole seconds, as nearly every server sends them, without the general parser (the same value: any
+                // wait it could round differently is past MaxReported).
+                if (TryParseDigits(v, out long whole))
+                {
+                    return FromSeconds(whole);
+                }
+
                 return double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds)
                     ? FromSeconds(seconds)
                     : null;
@@ -57,6 +64,35 @@ namespace ErrorCodeGen
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Reads <paramref name="text"/> when it is nothing but ASCII digits, at most 18 of them (so it cannot overflow), as
+        /// <see cref="long.TryParse(string, out long)"/> would; false for anything else (signs, spaces, points), which the
+        /// callers hand to the general parser.
+        /// </summary>
+        public static bool TryParseDigits(string text, out long value)
+        {
+            value = 0;
+            if (text.Length == 0 || text.Length > 18)
+            {
+                return false;
+            }
+
+            long n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                int digit = text[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    return false;
+                }
+
+                n = (n * 10) + digit;
+            }
+
+            value = n;
+            return true;
         }
 
         /// <summary>The longer of two waits the server gave, so that no retry comes earlier than either asked.</summary>

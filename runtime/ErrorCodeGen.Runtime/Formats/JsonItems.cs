@@ -49,7 +49,7 @@ namespace ErrorCodeGen.Formats
                 }
                 else
                 {
-                    var scalar = new ErrorItemBuilder();
+                    ErrorItemBuilder scalar = b.NewItem();
                     scalar.Message = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
                     b.Add(scalar);
                 }
@@ -62,98 +62,211 @@ namespace ErrorCodeGen.Formats
         /// </summary>
         public static void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ItemFields fields)
         {
-            var item = new ErrorItemBuilder();
+            ErrorItemBuilder item = b.NewItem();
             b.Pending = item;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (JsonValues.NameIs(ref r, "code"u8))
+                switch (KeyOf(ref r, fields))
                 {
-                    r.Read();
-                    JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
-                }
-                else if (JsonValues.NameIs(ref r, "message"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
-                }
-                else if (JsonValues.NameIs(ref r, "parameter"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.Parameter, ref r, body, ReaderLimits.MaxStringLength);
-                }
-                else if (JsonValues.NameIs(ref r, "taskType"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.TaskType, ref r, body, ReaderLimits.MaxStringLength);
-                }
-                else if (JsonValues.NameIs(ref r, "taskUUID"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.TaskId, ref r, body, ReaderLimits.MaxStringLength);
-                }
-                else if (JsonValues.NameIs(ref r, "documentation"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref item.DocumentationUrl, ref r, body, ReaderLimits.MaxStringLength);
-                }
-                else if ((fields & ItemFields.Details) != 0 && JsonValues.NameIs(ref r, "details"u8))
-                {
-                    r.Read();
-                    ReadDetail(ref r, body, item);
-                }
-                else if ((fields & ItemFields.RetryAfter) != 0 && JsonValues.NameIs(ref r, "retry_after"u8))
-                {
-                    r.Read();
-                    if (b.RetryAfter is null)
-                    {
-                        b.RetryAfter = JsonValues.Seconds(ref r, body);
-                    }
-                    else
-                    {
-                        r.Skip();
-                    }
-                }
-                else if ((fields & ItemFields.RequestId) != 0 && JsonValues.NameIs(ref r, "request_id"u8))
-                {
-                    r.Read();
-                    JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
-                }
-                else if ((fields & ItemFields.Path) != 0 && JsonValues.NameIs(ref r, "path"u8))
-                {
-                    r.Read();
-                    if (item.Path is null)
-                    {
-                        item.Path = ReadPath(ref r, body);
-                    }
-                    else
-                    {
-                        r.Skip();
-                    }
-                }
-                else if (JsonValues.NameIs(ref r, "extensions"u8))
-                {
-                    r.Read();
-                    if (!item.SeenExtensions && r.TokenType == JsonTokenType.StartObject)
-                    {
-                        item.SeenExtensions = true;
-                        ReadExtensions(ref r, body, item);
-                    }
-                    else if (item.SeenExtensions)
-                    {
-                        r.Skip();
-                    }
-                    else
-                    {
-                        item.AddExtra("extensions", JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
-                    }
-                }
-                else
-                {
-                    ReadExtra(ref r, body, item, prefix: null);
+                    case ItemKey.Code:
+                        r.Read();
+                        JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
+                        break;
+                    case ItemKey.Message:
+                        r.Read();
+                        JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
+                        break;
+                    case ItemKey.Parameter:
+                        r.Read();
+                        JsonValues.Take(ref item.Parameter, ref r, body, ReaderLimits.MaxStringLength);
+                        break;
+                    case ItemKey.TaskType:
+                        r.Read();
+                        JsonValues.Take(ref item.TaskType, ref r, body, ReaderLimits.MaxStringLength);
+                        break;
+                    case ItemKey.TaskUuid:
+                        r.Read();
+                        JsonValues.Take(ref item.TaskId, ref r, body, ReaderLimits.MaxStringLength);
+                        break;
+                    case ItemKey.Documentation:
+                        r.Read();
+                        JsonValues.Take(ref item.DocumentationUrl, ref r, body, ReaderLimits.MaxStringLength);
+                        break;
+                    case ItemKey.Details:
+                        r.Read();
+                        ReadDetail(ref r, body, item);
+                        break;
+                    case ItemKey.RetryAfter:
+                        r.Read();
+                        if (b.RetryAfter is null)
+                        {
+                            b.RetryAfter = JsonValues.Seconds(ref r, body);
+                        }
+                        else
+                        {
+                            r.Skip();
+                        }
+
+                        break;
+                    case ItemKey.RequestId:
+                        r.Read();
+                        JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
+                        break;
+                    case ItemKey.Path:
+                        r.Read();
+                        if (item.Path is null)
+                        {
+                            item.Path = ReadPath(ref r, body);
+                        }
+                        else
+                        {
+                            r.Skip();
+                        }
+
+                        break;
+                    case ItemKey.Extensions:
+                        r.Read();
+                        if (!item.SeenExtensions && r.TokenType == JsonTokenType.StartObject)
+                        {
+                            item.SeenExtensions = true;
+                            ReadExtensions(ref r, body, item);
+                        }
+                        else if (item.SeenExtensions)
+                        {
+                            r.Skip();
+                        }
+                        else
+                        {
+                            item.AddExtra("extensions", JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
+                        }
+
+                        break;
+                    default:
+                        ReadExtra(ref r, body, item, prefix: null);
+                        break;
                 }
             }
 
             b.FlushPending();
+        }
+
+        /// <summary>The fields of an error item that <see cref="ReadItem"/> reads itself; every other name is an extra field.</summary>
+        private enum ItemKey
+        {
+            Other,
+            Code,
+            Message,
+            Parameter,
+            TaskType,
+            TaskUuid,
+            Documentation,
+            Details,
+            RetryAfter,
+            RequestId,
+            Path,
+            Extensions,
+        }
+
+        /// <summary>
+        /// Which field the property name at the reader is: one comparison at most for an unescaped name (by its length),
+        /// the whole list for an escaped one. A field that <paramref name="fields"/> does not include is
+        /// <see cref="ItemKey.Other"/>, an extra field.
+        /// </summary>
+        private static ItemKey KeyOf(ref Utf8JsonReader r, ItemFields fields)
+        {
+            ItemKey key = r.ValueIsEscaped ? EscapedKeyOf(ref r) : KeyOf(r.ValueSpan);
+            switch (key)
+            {
+                case ItemKey.Details:
+                    return (fields & ItemFields.Details) != 0 ? key : ItemKey.Other;
+                case ItemKey.RetryAfter:
+                    return (fields & ItemFields.RetryAfter) != 0 ? key : ItemKey.Other;
+                case ItemKey.RequestId:
+                    return (fields & ItemFields.RequestId) != 0 ? key : ItemKey.Other;
+                case ItemKey.Path:
+                    return (fields & ItemFields.Path) != 0 ? key : ItemKey.Other;
+                default:
+                    return key;
+            }
+        }
+
+        private static ItemKey KeyOf(ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    return name.SequenceEqual("code"u8) ? ItemKey.Code : name.SequenceEqual("path"u8) ? ItemKey.Path : ItemKey.Other;
+                case 7:
+                    return name.SequenceEqual("message"u8) ? ItemKey.Message : name.SequenceEqual("details"u8) ? ItemKey.Details : ItemKey.Other;
+                case 8:
+                    return name.SequenceEqual("taskType"u8) ? ItemKey.TaskType : name.SequenceEqual("taskUUID"u8) ? ItemKey.TaskUuid : ItemKey.Other;
+                case 9:
+                    return name.SequenceEqual("parameter"u8) ? ItemKey.Parameter : ItemKey.Other;
+                case 10:
+                    return name.SequenceEqual("request_id"u8) ? ItemKey.RequestId : name.SequenceEqual("extensions"u8) ? ItemKey.Extensions : ItemKey.Other;
+                case 11:
+                    return name.SequenceEqual("retry_after"u8) ? ItemKey.RetryAfter : ItemKey.Other;
+                case 13:
+                    return name.SequenceEqual("documentation"u8) ? ItemKey.Documentation : ItemKey.Other;
+                default:
+                    return ItemKey.Other;
+            }
+        }
+
+        /// <summary>An escaped name (<c>"c\u006fde"</c>) is compared decoded, through <see cref="JsonValues.NameIs"/>.</summary>
+        private static ItemKey EscapedKeyOf(ref Utf8JsonReader r)
+        {
+            if (JsonValues.NameIs(ref r, "code"u8))
+            {
+                return ItemKey.Code;
+            }
+
+            if (JsonValues.NameIs(ref r, "message"u8))
+            {
+                return ItemKey.Message;
+            }
+
+            if (JsonValues.NameIs(ref r, "parameter"u8))
+            {
+                return ItemKey.Parameter;
+            }
+
+            if (JsonValues.NameIs(ref r, "taskType"u8))
+            {
+                return ItemKey.TaskType;
+            }
+
+            if (JsonValues.NameIs(ref r, "taskUUID"u8))
+            {
+                return ItemKey.TaskUuid;
+            }
+
+            if (JsonValues.NameIs(ref r, "documentation"u8))
+            {
+                return ItemKey.Documentation;
+            }
+
+            if (JsonValues.NameIs(ref r, "details"u8))
+            {
+                return ItemKey.Details;
+            }
+
+            if (JsonValues.NameIs(ref r, "retry_after"u8))
+            {
+                return ItemKey.RetryAfter;
+            }
+
+            if (JsonValues.NameIs(ref r, "request_id"u8))
+            {
+                return ItemKey.RequestId;
+            }
+
+            if (JsonValues.NameIs(ref r, "path"u8))
+            {
+                return ItemKey.Path;
+            }
+
+            return JsonValues.NameIs(ref r, "extensions"u8) ? ItemKey.Extensions : ItemKey.Other;
         }
 
         private static void ReadExtensions(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)

@@ -11,7 +11,7 @@ namespace ErrorCodeGen.Formats
         /// <summary>RunComfy: <c>{"error_code", "message" | "error_message", "detail", "request_id"}</c>.</summary>
         public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
         {
-            var item = new ErrorItemBuilder();
+            ErrorItemBuilder item = b.NewItem();
             b.Pending = item;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {

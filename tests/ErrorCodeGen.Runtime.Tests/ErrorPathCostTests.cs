@@ -1,0 +1,186 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using ErrorCodeGen;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Runtime.Tests;
+
+/// <summary>
+/// The structural facts behind the error-path figures of docs/benchmarks.md (ErrorPathBenchmarks), not the timings: the
+/// message is built only when read, no regular expression is used, the string body is not copied, the headers are
+/// walked once, and FromResponse on the cmfy.cloud 429 allocates at most 1 KB. Each one, broken, shows up here.
+/// </summary>
+public class ErrorPathCostTests
+{
+    /// <summary>The cmfy.cloud 429 of the page, as in ErrorPathBenchmarks.</summary>
+    private const string CmfyBody = """{"error": {"code": "rate_limit_exceeded", "message": "Rate limit exceeded", "details": {}, "retry_after": 45, "request_id": "req_abc123"}}""";
+
+    private static List<KeyValuePair<string, IEnumerable<string>>> CmfyHeaders() => new()
+    {
+        new("Content-Type", new[] { "application/json" }),
+        new("Retry-After", new[] { "45" }),
+        new("X-RateLimit-Limit", new[] { "60" }),
+        new("X-RateLimit-Remaining", new[] { "0" }),
+        new("X-RateLimit-Reset", new[] { "1699574400" }),
+    };
+
+    [Test]
+    public void The_message_is_built_when_first_read_and_kept()
+    {
+        CmfyCloudException ex = CmfyCloudErrors.FromResponse(429, CmfyBody, CmfyHeaders());
+
+        // Everything but the message is there without building it.
+        Assert.That(ex.IsMessageBuilt, Is.False);
+        Assert.That((ex.Code, ex.RawCode, ex.ServerMessage, ex.RequestId), Is.EqualTo((CmfyCloudErrorCode.RateLimitExceeded, "rate_limit_exceeded", "Rate limit exceeded", "req_abc123")));
+        Assert.That((ex.IsRetryable, ex.RetryAfter, ex.RateLimit!.Limit), Is.EqualTo((true, TimeSpan.FromSeconds(45), 60L)));
+        Assert.That(ex.Remediation, Does.StartWith("Wait for the rate limit window to reset"));
+        Assert.That(ex.IsMessageBuilt, Is.False);
+
+        string message = ex.Message;
+        Assert.That(ex.IsMessageBuilt, Is.True);
+        Assert.That(message, Is.EqualTo("CmfyCloud error rate_limit_exceeded (HTTP 429, request req_abc123): Too many requests were sent per minute. Server said: \"Rate limit exceeded\"."));
+        Assert.That(ex.Message, Is.SameAs(message), "built once, then kept");
+    }
+
+    [Test]
+    public void ToString_and_a_throw_show_the_lazily_built_message()
+    {
+        CmfyCloudException ex = CmfyCloudErrors.FromResponse(429, CmfyBody, CmfyHeaders());
+
+        // Exception.ToString() reads the virtual Message: the first line is the type and the one-line message.
+        string text = ex.ToString();
+        Assert.That(text, Does.StartWith(typeof(CmfyCloudRateLimitException).FullName + ": CmfyCloud error rate_limit_exceeded"));
+        Assert.That(ex.IsMessageBuilt, Is.True);
+
+        Exception caught = Assert.Throws<CmfyCloudRateLimitException>(() => throw CmfyCloudErrors.FromResponse(429, CmfyBody))!;
+        Assert.That(caught.Message, Does.Contain("Server said: \"Rate limit exceeded\""));
+        Assert.That(caught.ToString(), Does.Contain(caught.Message));
+    }
+
+    [Test]
+    public void The_message_does_not_depend_on_when_it_is_built()
+    {
+        // Built at once, or after everything else was read: the same text (every part of it is fixed at construction).
+        string early = RunComfyServerlessErrors.FromResponse(422, """{"error_code": 422001, "message": "Bad token=abc", "detail": [{"loc": ["body", "seed"], "msg": "not an integer"}]}""").Message;
+        RunComfyServerlessException late = RunComfyServerlessErrors.FromResponse(422, """{"error_code": 422001, "message": "Bad token=abc", "detail": [{"loc": ["body", "seed"], "msg": "not an integer"}]}""");
+        _ = (late.Errors, late.Remediation, late.GetRetryDelay(0), late.Response.ToString());
+        Assert.That(late.Message, Is.EqualTo(early));
+        Assert.That(early, Does.Contain("token=***").And.Not.Contain("abc"));
+    }
+
+    [Test]
+    public void The_runtime_uses_no_regular_expression()
+    {
+        // Not on the common path, and not for HTML either: the <title> is found by a linear scan of the bytes.
+        AssemblyNameSetOf(typeof(ApiErrorException).Assembly).ToList().ForEach(name =>
+            Assert.That(name, Is.Not.EqualTo("System.Text.RegularExpressions")));
+        Assert.That(typeof(ApiErrorException).Assembly.GetTypes().SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)).Where(f => f.FieldType == typeof(Regex)), Is.Empty);
+    }
+
+    private static IEnumerable<string?> AssemblyNameSetOf(System.Reflection.Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+    [Test]
+    public void FromResponse_on_the_cmfy_429_allocates_at_most_1_KB()
+    {
+        List<KeyValuePair<string, IEnumerable<string>>> headers = CmfyHeaders();
+        CmfyCloudErrors.FromResponse(429, CmfyBody, headers); // warm up (type initialisers, the thread's reused builder)
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        CmfyCloudException ex = CmfyCloudErrors.FromResponse(429, CmfyBody, headers);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.LessThanOrEqualTo(1024), "bytes allocated by FromResponse (message not read)");
+        Assert.That(ex.Code, Is.EqualTo(CmfyCloudErrorCode.RateLimitExceeded));
+    }
+
+    [Test]
+    public void A_string_body_is_not_copied_into_a_new_array()
+    {
+        // 200 KB of white space around one error: encoded into a pooled buffer, so the call allocates far less than
+        // the body's UTF-8 copy would (it used to allocate that copy whole).
+        string body = "{\"errors\":[{\"code\":\"c\",\"message\":\"m\"}]" + new string(' ', 200_000) + "}";
+        ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, body); // warm up the pool
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, body);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.LessThan(4_096));
+        Assert.That((response.BodyKind, response.RawCode), Is.EqualTo((ErrorBodyKind.Json, "c")));
+    }
+
+    [Test]
+    public void The_headers_are_walked_once()
+    {
+        var headers = new CountingHeaders(CmfyHeaders());
+        CmfyCloudException ex = CmfyCloudErrors.FromResponse(429, CmfyBody, headers);
+
+        Assert.That(headers.Enumerations, Is.EqualTo(1));
+        Assert.That((ex.RetryAfter, ex.RateLimit!.Remaining), Is.EqualTo((TimeSpan.FromSeconds(45), 0L)));
+    }
+
+    [Test]
+    public void The_reader_keeps_no_state_between_bodies()
+    {
+        // One builder per thread is reused: nothing of one body may leak into the next.
+        ErrorResponse first = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, CmfyBody);
+        ErrorResponse second = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 400, """{"error": {"code": "too_many_nodes"}}""");
+        ErrorResponse third = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, """{"errors": [{"code": "a", "x": 1}, {"code": "b", "parameter": "p"}]}""");
+
+        Assert.That((first.RawCode, first.RequestId, first.RetryAfter), Is.EqualTo(("rate_limit_exceeded", "req_abc123", (TimeSpan?)TimeSpan.FromSeconds(45))));
+        Assert.That((second.RawCode, second.Message, second.RequestId, second.RetryAfter, second.Errors.Count), Is.EqualTo(("too_many_nodes", (string?)null, (string?)null, (TimeSpan?)null, 1)));
+        Assert.That(third.Errors.Select(e => (e.Code, e.Parameter, e.ExtraFields.Count)), Is.EqualTo(new[] { ("a", (string?)null, 1), ("b", "p", 0) }));
+        Assert.That(first.Errors.Single().Code, Is.EqualTo("rate_limit_exceeded"), "an earlier response is not changed by later reads");
+    }
+
+    [Test]
+    public void The_title_scan_finds_what_the_regular_expression_found()
+    {
+        // The expression the reader used before, against the linear scan, on many small pieces of HTML-like text.
+        var title = new Regex("<title[^>]*>(?<t>[^<]*)</title>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        string[] pieces = { "<", ">", "/", "title", "TiTlE", "</title>", "<title>", "<title lang=\"en\">", " ", "x", "é", "\n", "<t", "itle", "</", "<b>" };
+        var random = new Random(11);
+        for (int n = 0; n < 20_000; n++)
+        {
+            var sb = new StringBuilder();
+            int count = random.Next(1, 12);
+            for (int k = 0; k < count; k++)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            string html = sb.ToString();
+            Match expected = title.Match(html);
+            byte[] bytes = Encoding.UTF8.GetBytes(html);
+            bool found = TextExcerpt.TryFindTitle(bytes, out int start, out int length);
+
+            Assert.That(found, Is.EqualTo(expected.Success), html);
+            if (found)
+            {
+                Assert.That(Encoding.UTF8.GetString(bytes, start, length), Is.EqualTo(expected.Groups["t"].Value), html);
+            }
+        }
+    }
+
+    /// <summary>Headers that count how often they are walked (not a list, so the reader cannot index them).</summary>
+    private sealed class CountingHeaders : IEnumerable<KeyValuePair<string, IEnumerable<string>>>
+    {
+        private readonly List<KeyValuePair<string, IEnumerable<string>>> _headers;
+
+        public CountingHeaders(List<KeyValuePair<string, IEnumerable<string>>> headers) => _headers = headers;
+
+        public int Enumerations { get; private set; }
+
+        public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator()
+        {
+            Enumerations++;
+            return _headers.GetEnumerator();
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
