@@ -450,6 +450,17 @@ public class ReaderHardeningTests
     }
 
     [Test]
+    public void Escaped_property_names_are_the_names_they_spell()
+    {
+        ErrorResponse runware = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, "{\"err\\u006frs\":[{\"c\\u006fde\":\"x\",\"m\\u0065ssage\":\"y\",\"task\\u0055UID\":\"t\",\"ext\\u0072a\":1}]}");
+        Assert.That((runware.RawCode, runware.Message, runware.Errors[0].TaskId), Is.EqualTo(("x", "y", "t")));
+        Assert.That(runware.Errors[0].ExtraFields.Keys, Is.EqualTo(new[] { "extra" }));
+
+        ErrorResponse cmfy = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, "{\"error\":{\"code\":\"c\",\"retry\\u005fafter\":7,\"request\\u005fid\":\"r\"}}");
+        Assert.That((cmfy.RetryAfter, cmfy.RequestId), Is.EqualTo(((TimeSpan?)TimeSpan.FromSeconds(7), "r")));
+    }
+
+    [Test]
     public void Every_format_reads_every_shape_without_exceptions()
     {
         foreach (ErrorWireFormat format in s_formats)

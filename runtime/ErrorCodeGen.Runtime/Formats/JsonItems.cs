@@ -213,60 +213,34 @@ namespace ErrorCodeGen.Formats
             }
         }
 
-        /// <summary>An escaped name (<c>"c\u006fde"</c>) is compared decoded, through <see cref="JsonValues.NameIs"/>.</summary>
+        /// <summary>The names <see cref="EscapedKeyOf"/> compares decoded, with their keys.</summary>
+        private static readonly (byte[] Name, ItemKey Key)[] s_escapedKeys =
+        {
+            ("code"u8.ToArray(), ItemKey.Code),
+            ("message"u8.ToArray(), ItemKey.Message),
+            ("parameter"u8.ToArray(), ItemKey.Parameter),
+            ("taskType"u8.ToArray(), ItemKey.TaskType),
+            ("taskUUID"u8.ToArray(), ItemKey.TaskUuid),
+            ("documentation"u8.ToArray(), ItemKey.Documentation),
+            ("details"u8.ToArray(), ItemKey.Details),
+            ("retry_after"u8.ToArray(), ItemKey.RetryAfter),
+            ("request_id"u8.ToArray(), ItemKey.RequestId),
+            ("path"u8.ToArray(), ItemKey.Path),
+            ("extensions"u8.ToArray(), ItemKey.Extensions),
+        };
+
+        /// <summary>An escaped name (<c>"c\u006fde"</c>) is compared decoded, through <see cref="JsonValues.NameIs"/>; rare, so a table walk.</summary>
         private static ItemKey EscapedKeyOf(ref Utf8JsonReader r)
         {
-            if (JsonValues.NameIs(ref r, "code"u8))
+            foreach ((byte[] name, ItemKey key) in s_escapedKeys)
             {
-                return ItemKey.Code;
+                if (JsonValues.NameIs(ref r, name))
+                {
+                    return key;
+                }
             }
 
-            if (JsonValues.NameIs(ref r, "message"u8))
-            {
-                return ItemKey.Message;
-            }
-
-            if (JsonValues.NameIs(ref r, "parameter"u8))
-            {
-                return ItemKey.Parameter;
-            }
-
-            if (JsonValues.NameIs(ref r, "taskType"u8))
-            {
-                return ItemKey.TaskType;
-            }
-
-            if (JsonValues.NameIs(ref r, "taskUUID"u8))
-            {
-                return ItemKey.TaskUuid;
-            }
-
-            if (JsonValues.NameIs(ref r, "documentation"u8))
-            {
-                return ItemKey.Documentation;
-            }
-
-            if (JsonValues.NameIs(ref r, "details"u8))
-            {
-                return ItemKey.Details;
-            }
-
-            if (JsonValues.NameIs(ref r, "retry_after"u8))
-            {
-                return ItemKey.RetryAfter;
-            }
-
-            if (JsonValues.NameIs(ref r, "request_id"u8))
-            {
-                return ItemKey.RequestId;
-            }
-
-            if (JsonValues.NameIs(ref r, "path"u8))
-            {
-                return ItemKey.Path;
-            }
-
-            return JsonValues.NameIs(ref r, "extensions"u8) ? ItemKey.Extensions : ItemKey.Other;
+            return ItemKey.Other;
         }
 
         private static void ReadExtensions(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
