@@ -31,7 +31,7 @@ namespace ErrorCodeGen.Generator
             IncrementalValueProvider<CompilationFacts> facts = context.CompilationProvider
                 .Select(static (compilation, _) => new CompilationFacts(
                     compilation is CSharpCompilation cs && cs.LanguageVersion >= LanguageVersion.CSharp8,
-                    compilation.GetTypeByMetadataName("ErrorCodeGen.ApiErrorException") != null))
+                    HasRuntime(compilation)))
                 .WithTrackingName(TrackingNames.CompilationFacts);
 
             IncrementalValuesProvider<CatalogFile> files = context.AdditionalTextsProvider
@@ -84,6 +84,28 @@ namespace ErrorCodeGen.Generator
 
             return assembly.GetName().Version?.ToString() ?? "0.0.0";
         }
+
+        /// <summary>
+        /// Whether the generated code can call the runtime: a reference to ErrorCodeGen.Runtime.dll answers without
+        /// binding anything; only without one is the type looked up, which makes the compiler load every reference's
+        /// metadata (in a cold compiler process that costs more than all of our catalogs, and the answer is the same).
+        /// </summary>
+        internal static bool HasRuntime(Compilation compilation)
+        {
+            foreach (MetadataReference reference in compilation.References)
+            {
+                if (reference is PortableExecutableReference { FilePath: string path }
+                    && path.EndsWith(RuntimeFileName, StringComparison.OrdinalIgnoreCase)
+                    && (path.Length == RuntimeFileName.Length || path[path.Length - RuntimeFileName.Length - 1] is '/' or '\\'))
+                {
+                    return true;
+                }
+            }
+
+            return compilation.GetTypeByMetadataName("ErrorCodeGen.ApiErrorException") != null;
+        }
+
+        private const string RuntimeFileName = "ErrorCodeGen.Runtime.dll";
 
         internal static bool IsCatalogPath(string path)
             => path.EndsWith(".errors.yaml", StringComparison.OrdinalIgnoreCase)
