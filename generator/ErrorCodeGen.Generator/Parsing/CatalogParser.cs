@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Threading;
 using ErrorCodeGen.Generator.Diagnostics;
 using ErrorCodeGen.Generator.Model;
@@ -31,8 +30,6 @@ namespace ErrorCodeGen.Generator.Parsing
             "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "exception", "category", "message",
             "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note",
         };
-
-        private static readonly Regex s_integerCode = new Regex("^-?[0-9]+$", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// How many catalogs this thread has parsed from YAML (not loaded from <see cref="ShippedModels"/>): the tests
@@ -604,7 +601,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
             // An unquoted integer is a numeric code: its canonical digits are what a JSON number reads back as.
             bool untaggedOrInt = scalar.Tag is null || scalar.Tag == "tag:yaml.org,2002:int" || scalar.Tag == "!!int";
-            if (scalar.IsPlain && untaggedOrInt && s_integerCode.IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+            if (scalar.IsPlain && untaggedOrInt && ScalarSyntax.IsInteger(value, allowPlus: false) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
             {
                 numeric = n;
                 return n.ToString(CultureInfo.InvariantCulture);

@@ -794,8 +794,6 @@ namespace ErrorCodeGen.Generator.Rendering
 
         private sealed class RenderContext
         {
-            private static readonly Regex s_scheme = new Regex("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant);
-
             private readonly Uri? _base;
 
             public RenderContext(string? baseUrl)
@@ -815,7 +813,7 @@ namespace ErrorCodeGen.Generator.Rendering
                 }
 
                 // Not Uri.TryCreate(url, Absolute): on Unix it takes "/path" for an absolute file URI.
-                if (_base != null && !s_scheme.IsMatch(url) && Uri.TryCreate(_base, url, out Uri? combined))
+                if (_base != null && !ErrorCodeGen.Generator.Parsing.ScalarSyntax.HasUriScheme(url!) && Uri.TryCreate(_base, url, out Uri? combined))
                 {
                     return combined.ToString();
                 }
