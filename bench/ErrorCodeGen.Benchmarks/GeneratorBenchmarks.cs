@@ -10,8 +10,9 @@ namespace ErrorCodeGen.Benchmarks;
 
 /// <summary>
 /// The generator in Roslyn's driver, in-process: a fresh driver over the five curated catalogs, a re-run after an
-/// unrelated C# edit (answered from the cache), and a re-run after editing one catalog (the largest, Trainer: one
-/// summary changed, so its model changes and its four files are emitted again).
+/// unrelated C# edit (answered from the cache), and a re-run after editing one catalog (the largest, Trainer, with one
+/// summary changed, and the smallest, Runware, with its title changed: the model changes and its four files are
+/// emitted again).
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
@@ -21,6 +22,8 @@ public class GeneratorBenchmarks
     private AdditionalText[] _catalogs = null!;
     private AdditionalText _trainer = null!;
     private AdditionalText _trainerEdited = null!;
+    private AdditionalText _runware = null!;
+    private AdditionalText _runwareEdited = null!;
     private GeneratorDriver _warm = null!;
 
     [GlobalSetup]
@@ -49,6 +52,17 @@ public class GeneratorBenchmarks
         _trainerEdited = new GeneratorBench.FileText(_trainer.Path, text.Replace(Summary, Summary.TrimEnd('.') + " (edited).", StringComparison.Ordinal));
         GeneratorDriver edited = _warm.ReplaceAdditionalText(_trainer, _trainerEdited).RunGenerators(_compilation);
         GeneratorBench.ExpectFiles(edited, 20);
+
+        _runware = _catalogs.Single(c => c.Path.EndsWith("runware.errors.yaml", StringComparison.Ordinal));
+        string runware = _runware.GetText()!.ToString();
+        const string Title = "title: Runware API";
+        if (!runware.Contains(Title, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The edit benchmark's anchor is gone from the Runware catalog: " + Title);
+        }
+
+        _runwareEdited = new GeneratorBench.FileText(_runware.Path, runware.Replace(Title, Title + " (edited)", StringComparison.Ordinal));
+        GeneratorBench.ExpectFiles(_warm.ReplaceAdditionalText(_runware, _runwareEdited).RunGenerators(_compilation), 20);
     }
 
     [Benchmark(Baseline = true, Description = "Fresh driver, five curated catalogs")]
@@ -59,6 +73,9 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = "Re-run after editing one catalog (Trainer, one summary)")]
     public GeneratorDriver AfterCatalogEdit() => _warm.ReplaceAdditionalText(_trainer, _trainerEdited).RunGenerators(_compilation);
+
+    [Benchmark(Description = "Re-run after editing one catalog (Runware, the title)")]
+    public GeneratorDriver AfterSmallCatalogEdit() => _warm.ReplaceAdditionalText(_runware, _runwareEdited).RunGenerators(_compilation);
 }
 
 /// <summary>
