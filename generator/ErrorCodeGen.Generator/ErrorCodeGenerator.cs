@@ -58,11 +58,16 @@ namespace ErrorCodeGen.Generator
                 providerCheck.Select(static (check, _) => check.Diagnostics),
                 static (spc, diagnostics) => Report(spc, diagnostics));
 
-            IncrementalValuesProvider<EmitInput> emitInputs = parsed
-                .Combine(options)
+            // Each Combine pairs two classes and is followed by a Select to a class: see CompilationFacts.
+            IncrementalValueProvider<EmitSettings> settings = options
                 .Combine(facts)
-                .Combine(providerCheck.Select(static (check, _) => check.SkippedPaths))
-                .Select(static (input, _) => EmitInput.Create(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .Select(static (pair, _) => new EmitSettings(pair.Left, pair.Right, EquatableArray<string>.Empty))
+                .Combine(providerCheck)
+                .Select(static (pair, _) => pair.Left with { SkippedPaths = pair.Right.SkippedPaths });
+
+            IncrementalValuesProvider<EmitInput> emitInputs = parsed
+                .Combine(settings)
+                .Select(static (input, _) => EmitInput.Create(input.Left, input.Right.Options, input.Right.Facts, input.Right.SkippedPaths))
                 .WithTrackingName(TrackingNames.EmitInputs);
 
             context.RegisterSourceOutput(
