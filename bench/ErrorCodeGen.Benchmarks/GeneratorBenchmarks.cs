@@ -1,15 +1,18 @@
+using System.Globalization;
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using ErrorCodeGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorCodeGen.Benchmarks;
 
 /// <summary>
-/// The generator over the five curated catalogs: a first (cold) run against a re-run after an unrelated C# edit,
-/// which the incremental pipeline should answer from its cache.
+/// The generator in Roslyn's driver, in-process: a fresh driver over the five curated catalogs, a re-run after an
+/// unrelated C# edit (answered from the cache), and a re-run after editing one catalog (the largest, Trainer, with one
+/// summary changed, and the smallest, Runware, with its title changed: the model changes and its four files are
+/// emitted again).
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
@@ -17,33 +20,148 @@ public class GeneratorBenchmarks
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _edited = null!;
     private AdditionalText[] _catalogs = null!;
+    private AdditionalText _trainer = null!;
+    private AdditionalText _trainerEdited = null!;
+    private AdditionalText _runware = null!;
+    private AdditionalText _runwareEdited = null!;
     private GeneratorDriver _warm = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        string dir = Path.Combine(RepositoryRoot(), "catalog");
-        _catalogs = Directory.GetFiles(dir, "*.errors.yaml").Select(p => (AdditionalText)new FileText(p, File.ReadAllText(p))).ToArray();
+        string dir = Path.Combine(GeneratorBench.RepositoryRoot(), "catalog");
+        _catalogs = Directory.GetFiles(dir, "*.errors.yaml").Select(p => (AdditionalText)new GeneratorBench.FileText(p, File.ReadAllText(p))).ToArray();
         if (_catalogs.Length != 5)
         {
             throw new InvalidOperationException("Expected the five curated catalogs in " + dir);
         }
+
+        _compilation = GeneratorBench.Compilation();
+        _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }"));
+        _warm = GeneratorBench.Driver(_catalogs).RunGenerators(_compilation);
+        GeneratorBench.ExpectFiles(_warm, 20);
+
+        _trainer = _catalogs.Single(c => c.Path.EndsWith("runcomfy-trainer.errors.yaml", StringComparison.Ordinal));
+        string text = _trainer.GetText()!.ToString();
+        const string Summary = "summary: The supplied dataset identifier is not a valid UUID.";
+        if (!text.Contains(Summary, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The edit benchmark's anchor is gone from the Trainer catalog: " + Summary);
+        }
+
+        _trainerEdited = new GeneratorBench.FileText(_trainer.Path, text.Replace(Summary, Summary.TrimEnd('.') + " (edited).", StringComparison.Ordinal));
+        GeneratorDriver edited = _warm.ReplaceAdditionalText(_trainer, _trainerEdited).RunGenerators(_compilation);
+        GeneratorBench.ExpectFiles(edited, 20);
+
+        _runware = _catalogs.Single(c => c.Path.EndsWith("runware.errors.yaml", StringComparison.Ordinal));
+        string runware = _runware.GetText()!.ToString();
+        const string Title = "title: Runware API";
+        if (!runware.Contains(Title, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The edit benchmark's anchor is gone from the Runware catalog: " + Title);
+        }
+
+        _runwareEdited = new GeneratorBench.FileText(_runware.Path, runware.Replace(Title, Title + " (edited)", StringComparison.Ordinal));
+        GeneratorBench.ExpectFiles(_warm.ReplaceAdditionalText(_runware, _runwareEdited).RunGenerators(_compilation), 20);
+    }
+
+    [Benchmark(Baseline = true, Description = "Fresh driver, five curated catalogs")]
+    public GeneratorDriver Cold() => GeneratorBench.Driver(_catalogs).RunGenerators(_compilation);
+
+    [Benchmark(Description = "Re-run after an unrelated C# edit")]
+    public GeneratorDriver AfterUnrelatedEdit() => _warm.RunGenerators(_edited);
+
+    [Benchmark(Description = "Re-run after editing one catalog (Trainer, one summary)")]
+    public GeneratorDriver AfterCatalogEdit() => _warm.ReplaceAdditionalText(_trainer, _trainerEdited).RunGenerators(_compilation);
+
+    [Benchmark(Description = "Re-run after editing one catalog (Runware, the title)")]
+    public GeneratorDriver AfterSmallCatalogEdit() => _warm.ReplaceAdditionalText(_runware, _runwareEdited).RunGenerators(_compilation);
+}
+
+/// <summary>
+/// A fresh driver over one synthetic catalog of <see cref="Codes"/> codes, to compare the cost per code at 100 and at
+/// 10,000 (it should stay within 2×: nothing in the generator may grow faster than the catalog).
+/// </summary>
+[MemoryDiagnoser]
+public class LargeCatalogBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private AdditionalText[] _catalog = null!;
+
+    [Params(100, 10_000)]
+    public int Codes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = GeneratorBench.Compilation();
+        _catalog = new[] { (AdditionalText)new GeneratorBench.FileText("/bench/large.errors.yaml", SyntheticCatalog(Codes)) };
+        GeneratorBench.ExpectFiles(GeneratorBench.Driver(_catalog).RunGenerators(_compilation), 4);
+    }
+
+    [Benchmark(Description = "Fresh driver, one synthetic catalog")]
+    public GeneratorDriver Run() => GeneratorBench.Driver(_catalog).RunGenerators(_compilation);
+
+    /// <summary>
+    /// Shaped like the curated catalogs: every code has a name, a status, retry guidance, a group, a plain summary and
+    /// a Markdown remediation (a list with a code span and bold text); one in four has a plain remediation instead.
+    /// </summary>
+    internal static string SyntheticCatalog(int codes)
+    {
+        var sb = new StringBuilder();
+        sb.Append("schema: errorcodegen/v1\nprovider:\n  name: Large\n  title: Large API\n  docs: https://large.example/docs/errors\n  format: runware\n");
+        sb.Append("exceptions:\n  - name: Validation\n    summary: The request was rejected as invalid.\n  - name: Server\n    summary: The server failed; retry with backoff.\n");
+        sb.Append("errors:\n");
+        for (int i = 0; i < codes; i++)
+        {
+            bool server = i % 5 == 0;
+            string n = i.ToString(CultureInfo.InvariantCulture);
+            sb.Append("  - code: ").Append(10_000 + i).Append('\n');
+            sb.Append("    name: ERROR_NUMBER_").Append(n).Append('\n');
+            sb.Append("    http: ").Append(server ? "503" : "400").Append('\n');
+            sb.Append("    retryable: ").Append(server ? "true" : "false").Append('\n');
+            sb.Append("    exception: ").Append(server ? "Server" : "Validation").Append('\n');
+            sb.Append("    summary: Error number ").Append(n).Append(" happened while the request was handled.\n");
+            if (i % 4 == 3)
+            {
+                sb.Append("    remediation: Check the request and send it again.\n");
+            }
+            else
+            {
+                sb.Append("    remediation: |\n      * Check the `field_").Append(n).Append("` value of the request.\n      * Make sure it is **not** empty.\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>What the generator benchmarks share: the compilation, a fresh driver, and in-memory catalog files.</summary>
+internal static class GeneratorBench
+{
+    public static CSharpCompilation Compilation()
+    {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) == "netstandard.dll")
             .Select(p => MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(ErrorCodeGen.ApiErrorException).Assembly.Location));
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }"));
-        _warm = CreateDriver().RunGenerators(_compilation);
-        int generated = _warm.GetRunResult().GeneratedTrees.Length;
-        if (generated != 15)
+        return CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+
+    public static GeneratorDriver Driver(AdditionalText[] catalogs)
+        => CSharpGeneratorDriver.Create(new[] { new ErrorCodeGenerator().AsSourceGenerator() }, catalogs, CSharpParseOptions.Default, null, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, false));
+
+    public static void ExpectFiles(GeneratorDriver driver, int expected)
+    {
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        if (result.GeneratedTrees.Length != expected)
         {
-            throw new InvalidOperationException($"The generator produced {generated} files, not 15: the benchmark would measure nothing. "
-                + string.Join("; ", _warm.GetRunResult().Diagnostics));
+            throw new InvalidOperationException($"The generator produced {result.GeneratedTrees.Length} files, not {expected}: the benchmark would measure nothing. "
+                + string.Join("; ", result.Diagnostics));
         }
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         // BenchmarkDotNet runs a copy of this assembly from a generated folder under bin/; walk up to the repository.
         for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
@@ -57,16 +175,7 @@ public class GeneratorBenchmarks
         throw new InvalidOperationException("ErrorCodeGen.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private GeneratorDriver CreateDriver()
-        => CSharpGeneratorDriver.Create(new[] { new ErrorCodeGenerator().AsSourceGenerator() }, _catalogs, CSharpParseOptions.Default, null, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, false));
-
-    [Benchmark(Baseline = true, Description = "Cold run, five catalogs")]
-    public GeneratorDriver Cold() => CreateDriver().RunGenerators(_compilation);
-
-    [Benchmark(Description = "Re-run after an unrelated C# edit")]
-    public GeneratorDriver AfterUnrelatedEdit() => _warm.RunGenerators(_edited);
-
-    private sealed class FileText(string path, string text) : AdditionalText
+    public sealed class FileText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 

@@ -31,7 +31,7 @@ namespace ErrorCodeGen.Generator
             IncrementalValueProvider<CompilationFacts> facts = context.CompilationProvider
                 .Select(static (compilation, _) => new CompilationFacts(
                     compilation is CSharpCompilation cs && cs.LanguageVersion >= LanguageVersion.CSharp8,
-                    compilation.GetTypeByMetadataName("ErrorCodeGen.ApiErrorException") != null))
+                    HasRuntime(compilation)))
                 .WithTrackingName(TrackingNames.CompilationFacts);
 
             IncrementalValuesProvider<CatalogFile> files = context.AdditionalTextsProvider
@@ -58,11 +58,16 @@ namespace ErrorCodeGen.Generator
                 providerCheck.Select(static (check, _) => check.Diagnostics),
                 static (spc, diagnostics) => Report(spc, diagnostics));
 
-            IncrementalValuesProvider<EmitInput> emitInputs = parsed
-                .Combine(options)
+            // Each Combine pairs two classes and is followed by a Select to a class: see CompilationFacts.
+            IncrementalValueProvider<EmitSettings> settings = options
                 .Combine(facts)
-                .Combine(providerCheck.Select(static (check, _) => check.SkippedPaths))
-                .Select(static (input, _) => EmitInput.Create(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .Select(static (pair, _) => new EmitSettings(pair.Left, pair.Right, EquatableArray<string>.Empty))
+                .Combine(providerCheck)
+                .Select(static (pair, _) => pair.Left with { SkippedPaths = pair.Right.SkippedPaths });
+
+            IncrementalValuesProvider<EmitInput> emitInputs = parsed
+                .Combine(settings)
+                .Select(static (input, _) => EmitInput.Create(input.Left, input.Right.Options, input.Right.Facts, input.Right.SkippedPaths))
                 .WithTrackingName(TrackingNames.EmitInputs);
 
             context.RegisterSourceOutput(
@@ -84,6 +89,28 @@ namespace ErrorCodeGen.Generator
 
             return assembly.GetName().Version?.ToString() ?? "0.0.0";
         }
+
+        /// <summary>
+        /// Whether the generated code can call the runtime: a reference to ErrorCodeGen.Runtime.dll answers without
+        /// binding anything; only without one is the type looked up, which makes the compiler load every reference's
+        /// metadata (in a cold compiler process that costs more than all of our catalogs, and the answer is the same).
+        /// </summary>
+        internal static bool HasRuntime(Compilation compilation)
+        {
+            foreach (MetadataReference reference in compilation.References)
+            {
+                if (reference is PortableExecutableReference { FilePath: string path }
+                    && path.EndsWith(RuntimeFileName, StringComparison.OrdinalIgnoreCase)
+                    && (path.Length == RuntimeFileName.Length || path[path.Length - RuntimeFileName.Length - 1] is '/' or '\\'))
+                {
+                    return true;
+                }
+            }
+
+            return compilation.GetTypeByMetadataName("ErrorCodeGen.ApiErrorException") != null;
+        }
+
+        private const string RuntimeFileName = "ErrorCodeGen.Runtime.dll";
 
         internal static bool IsCatalogPath(string path)
             => path.EndsWith(".errors.yaml", StringComparison.OrdinalIgnoreCase)

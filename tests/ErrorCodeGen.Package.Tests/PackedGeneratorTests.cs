@@ -40,7 +40,8 @@ public class PackedGeneratorTests
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             generators,
-            new[] { new TestAdditionalText(catalogPath, File.ReadAllText(catalogPath)) },
+            // Edited, so it is parsed (YamlDotNet) and rendered (Markdig) rather than read from its shipped model.
+            new[] { new TestAdditionalText(catalogPath, File.ReadAllText(catalogPath) + "\n# A local edit.\n") },
             parseOptions,
             new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" }));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);

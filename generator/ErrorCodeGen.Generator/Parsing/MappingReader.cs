@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ErrorCodeGen.Generator.Diagnostics;
 using ErrorCodeGen.Generator.Model;
 
@@ -13,11 +12,6 @@ namespace ErrorCodeGen.Generator.Parsing
     /// </summary>
     internal sealed class MappingReader
     {
-        private static readonly Regex s_integer = new Regex("^[+-]?[0-9]+$", RegexOptions.CultureInvariant);
-        private static readonly Regex s_duration = new Regex(
-            "^\\s*(?<n>[0-9]+(?:\\.[0-9]+)?)\\s*(?<u>ms|s|sec|m|min|h)?\\s*$",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
         private readonly ParseContext _context;
         private readonly Dictionary<string, KeyValuePair<YamlScalarNode, YamlNodeBase>> _entries = new Dictionary<string, KeyValuePair<YamlScalarNode, YamlNodeBase>>(StringComparer.Ordinal);
 
@@ -117,7 +111,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            if (node is YamlScalarNode scalar && scalar.IsPlain && s_integer.IsMatch(scalar.Value.Trim())
+            if (node is YamlScalarNode scalar && scalar.IsPlain && ScalarSyntax.IsInteger(scalar.Value.Trim(), allowPlus: true)
                 && int.TryParse(scalar.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
             {
                 return value;
@@ -137,10 +131,10 @@ namespace ErrorCodeGen.Generator.Parsing
 
             if (node is YamlScalarNode scalar)
             {
-                Match m = s_duration.Match(scalar.Value);
-                if (m.Success && double.TryParse(m.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double n))
+                if (ScalarSyntax.TryMatchDuration(scalar.Value, out string number, out string? written)
+                    && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double n))
                 {
-                    string unit = m.Groups["u"].Success ? m.Groups["u"].Value.ToLowerInvariant() : "s";
+                    string unit = written != null ? written.ToLowerInvariant() : "s";
                     double ms = unit switch
                     {
                         "ms" => n,

@@ -21,17 +21,31 @@ namespace ErrorCodeGen.Generator.Rendering
     /// </summary>
     internal static class RemediationRenderer
     {
-        private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().Build();
+        /// <summary>
+        /// How many Markdown texts this thread has given to Markdig: the tests assert that plain text never is.
+        /// </summary>
+        [ThreadStatic]
+        internal static int MarkdigParsesOnThisThread;
 
-        private static readonly Regex s_htmlAttribute = new Regex(
-            "(?<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(?:\"(?<v>[^\"]*)\"|'(?<v>[^']*)'|(?<v>[^\\s\"'=<>`]+))",
-            RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(1));
+        /// <summary>Built on first use, so text that needs no Markdown parse never loads Markdig or builds a regex.</summary>
+        private static class MarkdownParser
+        {
+            public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+        }
 
-        private static readonly Regex s_htmlTag = new Regex(
-            "^<\\s*(?<name>[A-Za-z][A-Za-z0-9]*)",
-            RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(1));
+        /// <summary>Built on first use: only <c>&lt;img&gt;</c> and other HTML in a catalog needs them.</summary>
+        private static class Html
+        {
+            public static readonly Regex Attribute = new Regex(
+                "(?<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(?:\"(?<v>[^\"]*)\"|'(?<v>[^']*)'|(?<v>[^\\s\"'=<>`]+))",
+                RegexOptions.CultureInvariant,
+                TimeSpan.FromSeconds(1));
+
+            public static readonly Regex Tag = new Regex(
+                "^<\\s*(?<name>[A-Za-z][A-Za-z0-9]*)",
+                RegexOptions.CultureInvariant,
+                TimeSpan.FromSeconds(1));
+        }
 
         private static readonly KeyValuePair<string, string>[] s_texSymbols =
         {
@@ -56,7 +70,20 @@ namespace ErrorCodeGen.Generator.Rendering
                 return RenderedText.Empty;
             }
 
-            MarkdownDocument document = Parse(markdown!);
+            if (AsPlainText(markdown!) is string text)
+            {
+                // What Markdig makes of it: one paragraph of literal text, its lines joined by (soft-break) spaces.
+                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XElement("para", text))));
+            }
+
+            return RenderBlockWithMarkdig(markdown!, baseUrl, cancellationToken);
+        }
+
+        /// <summary><see cref="RenderBlock"/> through Markdig, whatever the text (the tests compare the two paths).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        internal static RenderedText RenderBlockWithMarkdig(string markdown, string? baseUrl, CancellationToken cancellationToken = default)
+        {
+            MarkdownDocument document = Parse(markdown);
             var context = new RenderContext(baseUrl);
             var plain = new StringBuilder();
             var xml = new List<XElement>();
@@ -78,7 +105,8 @@ namespace ErrorCodeGen.Generator.Rendering
         {
             try
             {
-                return Markdown.Parse(markdown, s_pipeline);
+                MarkdigParsesOnThisThread++;
+                return Markdown.Parse(markdown, MarkdownParser.Pipeline);
             }
             catch (ArgumentException ex)
             {
@@ -94,7 +122,86 @@ namespace ErrorCodeGen.Generator.Rendering
                 return RenderedText.Empty;
             }
 
-            MarkdownDocument document = Parse(markdown!);
+            if (AsPlainText(markdown!) is string text)
+            {
+                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XText(text))));
+            }
+
+            return RenderInlineWithMarkdig(markdown!, baseUrl, cancellationToken);
+        }
+
+        /// <summary>
+        /// The text of Markdown that Markdig would read as one paragraph of literal text, else null. Plain means: only
+        /// letters, digits, single spaces and punctuation that has no meaning in Markdown (no <c>* _ ` [ ] &lt; &gt; &amp; \ #
+        /// ~ |</c>, no tab or CR); every line starts with a letter (so no list, heading, quote, fence, rule, HTML or
+        /// indented code) and none ends in a space (no hard break); no blank line inside (one paragraph). The result is
+        /// what Markdig's paragraph gives: the lines joined by one space. <c>RemediationRendererTests</c> hold the two
+        /// paths equal over every text of the curated catalogs and a set of near-misses.
+        /// </summary>
+        internal static string? AsPlainText(string markdown)
+        {
+            int end = markdown.Length;
+            while (end > 0 && markdown[end - 1] == '\n')
+            {
+                end--;
+            }
+
+            bool lineStart = true;
+            int lines = 1;
+            for (int i = 0; i < end; i++)
+            {
+                char c = markdown[i];
+                if (lineStart)
+                {
+                    if (!char.IsLetter(c))
+                    {
+                        return null;
+                    }
+
+                    lineStart = false;
+                    continue;
+                }
+
+                if (c == '\n')
+                {
+                    if (markdown[i - 1] == ' ')
+                    {
+                        return null;
+                    }
+
+                    lineStart = true;
+                    lines++;
+                }
+                else if (c == ' ')
+                {
+                    if (markdown[i - 1] == ' ')
+                    {
+                        return null;
+                    }
+                }
+                else if (!char.IsLetterOrDigit(c) && PlainPunctuation.IndexOf(c) < 0)
+                {
+                    return null;
+                }
+            }
+
+            if (end == 0 || markdown[end - 1] == ' ')
+            {
+                return null;
+            }
+
+            string text = end == markdown.Length ? markdown : markdown.Substring(0, end);
+            return lines == 1 ? text : text.Replace('\n', ' ');
+        }
+
+        /// <summary>Punctuation Markdig reads as literal text wherever it stands in a line that starts with a letter.</summary>
+        private const string PlainPunctuation = ".,;:?!'\"()/%-+=@$\u2018\u2019\u201C\u201D\u2013\u2014\u2026";
+
+        /// <summary><see cref="RenderInline"/> through Markdig, whatever the text.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        internal static RenderedText RenderInlineWithMarkdig(string markdown, string? baseUrl, CancellationToken cancellationToken = default)
+        {
+            MarkdownDocument document = Parse(markdown);
             var context = new RenderContext(baseUrl);
             var plain = new StringBuilder();
             var holder = new XElement("summary");
@@ -385,12 +492,12 @@ namespace ErrorCodeGen.Generator.Rendering
                 }
 
                 string tag = raw.Substring(open, close - open + 1);
-                Match name = SafeMatch(s_htmlTag, tag);
+                Match name = SafeMatch(Html.Tag, tag);
                 string tagName = name.Success ? name.Groups["name"].Value.ToLowerInvariant() : string.Empty;
                 if (tagName == "img")
                 {
                     string? alt = null, src = null;
-                    foreach (Match attribute in SafeMatches(s_htmlAttribute, tag))
+                    foreach (Match attribute in SafeMatches(Html.Attribute, tag))
                     {
                         string attributeName = attribute.Groups["name"].Value.ToLowerInvariant();
                         string value = System.Net.WebUtility.HtmlDecode(attribute.Groups["v"].Value);
@@ -687,8 +794,6 @@ namespace ErrorCodeGen.Generator.Rendering
 
         private sealed class RenderContext
         {
-            private static readonly Regex s_scheme = new Regex("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant);
-
             private readonly Uri? _base;
 
             public RenderContext(string? baseUrl)
@@ -708,7 +813,7 @@ namespace ErrorCodeGen.Generator.Rendering
                 }
 
                 // Not Uri.TryCreate(url, Absolute): on Unix it takes "/path" for an absolute file URI.
-                if (_base != null && !s_scheme.IsMatch(url) && Uri.TryCreate(_base, url, out Uri? combined))
+                if (_base != null && !ErrorCodeGen.Generator.Parsing.ScalarSyntax.HasUriScheme(url!) && Uri.TryCreate(_base, url, out Uri? combined))
                 {
                     return combined.ToString();
                 }

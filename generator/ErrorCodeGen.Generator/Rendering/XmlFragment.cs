@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -12,9 +13,32 @@ namespace ErrorCodeGen.Generator.Rendering
     /// </summary>
     internal static class XmlFragment
     {
+        /// <summary>
+        /// One writer per thread, reused: <see cref="XmlWriter.Create(TextWriter, XmlWriterSettings)"/> allocates kilobytes
+        /// of buffers, and a catalog serializes several nodes per code. A fragment writer between complete nodes holds no
+        /// state that shows in the next node's text, so the output is what a fresh writer produces.
+        /// </summary>
+        [ThreadStatic]
+        private static CachedWriter? t_writer;
+
         public static string Serialize(XNode node)
         {
-            var settings = new XmlWriterSettings
+            CachedWriter writer = t_writer ?? new CachedWriter();
+            t_writer = null;
+            node.WriteTo(writer.Xml);
+            writer.Xml.Flush();
+            StringBuilder sb = writer.Text.GetStringBuilder();
+            string text = sb.ToString();
+            sb.Clear();
+
+            // Only a writer that finished its node is put back; one that threw is dropped with its state.
+            t_writer = writer;
+            return text;
+        }
+
+        private sealed class CachedWriter
+        {
+            private static readonly XmlWriterSettings s_settings = new XmlWriterSettings
             {
                 OmitXmlDeclaration = true,
                 ConformanceLevel = ConformanceLevel.Fragment,
@@ -24,13 +48,15 @@ namespace ErrorCodeGen.Generator.Rendering
                 CheckCharacters = true,
             };
 
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            using (var xmlWriter = XmlWriter.Create(writer, settings))
+            public CachedWriter()
             {
-                node.WriteTo(xmlWriter);
+                Text = new StringWriter(CultureInfo.InvariantCulture);
+                Xml = XmlWriter.Create(Text, s_settings);
             }
 
-            return writer.ToString();
+            public StringWriter Text { get; }
+
+            public XmlWriter Xml { get; }
         }
 
         /// <summary>
