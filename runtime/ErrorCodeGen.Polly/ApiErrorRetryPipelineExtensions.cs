@@ -57,16 +57,16 @@ namespace ErrorCodeGen.Polly
                     Delay = TimeSpan.Zero,
                     UseJitter = false,
                     ShouldHandle = args => ShouldHandleAsync(catalog, options, args),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(
-                        args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided) ? RetryAdvisor.RoundUpToMilliseconds(decided.Advice.Delay) : TimeSpan.Zero),
-                    OnRetry = args =>
+                    // Polly waits nothing itself: the wait is RetryAdvisor.DelayAsync, in OnRetry (which Polly awaits before
+                    // the next attempt), the same wait as the handler's, never shorter than asked on a coarse timer.
+                    DelayGenerator = static _ => new ValueTask<TimeSpan?>(TimeSpan.Zero),
+                    OnRetry = async args =>
                     {
                         if (args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided))
                         {
                             options.OnRetry?.Invoke(decided);
+                            await RetryAdvisor.DelayAsync(decided.Advice.Delay, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
                         }
-
-                        return default;
                     },
                 });
             }

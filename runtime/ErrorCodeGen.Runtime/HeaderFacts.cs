@@ -49,6 +49,10 @@ namespace ErrorCodeGen
             private long? _limit;
             private long? _remaining;
             private DateTimeOffset? _reset;
+            private long? _concurrentLimit;
+            private long? _concurrentCurrent;
+            private long? _queueLimit;
+            private long? _queueCurrent;
             private bool _anyRate;
 
             public Scan(TimeProvider time)
@@ -58,7 +62,10 @@ namespace ErrorCodeGen
             }
 
             public HeaderFacts Result()
-                => new HeaderFacts(_retryAfter, _requestId, _anyRate ? new RateLimitInfo(_limit, _remaining, _reset) : null);
+                => new HeaderFacts(
+                    _retryAfter,
+                    _requestId,
+                    _anyRate ? new RateLimitInfo(_limit, _remaining, _reset, _concurrentLimit, _concurrentCurrent, _queueLimit, _queueCurrent) : null);
 
             public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
             {
@@ -133,6 +140,26 @@ namespace ErrorCodeGen
                 else if (Is(name, "X-RateLimit-Remaining"))
                 {
                     _remaining ??= ParseLong(first);
+                    _anyRate = true;
+                }
+                else if (Is(name, "X-Concurrent-Limit"))
+                {
+                    _concurrentLimit ??= ParseLong(first);
+                    _anyRate = true;
+                }
+                else if (Is(name, "X-Concurrent-Current"))
+                {
+                    _concurrentCurrent ??= ParseLong(first);
+                    _anyRate = true;
+                }
+                else if (Is(name, "X-Queue-Limit"))
+                {
+                    _queueLimit ??= ParseLong(first);
+                    _anyRate = true;
+                }
+                else if (Is(name, "X-Queue-Current"))
+                {
+                    _queueCurrent ??= ParseLong(first);
                     _anyRate = true;
                 }
                 else if (Is(name, "X-RateLimit-Reset"))

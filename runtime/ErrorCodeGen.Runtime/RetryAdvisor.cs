@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using ErrorCodeGen.Http;
 
 namespace ErrorCodeGen
@@ -66,6 +67,42 @@ namespace ErrorCodeGen
             long ticks = delay.Ticks;
             long remainder = ticks % TimeSpan.TicksPerMillisecond;
             return remainder == 0 || ticks <= 0 ? delay : TimeSpan.FromTicks(ticks - remainder + TimeSpan.TicksPerMillisecond);
+        }
+
+        /// <summary>
+        /// Sleeps <paramref name="delay"/> on <paramref name="timeProvider"/>'s clock, and never less: the wait is given to the
+        /// timer rounded up to whole milliseconds (timers truncate), and a timer that fires early (a coarse clock) is followed
+        /// by the rest of the wait, so no retry comes earlier than the server asked. The retry handler and the Polly strategy
+        /// both wait through this.
+        /// </summary>
+        /// <param name="delay">The wait decided.</param>
+        /// <param name="timeProvider">The clock.</param>
+        /// <param name="cancellationToken">The caller's cancellation: thrown at once.</param>
+        /// <returns>A task that completes when the wait has passed.</returns>
+        public static async Task DelayAsync(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken)
+        {
+            if (timeProvider is null)
+            {
+                throw new ArgumentNullException(nameof(timeProvider));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            long start = timeProvider.GetTimestamp();
+            TimeSpan left = delay;
+            for (int i = 0; i < 3 && left > TimeSpan.Zero; i++)
+            {
+#if NET8_0_OR_GREATER
+                await Task.Delay(RoundUpToMilliseconds(left), timeProvider, cancellationToken).ConfigureAwait(false);
+#else
+                await timeProvider.Delay(RoundUpToMilliseconds(left), cancellationToken).ConfigureAwait(false);
+#endif
+                left = delay - timeProvider.GetElapsedTime(start);
+                if (left > TimeSpan.Zero)
+                {
+                    // Early by less than a coarse clock's tick: wait the rest, plus that tick.
+                    left += TimeSpan.FromMilliseconds(1);
+                }
+            }
         }
 
         private static RetryAdvice DecideCore(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions options, bool bodyReplayable)

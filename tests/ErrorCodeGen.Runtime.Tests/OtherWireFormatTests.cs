@@ -102,6 +102,27 @@ public class OtherWireFormatTests
     }
 
     [Test]
+    public void Cmfy_concurrency_and_queue_headers_are_read_and_a_concurrency_limit_without_a_wait_takes_the_catalogs()
+    {
+        var headers = TestHeaders.Of(
+            ("X-RateLimit-Limit", "60"), ("X-RateLimit-Remaining", "12"),
+            ("X-Concurrent-Limit", "2"), ("X-Concurrent-Current", "2"), ("X-Queue-Limit", "10"), ("X-Queue-Current", "4"));
+        CmfyCloudException ex = CmfyCloudErrors.FromResponse(429, """{"error":{"code":"concurrent_limit_reached","message":"Maximum concurrent jobs reached"}}""", headers);
+
+        Assert.That(ex.Code, Is.EqualTo(CmfyCloudErrorCode.ConcurrentLimitReached));
+        Assert.That((ex.RateLimit!.ConcurrentLimit, ex.RateLimit.ConcurrentCurrent, ex.RateLimit.QueueLimit, ex.RateLimit.QueueCurrent), Is.EqualTo(((long?)2, (long?)2, (long?)10, (long?)4)));
+        Assert.That(ex.RateLimit.ToString(), Does.Contain("concurrent 2/2").And.Contain("queue 4/10"));
+        Assert.That(ex.Response.RetryAfter, Is.Null, "no Retry-After and no retry_after");
+        Assert.That(ex.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(5)), "the catalog's wait applies");
+        Assert.That(ex.GetRetryDelay(0), Is.EqualTo(TimeSpan.FromSeconds(5)));
+
+        // The headers come with every response, a success too: on their own they are rate-limit information.
+        ErrorResponse onlyQueue = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 500, "{}", TestHeaders.Of(("X-Queue-Current", "3")));
+        Assert.That(onlyQueue.RateLimit!.QueueCurrent, Is.EqualTo(3));
+        Assert.That(onlyQueue.RateLimit.Limit, Is.Null);
+    }
+
+    [Test]
     public void Cmfy_groups_match_the_page_client()
     {
         Assert.That(CmfyCloudErrors.FromResponse(401, """{"error":{"code":"invalid_api_key","message":"Invalid API key"}}"""), Is.InstanceOf<CmfyCloudAuthenticationException>());

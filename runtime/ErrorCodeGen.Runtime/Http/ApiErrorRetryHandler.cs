@@ -108,10 +108,6 @@ namespace ErrorCodeGen.Http
             return advice;
         }
 
-        /// <summary>
-        /// Sleeps the advised wait on the options' clock, and never less: a timer that fires a little early (timers tick in
-        /// milliseconds) is followed by the rest of the wait, so no retry comes earlier than the server asked.
-        /// </summary>
         private async Task WaitAsync(RetryAdvice advice, int attempt, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -121,26 +117,7 @@ namespace ErrorCodeGen.Http
             }
 
             using System.Diagnostics.Activity? wait = ApiErrorRetryTelemetry.StartWait(_catalog.ProviderName, attempt, advice);
-
-            TimeProvider clock = _options.TimeProvider;
-            long start = clock.GetTimestamp();
-            await DelayAsync(clock, advice.Delay, cancellationToken).ConfigureAwait(false);
-            TimeSpan left = advice.Delay - clock.GetElapsedTime(start);
-            if (left > TimeSpan.Zero)
-            {
-                await DelayAsync(clock, left + TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>A delay rounded up to whole milliseconds: timers truncate to milliseconds, which would cut a wait short.</summary>
-        private static Task DelayAsync(TimeProvider clock, TimeSpan delay, CancellationToken cancellationToken)
-        {
-            TimeSpan wait = RetryAdvisor.RoundUpToMilliseconds(delay);
-#if NET8_0_OR_GREATER
-            return Task.Delay(wait, clock, cancellationToken);
-#else
-            return clock.Delay(wait, cancellationToken);
-#endif
+            await RetryAdvisor.DelayAsync(advice.Delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
