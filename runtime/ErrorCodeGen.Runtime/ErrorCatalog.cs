@@ -45,7 +45,7 @@ namespace ErrorCodeGen
         public ApiErrorException FromErrorResponse(ErrorResponse response) => _classify(response ?? throw new ArgumentNullException(nameof(response)));
 
         public bool IsFailure(int httpStatus, string? body)
-            => httpStatus >= 400 || ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
+            => ErrorResponseReader.IsFailure(WireFormat, httpStatus, body);
 
         public ApiErrorException FromTransportFailure(Exception exception, HttpRequestMessage? request)
             => _classify(ErrorResponseReader.FromTransportFailure(WireFormat, exception, request));

@@ -204,6 +204,18 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
+        /// Whether a response is a failure: any status of 400 or more, or a body that reports an error whatever the status
+        /// (an HTTP 200 carrying an error code or an errors array). The one rule behind every generated <c>PErrors.IsFailure</c>
+        /// and <see cref="IErrorCatalog.IsFailure"/>.
+        /// </summary>
+        /// <param name="format">The provider's wire format.</param>
+        /// <param name="httpStatus">The response's HTTP status.</param>
+        /// <param name="body">The response body, or null.</param>
+        /// <returns>True when the response should be turned into an exception.</returns>
+        public static bool IsFailure(ErrorWireFormat format, int httpStatus, string? body)
+            => httpStatus >= 400 || Read(format, httpStatus, body, null).HasErrorPayload;
+
+        /// <summary>
         /// The response for a request that got no response at all (connection refused or reset, DNS, TLS, a time-out):
         /// <see cref="ErrorBodyKind.NoResponse"/>, no status, <paramref name="exception"/> as <see cref="ErrorResponse.ReadException"/>,
         /// and whether the request may have been sent (<see cref="ErrorResponse.RequestSent"/>).

@@ -430,7 +430,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("body", "The response body, or null."));
             w.Doc(Returns("True when the response should be turned into an exception."));
             w.Line("public static bool IsFailure(int httpStatus, string" + e.Q + " body)");
-            w.Line("    => httpStatus >= 400 || " + Runtime + "ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;");
+            w.Line("    => " + Runtime + "ErrorResponseReader.IsFailure(WireFormat, httpStatus, body);");
             w.Line();
         }
 

@@ -135,7 +135,7 @@ public static partial class SampleErrors
     /// <param name="body">The response body, or null.</param>
     /// <returns>True when the response should be turned into an exception.</returns>
     public static bool IsFailure(int httpStatus, string body)
-        => httpStatus >= 400 || global::ErrorCodeGen.ErrorResponseReader.Read(WireFormat, httpStatus, body, null).HasErrorPayload;
+        => global::ErrorCodeGen.ErrorResponseReader.IsFailure(WireFormat, httpStatus, body);
 
     /// <summary>Classifies a response that has already been read.</summary>
     /// <param name="response">The response as read by <see cref="global::ErrorCodeGen.ErrorResponseReader" />.</param>
