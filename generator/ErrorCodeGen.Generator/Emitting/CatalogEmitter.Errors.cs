@@ -195,22 +195,48 @@ namespace ErrorCodeGen.Generator.Emitting
             }
 
             ProviderModel provider = e.Model.Provider;
-            var named = new List<string>();
-            Named(named, "retryParameters", provider.Backoff is null ? null : RetryParameters(provider.Backoff));
+            w.Line("public static readonly " + Runtime + "ProviderRules Instance = " + FieldNames.Factory + ".ProviderRules(");
+            w.Indent();
+            var arguments = new List<(string Head, List<string> Items, string Tail)> { ("RetrySource", new List<string>(), string.Empty) };
+            if (provider.Backoff != null)
+            {
+                arguments.Add(("retryParameters: new " + Runtime + "RetryParameters(", RetryParameterArguments(provider.Backoff), ")"));
+            }
+
             if (provider.Support is SupportModel support)
             {
-                string include = StringArray(support.Send) is string list ? ", include: " + list : string.Empty;
-                named.Add("support: new " + Runtime + "SupportContact(" + CSharpLiteral.String(support.Contact) + include + ", text: " + CSharpLiteral.String(support.PlainText) + ")");
+                var items = new List<string> { CSharpLiteral.String(support.Contact) };
+                Named(items, "include", StringArray(support.Send));
+                items.Add("text: " + CSharpLiteral.String(support.PlainText));
+                arguments.Add(("support: new " + Runtime + "SupportContact(", items, ")"));
             }
 
             if (transportFields.Count > 0)
             {
-                named.Add("transportRules: new[] { " + string.Join(", ", transportFields) + " }");
+                arguments.Add(("transportRules: new[] { " + string.Join(", ", transportFields) + " }", new List<string>(), string.Empty));
             }
 
-            w.Line("public static readonly " + Runtime + "ProviderRules Instance =");
-            w.Indent();
-            w.PackedNamed(FieldNames.Factory + ".ProviderRules(RetrySource,", new string[0], named, ");");
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                (string head, List<string> items, string tail) = arguments[i];
+                string end = tail + (i == arguments.Count - 1 ? ");" : ",");
+                if (items.Count == 0)
+                {
+                    w.Line(head + end);
+                }
+                else if (w.Fits(head + string.Join(", ", items) + end))
+                {
+                    w.Line(head + string.Join(", ", items) + end);
+                }
+                else
+                {
+                    w.Line(head);
+                    w.Indent();
+                    w.Packed(string.Empty, items, end);
+                    w.Unindent();
+                }
+            }
+
             w.Unindent();
             w.Close();
             w.Line();
@@ -222,13 +248,16 @@ namespace ErrorCodeGen.Generator.Emitting
 
         /// <summary><c>new RetryParameters(baseDelay: …, maxBackoff: …, jitter: …, maxAttempts: …)</c>, with only what the catalog states.</summary>
         private static string RetryParameters(BackoffModel backoff)
+            => "new " + Runtime + "RetryParameters(" + string.Join(", ", RetryParameterArguments(backoff)) + ")";
+
+        private static List<string> RetryParameterArguments(BackoffModel backoff)
         {
             var args = new List<string>();
             Named(args, "baseDelay", backoff.BaseMilliseconds is long b ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(b) + ")" : null);
             Named(args, "maxBackoff", backoff.CapMilliseconds is long c ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(c) + ")" : null);
             Named(args, "jitter", backoff.Jitter is double j ? j.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null);
             Named(args, "maxAttempts", backoff.Attempts is int a ? CSharpLiteral.Int(a) : null);
-            return "new " + Runtime + "RetryParameters(" + string.Join(", ", args) + ")";
+            return args;
         }
 
         /// <summary>The short arguments of the shared <c>CatalogEntry</c> shape: the retry guidance and what was inferred.</summary>

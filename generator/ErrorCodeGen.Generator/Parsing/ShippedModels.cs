@@ -48,6 +48,18 @@ namespace ErrorCodeGen.Generator.Parsing
             return Read(reader, file);
         }
 
+        /// <summary>Reads model data written by <see cref="Write"/> (for the tests of the format), or null when it is not for this text.</summary>
+        internal static CatalogParseResult? ReadForTests(byte[] data, CatalogFile file)
+        {
+            using var reader = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
+            if (file.Text is null || reader.ReadInt32() != FormatVersion || reader.ReadInt32() != file.Text.Length || reader.ReadUInt64() != Hash(file.Text))
+            {
+                return null;
+            }
+
+            return Read(reader, file);
+        }
+
         /// <summary>64-bit FNV-1a over the UTF-16 code units: cheap, and any edit changes it.</summary>
         internal static ulong Hash(string text)
         {
