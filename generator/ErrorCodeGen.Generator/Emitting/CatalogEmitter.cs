@@ -238,7 +238,9 @@ namespace ErrorCodeGen.Generator.Emitting
 
             if (!error.Endpoints.IsEmpty)
             {
-                inner.Append('\n').Append(Para("Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
+                inner.Append('\n').Append(Para(error.EndpointsFromSection
+                    ? "Where you may see it: endpoints under " + string.Join("; ", error.Endpoints) + " (its section's)."
+                    : "Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
             }
 
             if (!error.Phases.IsEmpty)

@@ -12,7 +12,7 @@ public enum FactsErrorCode
     /// <summary>Job failed.</summary>
     /// <remarks>
     /// <para>Code <c>50051</c>. HTTP 500. Retryable with backoff. Category: Jobs.</para>
-    /// <para>Where you may see it: /v1/jobs.</para>
+    /// <para>Where you may see it: endpoints under /v1/jobs (its section's).</para>
     /// </remarks>
     Code50051 = 50051,
 
