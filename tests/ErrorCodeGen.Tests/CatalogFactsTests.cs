@@ -103,6 +103,10 @@ public class CatalogFactsTests
         => AssertSingle(Provider + "  backoff: {}\n" + OneCode, "ECG0003", 6, 12, "base, cap, jitter or attempts");
 
     [Test]
+    public void A_backoff_with_only_a_note_is_reported()
+        => AssertSingle(Provider + "  backoff:\n    note: From the page.\n" + OneCode, "ECG0003", 7, 5, "base, cap, jitter or attempts");
+
+    [Test]
     public void An_inferred_backoff_needs_a_note()
         => AssertSingle(Provider + OneCode + "    backoff:\n      attempts: 3\n    inferred: [backoff]\n", "ECG0003", 12, 5, "'note'");
 

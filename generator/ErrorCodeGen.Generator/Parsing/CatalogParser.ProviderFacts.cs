@@ -119,13 +119,15 @@ namespace ErrorCodeGen.Generator.Parsing
                 capMs = null;
             }
 
+            if (!reader.Has("base") && !reader.Has("cap") && !reader.Has("jitter") && !reader.Has("attempts"))
+            {
+                context.Report(DiagnosticDescriptors.MissingField, mapping, "A backoff", "base, cap, jitter or attempts");
+                return null;
+            }
+
             if (baseMs is null && capMs is null && jitter is null && attempts is null)
             {
-                if (!context.HasErrors)
-                {
-                    context.Report(DiagnosticDescriptors.MissingField, mapping, "A backoff", "base, cap, jitter or attempts");
-                }
-
+                // Every value it has was wrong, and each is reported at itself.
                 return null;
             }
 
@@ -264,7 +266,8 @@ namespace ErrorCodeGen.Generator.Parsing
             return result;
         }
 
-        private static List<(SectionModel Section, YamlNodeBase CategoryNode, YamlNodeBase? CodesNode)> ReadSectionsWithNodes(MappingReader catalog, string? docsUrl, ParseContext context)
+        /// <summary>The <c>sections:</c>, each with the nodes its diagnostics point at.</summary>
+        private static List<(SectionModel Section, YamlNodeBase CategoryNode, YamlNodeBase? CodesNode)> ReadSections(MappingReader catalog, string? docsUrl, ParseContext context)
         {
             var result = new List<(SectionModel, YamlNodeBase, YamlNodeBase?)>();
             YamlSequence? sequence = catalog.Sequence("sections", required: false);
@@ -323,9 +326,6 @@ namespace ErrorCodeGen.Generator.Parsing
 
             return result;
         }
-
-        private static List<(SectionModel Section, YamlNodeBase CategoryNode, YamlNodeBase? CodesNode)> ReadSections(MappingReader catalog, string? docsUrl, ParseContext context)
-            => ReadSectionsWithNodes(catalog, docsUrl, context);
 
         /// <summary>
         /// Gives each code of a section's category the section's endpoints when it names none of its own, and checks that
