@@ -214,7 +214,7 @@ namespace ErrorCodeGen
         /// when the error should not be retried (again), with the reason in words either way. The rules:
         /// <list type="bullet">
         /// <item><description>Never earlier than the server asked (<see cref="RetryAfter"/>).</description></item>
-        /// <item><description><see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s; <see cref="RetryStrategy.Delay"/>
+        /// <item><description><see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s, or from the catalog's base up to its cap (<see cref="RetryParameters"/>); <see cref="RetryStrategy.Delay"/>
         /// waits <see cref="RetryAfter"/>; <see cref="RetryStrategy.Once"/> allows attempt 0 only.</description></item>
         /// <item><description>A wait of zero allows one immediate retry; later attempts back off (never a tight loop).</description></item>
         /// <item><description>A wait longer than <see cref="MaxAutomaticRetryDelay"/> is no automatic retry.</description></item>
