@@ -47,12 +47,15 @@ namespace ErrorCodeGen.Polly
 
             options ??= new ApiErrorRetryOptions();
             builder.TimeProvider = options.TimeProvider;
-            if (options.MaxRetries > 0)
+            // A caller's MaxRetries caps Polly; otherwise RetryAdvisor stops at the catalog's attempts (or 3), so Polly's own
+            // limit is only a backstop (the same rule as the retry handler's).
+            bool callerSet = options.MaxRetriesIsSet;
+            if (!callerSet || options.MaxRetries > 0)
             {
                 builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
                 {
                     Name = "ErrorCodeGen.Retry." + catalog.ProviderName,
-                    MaxRetryAttempts = options.MaxRetries,
+                    MaxRetryAttempts = callerSet ? options.MaxRetries : int.MaxValue,
                     BackoffType = DelayBackoffType.Constant,
                     Delay = TimeSpan.Zero,
                     UseJitter = false,

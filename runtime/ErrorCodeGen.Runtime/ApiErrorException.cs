@@ -27,6 +27,33 @@ namespace ErrorCodeGen
         /// <param name="retrySource">Which part of the response the provider says to go by when deciding whether to retry.</param>
         /// <param name="innerException">The exception that caused this one, or null.</param>
         protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource retrySource, Exception? innerException)
+            : this(provider, null, response, descriptor, statusRule, retrySource, innerException)
+        {
+        }
+
+        /// <summary>
+        /// Creates the exception for <paramref name="response"/>, classified by <paramref name="descriptor"/> (a known
+        /// code), <paramref name="statusRule"/> (the HTTP status) or, for a request that got no response, the provider's
+        /// transport rule; with the provider's backoff and support contact.
+        /// </summary>
+        /// <param name="providerRules">What the catalog says about the provider as a whole (<c>PErrors.ProviderRules</c>).</param>
+        /// <param name="response">The response as read.</param>
+        /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
+        /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
+        /// <param name="innerException">The exception that caused this one, or null.</param>
+        protected ApiErrorException(ProviderRules providerRules, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, Exception? innerException)
+            : this(
+                (providerRules ?? throw new ArgumentNullException(nameof(providerRules))).Provider,
+                providerRules,
+                response,
+                descriptor,
+                statusRule,
+                providerRules.RetrySource,
+                innerException)
+        {
+        }
+
+        private ApiErrorException(string provider, ProviderRules? providerRules, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource retrySource, Exception? innerException)
             : base(null, innerException ?? response?.ReadException)
         {
             // The message is built when it is first read (Message, ToString()), not here: a caller that catches and retries
@@ -36,11 +63,29 @@ namespace ErrorCodeGen
             Descriptor = descriptor;
             StatusRule = statusRule;
             RetrySource = retrySource;
-            IsRetryable = Classify(response, descriptor, statusRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused);
+            ProviderRules = providerRules;
+            TransportRule = descriptor is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
+            IsRetryable = Classify(response, descriptor, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
             IsRefused = refused;
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? suggested;
+            RetryParameters = ErrorCodeGen.RetryParameters.Merge(decidedBy?.RetryParameters, providerRules?.RetryParameters);
         }
+
+        /// <summary>What the catalog says about the provider as a whole, or null for an exception created without it.</summary>
+        public ProviderRules? ProviderRules { get; }
+
+        /// <summary>The catalog's rule for a request that got no response (a time-out, a connection error), when it has one.</summary>
+        public TransportRule? TransportRule { get; }
+
+        /// <summary>
+        /// The backoff the catalog states for this error: the deciding entry's, each value it leaves out taken from the
+        /// provider's; null when the catalog states none (then the built-in 1 s doubling to 60 s applies).
+        /// </summary>
+        public RetryParameters? RetryParameters { get; }
+
+        /// <summary>Where the vendor says to get help and what to send, when the catalog says (also the last paragraph of <see cref="Remediation"/>).</summary>
+        public SupportContact? Support => ProviderRules?.Support;
 
         /// <summary>
         /// The one-line message: provider, code and name, HTTP status, the catalog's summary and the server's message
@@ -111,7 +156,10 @@ namespace ErrorCodeGen
         /// <summary>The catalog's rule for the HTTP status, when it has one.</summary>
         public StatusRule? StatusRule { get; }
 
-        /// <summary>What to do about it, in plain text: the code's remediation, else the status rule's.</summary>
+        /// <summary>
+        /// What to do about it, in plain text: the code's remediation, else the status rule's, else the transport rule's;
+        /// followed by the provider's support contact (<see cref="Support"/>) when the catalog gives one.
+        /// </summary>
         public string? Remediation
         {
             get
@@ -120,6 +168,17 @@ namespace ErrorCodeGen
                 if (string.IsNullOrEmpty(text))
                 {
                     text = StatusRule?.Remediation;
+                }
+
+                if (string.IsNullOrEmpty(text))
+                {
+                    text = TransportRule?.Remediation;
+                }
+
+                string? support = Support?.Text;
+                if (!string.IsNullOrEmpty(support))
+                {
+                    text = string.IsNullOrEmpty(text) ? support : text + "\n\n" + support;
                 }
 
                 return string.IsNullOrEmpty(text) ? null : text;
@@ -155,7 +214,7 @@ namespace ErrorCodeGen
         /// when the error should not be retried (again), with the reason in words either way. The rules:
         /// <list type="bullet">
         /// <item><description>Never earlier than the server asked (<see cref="RetryAfter"/>).</description></item>
-        /// <item><description><see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s; <see cref="RetryStrategy.Delay"/>
+        /// <item><description><see cref="RetryStrategy.Backoff"/> doubles from 1 s up to 60 s, or from the catalog's base up to its cap (<see cref="RetryParameters"/>); <see cref="RetryStrategy.Delay"/>
         /// waits <see cref="RetryAfter"/>; <see cref="RetryStrategy.Once"/> allows attempt 0 only.</description></item>
         /// <item><description>A wait of zero allows one immediate retry; later attempts back off (never a tight loop).</description></item>
         /// <item><description>A wait longer than <see cref="MaxAutomaticRetryDelay"/> is no automatic retry.</description></item>
@@ -175,7 +234,22 @@ namespace ErrorCodeGen
         /// <param name="verdict">Why there is no wait, when there is none.</param>
         /// <param name="reason">The decision in words.</param>
         internal TimeSpan? ComputeRetryDelay(int attempt, TimeSpan maxDelay, Func<TimeSpan, TimeSpan, TimeSpan>? jitter, out RetryVerdict verdict, out string reason)
+            => ComputeRetryDelay(attempt, maxDelay, jitter, baseOverride: null, capOverride: null, out verdict, out reason);
+
+        /// <summary>
+        /// As above, with the backoff's base and cap given by the caller (<see cref="Http.ApiErrorRetryOptions.BackoffBase"/>,
+        /// <see cref="Http.ApiErrorRetryOptions.BackoffCap"/>), else the catalog's (<see cref="RetryParameters"/>), else 1 s and
+        /// 60 s. With a jitter given and the catalog stating its own (<see cref="ErrorCodeGen.RetryParameters.Jitter"/>), the
+        /// catalog's form is used: up to that fraction added to the backoff (never beyond <paramref name="maxDelay"/>).
+        /// </summary>
+        internal TimeSpan? ComputeRetryDelay(int attempt, TimeSpan maxDelay, Func<TimeSpan, TimeSpan, TimeSpan>? jitter, TimeSpan? baseOverride, TimeSpan? capOverride, out RetryVerdict verdict, out string reason)
         {
+            var plan = new BackoffPlan(
+                baseOverride ?? RetryParameters?.BaseDelay ?? s_backoffBase,
+                capOverride ?? RetryParameters?.MaxBackoff ?? s_backoffCap,
+                jitter,
+                jitter is null ? null : RetryParameters?.Jitter,
+                maxDelay);
             if (!IsRetryable)
             {
                 verdict = RetryVerdict.NotRetryable;
@@ -199,7 +273,7 @@ namespace ErrorCodeGen
                     reason = "the catalog allows one retry only";
                     return null;
                 case RetryStrategy.Once:
-                    wait = asked ?? s_backoffBase;
+                    wait = asked ?? plan.Base;
                     reason = asked.HasValue ? "one retry, after the wait asked for" : "one retry, after the base delay";
                     break;
                 case RetryStrategy.Delay when asked.HasValue:
@@ -207,7 +281,7 @@ namespace ErrorCodeGen
                     reason = "retry after the wait asked for";
                     break;
                 default:
-                    TimeSpan backoff = Backoff(attempt, jitter);
+                    TimeSpan backoff = plan.Backoff(attempt);
                     wait = asked.HasValue && asked.Value > backoff ? asked.Value : backoff;
                     reason = wait == backoff ? "exponential backoff" : "exponential backoff, not earlier than the wait asked for";
                     break;
@@ -216,7 +290,7 @@ namespace ErrorCodeGen
             if (wait <= TimeSpan.Zero && attempt > 0)
             {
                 // A zero wait is one immediate retry, not a tight loop.
-                wait = Backoff(attempt, jitter);
+                wait = plan.Backoff(attempt);
                 reason = "backing off after an immediate retry";
             }
 
@@ -231,11 +305,47 @@ namespace ErrorCodeGen
             return wait;
         }
 
-        /// <summary>The backoff before retry <paramref name="attempt"/>: from the base, doubling, up to the cap; jittered when asked.</summary>
-        private static TimeSpan Backoff(int attempt, Func<TimeSpan, TimeSpan, TimeSpan>? jitter)
+        /// <summary>The backoff of one decision: its base, cap and jitter, wherever each came from.</summary>
+        private readonly struct BackoffPlan
         {
-            TimeSpan full = attempt >= 6 ? s_backoffCap : TimeSpan.FromTicks(Math.Min(s_backoffCap.Ticks, s_backoffBase.Ticks << attempt));
-            return jitter is null ? full : jitter(s_backoffBase, full);
+            private readonly Func<TimeSpan, TimeSpan, TimeSpan>? _jitter;
+            private readonly double? _fraction;
+            private readonly TimeSpan _maxDelay;
+
+            public BackoffPlan(TimeSpan @base, TimeSpan cap, Func<TimeSpan, TimeSpan, TimeSpan>? jitter, double? fraction, TimeSpan maxDelay)
+            {
+                Base = @base;
+                Cap = cap < @base ? @base : cap;
+                _jitter = jitter;
+                _fraction = fraction;
+                _maxDelay = maxDelay;
+            }
+
+            public TimeSpan Base { get; }
+
+            public TimeSpan Cap { get; }
+
+            /// <summary>The backoff before retry <paramref name="attempt"/>: from the base, doubling, up to the cap; jittered when asked.</summary>
+            public TimeSpan Backoff(int attempt)
+            {
+                TimeSpan full = attempt >= 62 || Base.Ticks > (Cap.Ticks >> Math.Min(attempt, 62))
+                    ? Cap
+                    : TimeSpan.FromTicks(Math.Min(Cap.Ticks, Base.Ticks << attempt));
+                if (_jitter is null)
+                {
+                    return full;
+                }
+
+                if (_fraction is double fraction)
+                {
+                    // The catalog's jitter: up to the fraction more than the backoff, as the vendor's own client adds it; not
+                    // beyond the longest wait allowed, so the jitter never turns a retry into none.
+                    TimeSpan jittered = _jitter(full, TimeSpan.FromTicks(full.Ticks + (long)(full.Ticks * fraction)));
+                    return jittered > _maxDelay && full <= _maxDelay ? _maxDelay : jittered;
+                }
+
+                return _jitter(Base, full);
+            }
         }
 
         private static string Describe(TimeSpan wait)
@@ -260,27 +370,38 @@ namespace ErrorCodeGen
         /// code's entry, else the status rule, else the status class. With <see cref="RetrySource.Status"/>, an
         /// error status (400 or more) decides first; a 2xx carrying errors, or no status at all, falls back to the code.
         /// </summary>
-        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused)
+        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, TransportRule? transportRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused, out CatalogEntry? decidedBy)
         {
             refused = false;
+            decidedBy = null;
             bool statusFirst = decision == RetrySource.Status && response.HttpStatus >= 400;
             if (!statusFirst && descriptor != null)
             {
                 refused = descriptor.IsRefused;
+                decidedBy = descriptor;
                 return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
             if (statusRule != null)
             {
                 refused = statusRule.IsRefused;
+                decidedBy = statusRule;
                 return From(statusRule.IsRetryable, statusRule.RetryStrategy, statusRule.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
             if (response.BodyKind == ErrorBodyKind.NoResponse)
             {
                 // No response at all: a retry may get one, but only a request that never left, or that may be repeated,
-                // is safe to send again (a POST that may have been acted on is not).
-                return From(!response.RequestSent || response.RequestRepeatable, RetryStrategy.Backoff, null, out strategy, out suggestedDelay);
+                // is safe to send again (a POST that may have been acted on is not). A catalog's transport rule can say
+                // not to retry, or how; it cannot make an unsafe repeat safe.
+                bool safe = !response.RequestSent || response.RequestRepeatable;
+                if (transportRule != null)
+                {
+                    decidedBy = transportRule;
+                    return From(safe && transportRule.IsRetryable, transportRule.RetryStrategy, transportRule.SuggestedRetryDelay, out strategy, out suggestedDelay);
+                }
+
+                return From(safe, RetryStrategy.Backoff, null, out strategy, out suggestedDelay);
             }
 
             bool transient = response.HttpStatus.HasValue && IsTransientStatus(response.HttpStatus.Value);

@@ -63,6 +63,12 @@ namespace ErrorCodeGen
         /// <summary>Why and how the inferred fields were inferred.</summary>
         public string? InferenceNote { get; }
 
+        /// <summary>
+        /// The backoff the catalog states for this entry (its <c>backoff:</c>), each value not stated falling back to the
+        /// provider's (<see cref="ProviderRules.RetryParameters"/>); null when neither states one.
+        /// </summary>
+        public RetryParameters? RetryParameters { get; internal set; }
+
         /// <summary>Whether the catalog field <paramref name="field"/> was inferred rather than stated by the vendor.</summary>
         /// <param name="field">A catalog field name, such as <c>retryable</c> (compared ignoring case).</param>
         /// <returns>True when the field is listed in <see cref="InferredFields"/>.</returns>

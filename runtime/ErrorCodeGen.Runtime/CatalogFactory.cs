@@ -99,6 +99,162 @@ namespace ErrorCodeGen
             bool isRefused = false)
             => new StatusRule(Provider, httpStatus, title, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused);
 
+        /// <summary>Creates what the provider's catalog says about an error code with its own backoff (the code's <c>backoff:</c>).</summary>
+        /// <param name="code">The code exactly as it appears on the wire.</param>
+        /// <param name="retryParameters">The code's backoff; the provider's fills in what it leaves out.</param>
+        /// <param name="name">The vendor's own name for the code; the code when null.</param>
+        /// <param name="httpStatus">The HTTP status the vendor sends with this code, when known.</param>
+        /// <param name="isRetryable">Whether repeating the same request may succeed.</param>
+        /// <param name="retryStrategy">How to retry; when null, <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="category">The section of the vendor's page the code belongs to.</param>
+        /// <param name="summary">What the error means, in plain text.</param>
+        /// <param name="remediation">What to do about it, in plain text.</param>
+        /// <param name="documentationUrl">Where the vendor documents the code; the provider's <see cref="DocumentationUrl"/> when null.</param>
+        /// <param name="phases">The request phases the code can appear in.</param>
+        /// <param name="endpoints">The endpoints the code can come from.</param>
+        /// <param name="exampleMessage">The message the vendor documents for the code.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="isRefused">Whether the error means the server refused the request without acting on it.</param>
+        /// <returns>The descriptor.</returns>
+        public ErrorDescriptor ErrorDescriptor(
+            string code,
+            RetryParameters? retryParameters,
+            string? name = null,
+            int? httpStatus = null,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? category = null,
+            string? summary = null,
+            string? remediation = null,
+            string? documentationUrl = null,
+            IReadOnlyList<string>? phases = null,
+            IReadOnlyList<string>? endpoints = null,
+            string? exampleMessage = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null,
+            bool isRefused = false)
+        {
+            ErrorDescriptor descriptor = ErrorDescriptor(
+                code, name, httpStatus, isRetryable, retryStrategy, suggestedRetryDelay, category, summary, remediation, documentationUrl, phases, endpoints,
+                exampleMessage, inferredFields, inferenceNote, isRefused);
+            descriptor.RetryParameters = retryParameters;
+            return descriptor;
+        }
+
+        /// <summary>Creates what the provider's catalog says about an HTTP status with its own backoff (the rule's <c>backoff:</c>).</summary>
+        /// <param name="httpStatus">The HTTP status.</param>
+        /// <param name="retryParameters">The rule's backoff; the provider's fills in what it leaves out.</param>
+        /// <param name="title">The short reason phrase, such as <c>Too Many Requests</c>.</param>
+        /// <param name="isRetryable">Whether repeating the same request may succeed.</param>
+        /// <param name="retryStrategy">How to retry; when null, <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="summary">What the status means, in plain text.</param>
+        /// <param name="remediation">What to do about it, in plain text.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="isRefused">Whether the status means the server refused the request without acting on it.</param>
+        /// <returns>The status rule.</returns>
+        public StatusRule StatusRule(
+            int httpStatus,
+            RetryParameters? retryParameters,
+            string? title = null,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? summary = null,
+            string? remediation = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null,
+            bool isRefused = false)
+        {
+            StatusRule rule = StatusRule(httpStatus, title, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused);
+            rule.RetryParameters = retryParameters;
+            return rule;
+        }
+
+        /// <summary>
+        /// Creates what the provider's catalog says about a range of HTTP statuses (<c>5xx</c> is 500 to 599): the rule for a
+        /// status that has no rule of its own, the narrowest range winning.
+        /// </summary>
+        /// <param name="firstStatus">The first status of the range.</param>
+        /// <param name="lastStatus">The last status of the range (included).</param>
+        /// <param name="title">The short name of the range, such as <c>Server Error</c>.</param>
+        /// <param name="isRetryable">Whether repeating the same request may succeed.</param>
+        /// <param name="retryStrategy">How to retry; when null, <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="summary">What the statuses mean, in plain text.</param>
+        /// <param name="remediation">What to do about them, in plain text.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="isRefused">Whether the statuses mean the server refused the request without acting on it.</param>
+        /// <param name="retryParameters">The rule's backoff; the provider's fills in what it leaves out.</param>
+        /// <returns>The status rule.</returns>
+        public StatusRule StatusRule(
+            int firstStatus,
+            int lastStatus,
+            string? title = null,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? summary = null,
+            string? remediation = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null,
+            bool isRefused = false,
+            RetryParameters? retryParameters = null)
+        {
+            if (lastStatus < firstStatus)
+            {
+                throw new ArgumentOutOfRangeException(nameof(lastStatus), lastStatus, "The last status of a range must not be below its first.");
+            }
+
+            StatusRule rule = StatusRule(firstStatus, title, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused).WithLastStatus(lastStatus);
+            rule.RetryParameters = retryParameters;
+            return rule;
+        }
+
+        /// <summary>Creates what the provider's catalog says about a request that got no response (its <c>transport:</c> rules).</summary>
+        /// <param name="failure">The kind of failure: a time-out or a connection error.</param>
+        /// <param name="isRetryable">Whether repeating the request may succeed (it is still only repeated when that is safe).</param>
+        /// <param name="retryStrategy">How to retry; when null, <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="summary">What the failure means, in plain text.</param>
+        /// <param name="remediation">What to do about it, in plain text.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="retryParameters">The rule's backoff; the provider's fills in what it leaves out.</param>
+        /// <returns>The transport rule.</returns>
+        public TransportRule TransportRule(
+            TransportFailureKind failure,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? summary = null,
+            string? remediation = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null,
+            RetryParameters? retryParameters = null)
+            => new TransportRule(Provider, failure, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote)
+            {
+                RetryParameters = retryParameters,
+            };
+
+        /// <summary>Creates what the catalog says about the provider as a whole (<c>PErrors.ProviderRules</c>), given to every exception.</summary>
+        /// <param name="retrySource">Which part of a response decides whether to retry.</param>
+        /// <param name="retryParameters">The provider's backoff (<c>provider.backoff</c>), or null.</param>
+        /// <param name="support">Where to get help (<c>provider.support</c>), or null.</param>
+        /// <param name="transportRules">The rules for requests that got no response (<c>transport:</c>), or null.</param>
+        /// <returns>The provider's rules.</returns>
+        public ProviderRules ProviderRules(
+            RetrySource retrySource,
+            RetryParameters? retryParameters = null,
+            SupportContact? support = null,
+            IReadOnlyList<TransportRule>? transportRules = null)
+            => new ProviderRules(Provider, retrySource, retryParameters, support, transportRules);
+
         /// <summary>Creates one error of an error body, for tests (the reader creates them from the wire).</summary>
         /// <param name="code">The code as on the wire.</param>
         /// <param name="message">The server's message.</param>

@@ -112,9 +112,10 @@ namespace ErrorCodeGen
                 return new RetryAdvice(RetryVerdict.NotRetryable, TimeSpan.Zero, NotRetryableReason(error));
             }
 
-            if (attempt >= options.MaxRetries)
+            int maxRetries = MaxRetries(error, options);
+            if (attempt >= maxRetries)
             {
-                return new RetryAdvice(RetryVerdict.RetriesExhausted, TimeSpan.Zero, "gave up after " + Retries(options.MaxRetries));
+                return new RetryAdvice(RetryVerdict.RetriesExhausted, TimeSpan.Zero, "gave up after " + Retries(maxRetries));
             }
 
             string? unsafeReason = UnsafeToRepeat(error, request, options);
@@ -123,7 +124,7 @@ namespace ErrorCodeGen
                 return new RetryAdvice(RetryVerdict.UnsafeToRepeat, TimeSpan.Zero, unsafeReason);
             }
 
-            TimeSpan? delay = error.ComputeRetryDelay(attempt, options.MaxDelay, options.UseJitter ? s_fullJitter : null, out RetryVerdict verdict, out string reason);
+            TimeSpan? delay = error.ComputeRetryDelay(attempt, options.MaxDelay, options.UseJitter ? s_fullJitter : null, options.BackoffBase, options.BackoffCap, out RetryVerdict verdict, out string reason);
             if (delay is null)
             {
                 return new RetryAdvice(verdict, TimeSpan.Zero, reason);
@@ -132,6 +133,28 @@ namespace ErrorCodeGen
             return bodyReplayable
                 ? new RetryAdvice(RetryVerdict.Retry, delay.Value, reason)
                 : new RetryAdvice(RetryVerdict.BodyNotReplayable, TimeSpan.Zero, "the request body cannot be sent again");
+        }
+
+        /// <summary>
+        /// The most retries for <paramref name="error"/>: the caller's <see cref="ApiErrorRetryOptions.MaxRetries"/> when set,
+        /// else the catalog's attempts less the first (<see cref="ApiErrorException.RetryParameters"/>), else 3.
+        /// </summary>
+        /// <param name="error">The classified failure.</param>
+        /// <param name="options">The caller's options, or null for the defaults.</param>
+        /// <returns>The most retries after the first attempt.</returns>
+        public static int MaxRetries(ApiErrorException error, ApiErrorRetryOptions? options)
+        {
+            if (error is null)
+            {
+                throw new ArgumentNullException(nameof(error));
+            }
+
+            if (options != null && options.MaxRetriesIsSet)
+            {
+                return options.MaxRetries;
+            }
+
+            return error.RetryParameters?.MaxAttempts is int attempts ? attempts - 1 : ApiErrorRetryOptions.DefaultMaxRetries;
         }
 
         /// <summary>Full jitter, not below the base: a uniformly random wait between the base and the backoff.</summary>

@@ -31,16 +31,51 @@ namespace ErrorCodeGen
             : base(provider, isRetryable, retryStrategy, suggestedRetryDelay, summary, remediation, inferredFields, inferenceNote, isRefused)
         {
             HttpStatus = httpStatus;
+            LastHttpStatus = httpStatus;
             Title = title;
         }
 
-        /// <summary>The HTTP status.</summary>
+        /// <summary>The HTTP status; for a range (<see cref="IsRange"/>), its first status.</summary>
         public int HttpStatus { get; }
+
+        /// <summary>The last HTTP status the rule covers: <see cref="HttpStatus"/> for one status, 599 for <c>5xx</c>.</summary>
+        public int LastHttpStatus { get; private set; }
+
+        /// <summary>Whether the rule covers a range of statuses (<c>5xx</c>, <c>500-599</c>) rather than one.</summary>
+        public bool IsRange => LastHttpStatus != HttpStatus;
+
+        /// <summary>Whether the rule covers <paramref name="httpStatus"/>.</summary>
+        /// <param name="httpStatus">An HTTP status.</param>
+        /// <returns>True when the status is in the rule's range.</returns>
+        public bool Covers(int httpStatus) => httpStatus >= HttpStatus && httpStatus <= LastHttpStatus;
+
+        /// <summary>The statuses as a catalog writes them: <c>429</c>, <c>5xx</c> or <c>500-549</c>.</summary>
+        public string StatusText
+        {
+            get
+            {
+                string first = HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!IsRange)
+                {
+                    return first;
+                }
+
+                return HttpStatus % 100 == 0 && LastHttpStatus == HttpStatus + 99
+                    ? first.Substring(0, 1) + "xx"
+                    : first + "-" + LastHttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        internal StatusRule WithLastStatus(int lastHttpStatus)
+        {
+            LastHttpStatus = lastHttpStatus;
+            return this;
+        }
 
         /// <summary>The short reason phrase, such as <c>Too Many Requests</c>.</summary>
         public string? Title { get; }
 
         /// <inheritdoc/>
-        public override string ToString() => Provider + " HTTP " + HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public override string ToString() => Provider + " HTTP " + StatusText;
     }
 }

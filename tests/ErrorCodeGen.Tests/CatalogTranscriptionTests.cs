@@ -136,7 +136,8 @@ public class CatalogTranscriptionTests
             .Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.That(catalog.Errors.Select(e => e.Code), Is.EquivalentTo(named));
         Assert.That(statuses, Is.EqualTo(new[] { 400, 401, 402, 403, 404, 429, 500, 503 }));
-        Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(statuses));
+        Assert.That(catalog.StatusRules.Where(s => !s.IsRange).Select(s => s.Status), Is.EqualTo(statuses));
+        Assert.That(catalog.StatusRules.Where(s => s.IsRange).Select(s => s.StatusText), Is.EqualTo(new[] { "5xx" }), "the retry advice's \"5xx (Server Error)\"");
 
         // The page's retry rule: 429 and 5xx are retried with backoff, client errors are not.
         foreach (StatusRuleModel rule in catalog.StatusRules)
@@ -154,11 +155,11 @@ public class CatalogTranscriptionTests
 
         Assert.That(page, Does.Contain("See Rate Limits").And.Not.Contain(target), "the seed has the words, not the target");
         var carriers = catalog.Errors.Select(e => (e.Code, e.Remediation.PlainText, e.Inferred, e.Note))
-            .Concat(catalog.StatusRules.Select(r => (Code: r.Status.ToString(), r.Remediation.PlainText, r.Inferred, r.Note)))
+            .Concat(catalog.StatusRules.Select(r => (Code: r.StatusText, r.Remediation.PlainText, r.Inferred, r.Note)))
             .Where(e => e.PlainText.Contains(target))
             .ToList();
 
-        Assert.That(carriers.Select(c => c.Code), Is.EquivalentTo(new[] { "timeoutProvider", "providerRateLimitExceeded", "429", "500", "503" }));
+        Assert.That(carriers.Select(c => c.Code), Is.EquivalentTo(new[] { "timeoutProvider", "providerRateLimitExceeded", "429", "500", "503", "5xx" }));
         foreach (var (code, _, inferred, note) in carriers)
         {
             Assert.That(inferred, Does.Contain("remediation"), code);
@@ -178,7 +179,8 @@ public class CatalogTranscriptionTests
 
         Assert.That(codes, Has.Count.EqualTo(23));
         Assert.That(catalog.Errors.Select(e => e.Code), Is.EquivalentTo(codes));
-        Assert.That(catalog.StatusRules.Select(s => s.Status), Is.EqualTo(new[] { 400, 401, 403, 404, 429, 500, 503 }), "the page's retry table");
+        Assert.That(catalog.StatusRules.Where(s => !s.IsRange).Select(s => s.Status), Is.EqualTo(new[] { 400, 401, 403, 404, 429, 500, 503 }), "the page's retry table");
+        Assert.That(catalog.StatusRules.Where(s => s.IsRange).Select(s => (s.StatusText, s.ExceptionGroup)), Is.EqualTo(new[] { ("5xx", "Server") }), "the handler's status_code >= 500");
         foreach (ErrorCodeModel error in catalog.Errors)
         {
             Assert.That(error.IsRetryable, Is.EqualTo(error.HttpStatus is 429 or >= 500), error.Code + ": the page's 'Which Errors to Retry' table");

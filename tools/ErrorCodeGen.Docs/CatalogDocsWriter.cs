@@ -29,7 +29,22 @@ namespace ErrorCodeGen.Docs
             Row(sb, "Retry decided by", model.Provider.RetryByStatus ? "the HTTP status when there is one (the vendor's rule), else the code" : "the code, else the HTTP status rule");
             Row(sb, "Codes", Int(model.Errors.Count));
             Row(sb, "HTTP status rules", Int(model.StatusRules.Count));
+            if (model.Provider.Backoff is BackoffModel backoff)
+            {
+                Row(sb, "Backoff", Backoff(backoff));
+            }
+
+            if (model.Provider.Support is SupportModel support)
+            {
+                Row(sb, "Support", Cell(support.Contact) + (support.Send.IsEmpty ? string.Empty : "; send " + Cell(string.Join(", ", support.Send))) + (support.Inferred.IsEmpty ? string.Empty : " *(inferred: " + string.Join(", ", support.Inferred) + ")*"));
+            }
+
             sb.Append('\n');
+            if (model.Provider.Support?.Note is string supportNote)
+            {
+                sb.Append("> **Support note:** ").Append(supportNote.Trim().Replace("\n", "\n> ")).Append("\n\n");
+            }
+
             sb.Append("Values marked *(inferred)* are not stated on the vendor's page; the note beside them says how they were decided.\n\n");
 
             if (!model.ExceptionGroups.IsEmpty)
@@ -52,7 +67,7 @@ namespace ErrorCodeGen.Docs
                 sb.Append("| Status | Title | Retryable | Suggested wait | Exception | Summary |\n|---|---|---|---|---|---|\n");
                 foreach (StatusRuleModel rule in model.StatusRules)
                 {
-                    sb.Append("| ").Append(Int(rule.Status))
+                    sb.Append("| ").Append(rule.StatusText)
                       .Append(" | ").Append(Cell(rule.Title ?? string.Empty))
                       .Append(" | ").Append(Retry(rule.IsRetryable, rule.Retry)).Append(Inferred(rule.Inferred, "retryable")).Append(Refused(rule))
                       .Append(" | ").Append(Wait(rule.RetryAfterMilliseconds))
@@ -68,7 +83,18 @@ namespace ErrorCodeGen.Docs
                         continue;
                     }
 
-                    sb.Append("### HTTP ").Append(Int(rule.Status)).Append(rule.Title is null ? string.Empty : " " + rule.Title).Append("\n\n");
+                    sb.Append("### HTTP ").Append(rule.StatusText).Append(rule.Title is null ? string.Empty : " " + rule.Title).Append("\n\n");
+                    if (rule.IsRange)
+                    {
+                        sb.Append("Covers HTTP ").Append(Int(rule.Status)).Append(" to ").Append(Int(rule.LastStatus!.Value))
+                          .Append(" where no exact status rule (or narrower range) applies.\n\n");
+                    }
+
+                    if (rule.Backoff != null)
+                    {
+                        sb.Append("**Backoff:** ").Append(Backoff(rule.Backoff)).Append(Inferred(rule.Inferred, "backoff")).Append("\n\n");
+                    }
+
                     if (!rule.Remediation.IsEmpty)
                     {
                         sb.Append("**What to do**\n\n").Append(AbsoluteLinks(rule.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
@@ -76,6 +102,44 @@ namespace ErrorCodeGen.Docs
 
                     Note(sb, rule.Inferred, rule.Note);
                 }
+            }
+
+            if (!model.TransportRules.IsEmpty)
+            {
+                sb.Append("## Transport failures\n\n");
+                sb.Append("Used when a request gets no response (").Append(Code(p + "Errors.FromTransportFailure")).Append(", the retry handler). ")
+                  .Append("A retry is still made only when repeating the request is safe.\n\n");
+                sb.Append("| Failure | Retryable | Exception | Summary | What to do |\n|---|---|---|---|---|\n");
+                foreach (TransportRuleModel rule in model.TransportRules)
+                {
+                    sb.Append("| ").Append(rule.Failure)
+                      .Append(" | ").Append(Retry(rule.IsRetryable, rule.Retry)).Append(Inferred(rule.Inferred, "retryable"))
+                      .Append(" | ").Append(rule.ExceptionGroup is null ? string.Empty : Code(GeneratedTypeNames.GroupException(p, rule.ExceptionGroup)))
+                      .Append(" | ").Append(Cell(rule.Summary.Markdown))
+                      .Append(" | ").Append(Cell(rule.Remediation.Markdown)).Append(" |\n");
+                }
+
+                sb.Append('\n');
+                foreach (TransportRuleModel rule in model.TransportRules)
+                {
+                    Note(sb, rule.Inferred, rule.Note);
+                }
+            }
+
+            if (!model.Sections.IsEmpty)
+            {
+                sb.Append("## Sections\n\n");
+                sb.Append("The page scopes whole sections to endpoints; a code of a section that names no endpoints of its own carries the section's.\n\n");
+                sb.Append("| Category | Endpoints under | Numbering | What the page says |\n|---|---|---|---|\n");
+                foreach (SectionModel section in model.Sections)
+                {
+                    sb.Append("| ").Append(Cell(section.Category))
+                      .Append(" | ").Append(string.Join("; ", Codes(section.Endpoints)))
+                      .Append(" | ").Append(section.Codes is null ? string.Empty : Code(section.Codes) + " (x is any digit)")
+                      .Append(" | ").Append(Cell(section.Summary.Markdown)).Append(" |\n");
+                }
+
+                sb.Append('\n');
             }
 
             sb.Append("## Codes\n\n");
@@ -125,7 +189,14 @@ namespace ErrorCodeGen.Docs
 
                 if (!error.Endpoints.IsEmpty)
                 {
-                    Bullet(sb, "Where you may see it", string.Join("; ", Codes(error.Endpoints)));
+                    Bullet(sb, "Where you may see it", error.EndpointsFromSection
+                        ? "endpoints under " + string.Join("; ", Codes(error.Endpoints)) + " (its section's)"
+                        : string.Join("; ", Codes(error.Endpoints)));
+                }
+
+                if (error.Backoff != null)
+                {
+                    Bullet(sb, "Backoff", Backoff(error.Backoff) + Inferred(error.Inferred, "backoff"));
                 }
 
                 if (!error.Phases.IsEmpty)
@@ -208,6 +279,33 @@ namespace ErrorCodeGen.Docs
             };
 
         private static string Inferred(EquatableArray<string> inferred, string field) => inferred.Contains(field) ? " *(inferred)*" : string.Empty;
+
+        /// <summary>A backoff as the reference page states it: <c>base 1 s, cap 1 min, jitter up to 10%, 5 attempts</c>.</summary>
+        private static string Backoff(BackoffModel backoff)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (backoff.BaseMilliseconds is long b)
+            {
+                parts.Add("base " + DurationText.Format(b));
+            }
+
+            if (backoff.CapMilliseconds is long c)
+            {
+                parts.Add("cap " + DurationText.Format(c));
+            }
+
+            if (backoff.Jitter is double j)
+            {
+                parts.Add("jitter up to " + (j * 100).ToString("0.##", CultureInfo.InvariantCulture) + "% more");
+            }
+
+            if (backoff.Attempts is int a)
+            {
+                parts.Add(Int(a) + (a == 1 ? " attempt" : " attempts") + " in all");
+            }
+
+            return string.Join(", ", parts);
+        }
 
         private static string Wait(long? ms) => ms.HasValue ? DurationText.Format(ms.Value) : string.Empty;
 

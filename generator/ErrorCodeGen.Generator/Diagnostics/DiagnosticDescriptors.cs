@@ -78,13 +78,17 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor TypeNameCollision = Error(
             "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");
 
+        public static readonly DiagnosticDescriptor StatusRangeOverlap = Error(
+            "ECG0030", "Status ranges of equal width overlap", "Status range {0} overlaps the range {1} at line {2}, which is as wide: neither is narrower, so which rule a status in both gets is not defined; make one narrower, or make them not overlap");
+
         // Every descriptor above, once: DiagnosticInfo finds its descriptor here by ID. DiagnosticCatalogTests proves by
         // reflection that no descriptor field is missing, so a new descriptor cannot be reported without being listed.
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
             YamlSyntax, UnsupportedSchema, MissingField, WrongType, HttpStatusOutOfRange, DuplicateCode,
             IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,
             EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
-            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision);
+            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision,
+            StatusRangeOverlap);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 

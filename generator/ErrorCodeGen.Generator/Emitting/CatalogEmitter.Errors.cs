@@ -36,7 +36,7 @@ namespace ErrorCodeGen.Generator.Emitting
             WriteFromMessage(e);
             WriteIsFailure(e);
             WriteFromErrorResponse(e);
-            WriteCreateException(e);
+            WriteCreateException(e, fields);
 
             w.Close();
             return Footer(e);
@@ -98,6 +98,8 @@ namespace ErrorCodeGen.Generator.Emitting
                 Named(args, "endpoints", StringArray(error.Endpoints));
                 Named(args, "exampleMessage", error.Message is null ? null : CSharpLiteral.String(error.Message));
                 EntryNote(args, error);
+                // A code with its own backoff: the factory's overload that has the parameter (named, like every other).
+                Named(args, "retryParameters", error.Backoff is null ? null : RetryParameters(error.Backoff));
                 Declarator(w, fields.Descriptor(error) + " = " + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, ",");
             }
 
@@ -129,11 +131,133 @@ namespace ErrorCodeGen.Generator.Emitting
                 EntryTexts(args, rule);
                 EntryNote(args, rule);
                 string end = i == e.Model.StatusRules.Count - 1 ? ";" : ",";
-                Declarator(w, fields.StatusRule(rule) + " = " + FieldNames.Factory + ".StatusRule(", CSharpLiteral.Int(rule.Status), leading, args, end);
+                string key = CSharpLiteral.Int(rule.Status);
+                if (rule.IsRange)
+                {
+                    // A range: the factory's overload with the first and the last status.
+                    key += ", " + CSharpLiteral.Int(rule.LastStatus!.Value);
+                }
+
+                Named(args, "retryParameters", rule.Backoff is null ? null : RetryParameters(rule.Backoff));
+
+                Declarator(w, fields.StatusRule(rule) + " = " + FieldNames.Factory + ".StatusRule(", key, leading, args, end);
             }
 
             w.Unindent();
             w.Line();
+        }
+
+        /// <summary>
+        /// <c>PErrors.ProviderRules</c>, when the catalog states a backoff, a support contact or transport rules: in
+        /// <c>P.Catalog.g.cs</c>, created on first use by a holder class (the order of field initializers across the files
+        /// of a partial class is not defined, and these need the factory), the transport rules first, then the rules.
+        /// </summary>
+        private static void WriteProviderRules(Emission e)
+        {
+            if (!e.Model.HasProviderRules)
+            {
+                return;
+            }
+
+            SourceWriter w = e.Writer;
+            w.Doc(Summary(
+                "What the catalog says about the provider as a whole (its backoff, where to get help, its transport rules); every ",
+                Cref(e.Names.Exception),
+                " is created with it."));
+            w.Line(EditorBrowsableNever);
+            w.Line("public static " + Runtime + "ProviderRules ProviderRules => ProviderRulesHolder.Instance;");
+            w.Line();
+            w.Line("/// <summary>Created on first use, after the factory.</summary>");
+            w.Open("private static class ProviderRulesHolder");
+            var transportFields = new List<string>();
+            if (!e.Model.TransportRules.IsEmpty)
+            {
+                w.Line("private static readonly " + Runtime + "TransportRule");
+                w.Indent();
+                for (int i = 0; i < e.Model.TransportRules.Count; i++)
+                {
+                    TransportRuleModel rule = e.Model.TransportRules[i];
+                    string field = TransportField(rule);
+                    transportFields.Add(field);
+                    var leading = new List<string>();
+                    Retryable(leading, rule);
+                    var args = new List<string>();
+                    EntryArguments(args, rule);
+                    EntryTexts(args, rule);
+                    EntryNote(args, rule);
+                    Named(args, "retryParameters", rule.Backoff is null ? null : RetryParameters(rule.Backoff));
+                    string end = i == e.Model.TransportRules.Count - 1 ? ";" : ",";
+                    Declarator(w, field + " = " + FieldNames.Factory + ".TransportRule(", Runtime + "TransportFailureKind." + TransportKind(rule), leading, args, end);
+                }
+
+                w.Unindent();
+                w.Line();
+            }
+
+            ProviderModel provider = e.Model.Provider;
+            w.Line("public static readonly " + Runtime + "ProviderRules Instance = " + FieldNames.Factory + ".ProviderRules(");
+            w.Indent();
+            var arguments = new List<(string Head, List<string> Items, string Tail)> { ("RetrySource", new List<string>(), string.Empty) };
+            if (provider.Backoff != null)
+            {
+                arguments.Add(("retryParameters: new " + Runtime + "RetryParameters(", RetryParameterArguments(provider.Backoff), ")"));
+            }
+
+            if (provider.Support is SupportModel support)
+            {
+                var items = new List<string> { CSharpLiteral.String(support.Contact) };
+                Named(items, "include", StringArray(support.Send));
+                items.Add("text: " + CSharpLiteral.String(support.PlainText));
+                arguments.Add(("support: new " + Runtime + "SupportContact(", items, ")"));
+            }
+
+            if (transportFields.Count > 0)
+            {
+                arguments.Add(("transportRules: new[] { " + string.Join(", ", transportFields) + " }", new List<string>(), string.Empty));
+            }
+
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                (string head, List<string> items, string tail) = arguments[i];
+                string end = tail + (i == arguments.Count - 1 ? ");" : ",");
+                if (items.Count == 0)
+                {
+                    w.Line(head + end);
+                }
+                else if (w.Fits(head + string.Join(", ", items) + end))
+                {
+                    w.Line(head + string.Join(", ", items) + end);
+                }
+                else
+                {
+                    w.Line(head);
+                    w.Indent();
+                    w.Packed(string.Empty, items, end);
+                    w.Unindent();
+                }
+            }
+
+            w.Unindent();
+            w.Close();
+            w.Line();
+        }
+
+        private static string TransportField(TransportRuleModel rule) => rule.Failure == "timeout" ? "s_transportTimeout" : "s_transportConnection";
+
+        private static string TransportKind(TransportRuleModel rule) => rule.Failure == "timeout" ? "Timeout" : "Connection";
+
+        /// <summary><c>new RetryParameters(baseDelay: …, maxBackoff: …, jitter: …, maxAttempts: …)</c>, with only what the catalog states.</summary>
+        private static string RetryParameters(BackoffModel backoff)
+            => "new " + Runtime + "RetryParameters(" + string.Join(", ", RetryParameterArguments(backoff)) + ")";
+
+        private static List<string> RetryParameterArguments(BackoffModel backoff)
+        {
+            var args = new List<string>();
+            Named(args, "baseDelay", backoff.BaseMilliseconds is long b ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(b) + ")" : null);
+            Named(args, "maxBackoff", backoff.CapMilliseconds is long c ? "global::System.TimeSpan.FromMilliseconds(" + CSharpLiteral.Long(c) + ")" : null);
+            Named(args, "jitter", backoff.Jitter is double j ? j.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null);
+            Named(args, "maxAttempts", backoff.Attempts is int a ? CSharpLiteral.Int(a) : null);
+            return args;
         }
 
         /// <summary>The short arguments of the shared <c>CatalogEntry</c> shape: the retry guidance and what was inferred.</summary>
@@ -347,12 +471,66 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("httpStatus", "The HTTP status."));
             w.Doc(Returns("The rule, or null when the catalog has none for the status."));
             var cases = new List<(string, string)>();
+            var ranges = new List<StatusRuleModel>();
             foreach (StatusRuleModel rule in e.Model.StatusRules)
             {
-                cases.Add(("case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";"));
+                if (rule.IsRange)
+                {
+                    ranges.Add(rule);
+                }
+                else
+                {
+                    cases.Add(("case " + CSharpLiteral.Int(rule.Status) + ":", "return " + fields.StatusRule(rule) + ";"));
+                }
             }
 
-            ReturnSwitch(w, "public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)", "httpStatus", cases, "return null;");
+            string signature = "public static " + Runtime + "StatusRule" + e.Q + " FindStatusRule(int httpStatus)";
+            if (ranges.Count == 0)
+            {
+                ReturnSwitch(w, signature, "httpStatus", cases, "return null;");
+                return;
+            }
+
+            // An exact status beats a range, a narrower range a wider one (the parser refuses overlaps of equal width).
+            ranges.Sort((a, b) => (a.LastStatus!.Value - a.Status).CompareTo(b.LastStatus!.Value - b.Status));
+            w.Open(signature);
+            if (cases.Count > 0)
+            {
+                w.Open("switch (httpStatus)");
+                foreach ((string label, string statement) in cases)
+                {
+                    Case(w, label, statement);
+                }
+
+                w.Close();
+                w.Line();
+            }
+
+            foreach (StatusRuleModel rule in ranges)
+            {
+                w.Line("if (httpStatus >= " + CSharpLiteral.Int(rule.Status) + " && httpStatus <= " + CSharpLiteral.Int(rule.LastStatus!.Value) + ") return " + fields.StatusRule(rule) + ";");
+            }
+
+            w.Line("return null;");
+            w.Close();
+            w.Line();
+        }
+
+        private static void WriteFromTransportFailure(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            w.Doc(Summary(
+                "Turns a request that got no response (connection refused or reset, DNS, TLS, a time-out) into a typed exception, classified by the catalog's ",
+                "transport rules when it has them; retryable only when repeating the request is safe."));
+            w.Doc(Param("exception", "What the transport threw."));
+            w.Doc(Param("request", "The request, when known (its method and path go into the message; never its headers or query)."));
+            w.Doc(Returns("The exception to throw."));
+            w.Line("public static " + e.Names.Exception + " FromTransportFailure(");
+            w.Indent();
+            w.Line("global::System.Exception exception, global::System.Net.Http.HttpRequestMessage" + e.Q + " request = null)");
+            w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.FromTransportFailure(WireFormat, exception, request));");
+            w.Unindent();
+            w.Line();
         }
 
         /// <summary>A method that is one <c>switch</c> whose every case returns: a table of one line per case.</summary>
@@ -459,7 +637,7 @@ namespace ErrorCodeGen.Generator.Emitting
         }
 
         /// <summary>The exception for a classified response: the code's exception group, else the status rule's, else the provider's.</summary>
-        private static void WriteCreateException(Emission e)
+        private static void WriteCreateException(Emission e, FieldNames fields)
         {
             SourceWriter w = e.Writer;
             w.Packed("private static " + e.Names.Exception + " CreateException(", ExceptionParameters(e), ")");
@@ -486,19 +664,56 @@ namespace ErrorCodeGen.Generator.Emitting
             }
 
             var statusCases = new List<(string Group, string Label)>();
+            var rangeGroups = new List<(string Group, string Field)>();
+            bool anyRange = false;
             foreach (StatusRuleModel rule in e.Model.StatusRules)
             {
-                if (rule.ExceptionGroup != null)
+                anyRange |= rule.IsRange;
+                if (rule.ExceptionGroup != null && rule.IsRange)
+                {
+                    rangeGroups.Add((rule.ExceptionGroup, fields.StatusRule(rule)));
+                }
+                else if (rule.ExceptionGroup != null)
                 {
                     statusCases.Add((rule.ExceptionGroup, "case " + CSharpLiteral.Int(rule.Status) + ":"));
                 }
             }
 
-            if (statusCases.Count > 0)
+            if (statusCases.Count > 0 || rangeGroups.Count > 0)
             {
                 w.Open("if (statusRule != null)");
-                w.Open("switch (statusRule.HttpStatus)");
-                GroupCases(e, statusCases, Args);
+                foreach ((string group, string field) in rangeGroups)
+                {
+                    // A range rule is told apart by reference: its HttpStatus is only its first status.
+                    w.Line("if (statusRule == " + field + ") return new " + GroupClass(e, group) + Args + ";");
+                }
+
+                if (statusCases.Count > 0)
+                {
+                    w.Open(anyRange ? "if (!statusRule.IsRange) switch (statusRule.HttpStatus)" : "switch (statusRule.HttpStatus)");
+                    GroupCases(e, statusCases, Args);
+                    w.Close();
+                }
+
+                w.Close();
+                w.Line();
+            }
+
+            var transportCases = new List<(string Group, string Label)>();
+            foreach (TransportRuleModel rule in e.Model.TransportRules)
+            {
+                if (rule.ExceptionGroup != null)
+                {
+                    transportCases.Add((rule.ExceptionGroup, "case " + Runtime + "TransportFailureKind." + TransportKind(rule) + ":"));
+                }
+            }
+
+            if (transportCases.Count > 0)
+            {
+                w.Assignment(Runtime + "TransportRule" + e.Q + " transportRule", "statusRule == null && descriptor == null ? ProviderRules.FindTransportRule(response) : null");
+                w.Open("if (transportRule != null)");
+                w.Open("switch (transportRule.Failure)");
+                GroupCases(e, transportCases, Args);
                 w.Close();
                 w.Close();
                 w.Line();
@@ -506,6 +721,19 @@ namespace ErrorCodeGen.Generator.Emitting
 
             w.Line("return new " + e.Names.Exception + Args + ";");
             w.Close();
+        }
+
+        private static string GroupClass(Emission e, string group)
+        {
+            foreach (ExceptionGroupModel model in e.Model.ExceptionGroups)
+            {
+                if (model.Name == group)
+                {
+                    return model.ClassName;
+                }
+            }
+
+            return e.Names.Exception;
         }
 
         private static void GroupCases(Emission e, List<(string Group, string Label)> cases, string args)
@@ -578,11 +806,11 @@ namespace ErrorCodeGen.Generator.Emitting
             public const string AllStatusRules = "s_allStatusRules";
 
             private readonly Dictionary<string, string> _descriptors = new Dictionary<string, string>();
-            private readonly Dictionary<int, string> _statusRules = new Dictionary<int, string>();
+            private readonly Dictionary<(int, int), string> _statusRules = new Dictionary<(int, int), string>();
 
             public FieldNames(CatalogModel model)
             {
-                var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules };
+                var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules, "s_transportTimeout", "s_transportConnection" };
                 foreach (ErrorCodeModel error in model.Errors)
                 {
                     _descriptors[error.MemberName] = Claim(taken, "s_" + char.ToLowerInvariant(error.MemberName[0]) + error.MemberName.Substring(1));
@@ -590,13 +818,16 @@ namespace ErrorCodeGen.Generator.Emitting
 
                 foreach (StatusRuleModel rule in model.StatusRules)
                 {
-                    _statusRules[rule.Status] = Claim(taken, "s_status" + CSharpLiteral.Int(rule.Status));
+                    string name = !rule.IsRange ? CSharpLiteral.Int(rule.Status) : rule.StatusText.Replace("-", "To");
+                    _statusRules[Key(rule)] = Claim(taken, "s_status" + name);
                 }
             }
 
             public string Descriptor(ErrorCodeModel error) => _descriptors[error.MemberName];
 
-            public string StatusRule(StatusRuleModel rule) => _statusRules[rule.Status];
+            public string StatusRule(StatusRuleModel rule) => _statusRules[Key(rule)];
+
+            private static (int, int) Key(StatusRuleModel rule) => (rule.Status, rule.LastStatus ?? rule.Status);
 
             private static string Claim(HashSet<string> taken, string name)
             {

@@ -81,14 +81,29 @@ namespace ErrorCodeGen.Generator.Emitting
             Header(e);
 
             w.Doc(Summary("An error returned by the " + e.Model.Provider.Title + ", classified against its catalog."));
-            w.Doc(Element(new XElement("remarks", new XElement(
+            var remarks = new XElement("remarks", new XElement(
                 "para",
                 "Catch this for every error of the provider, or one of its subclasses for a group of errors. ",
                 Cref(names.Exception + ".Code"),
-                " says which error it is; the inherited members say what to do and whether and when to retry."))));
+                " says which error it is; the inherited members say what to do and whether and when to retry."));
+            if (e.Model.Provider.Support is SupportModel support)
+            {
+                // Once for the provider, not per code: every exception's Remediation ends with it at run time.
+                remarks.Add(new XElement("para", XmlSafe(support.PlainText)));
+            }
+
+            w.Doc(Element(remarks));
             GeneratedCodeAttribute(e);
             w.Open(e.Options.Accessibility + " partial class " + names.Exception + " : " + Runtime + "ApiErrorException");
-            ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderName", "response", "descriptor", "statusRule", names.Errors + ".RetrySource", "null");
+            if (e.Model.HasProviderRules)
+            {
+                ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderRules", "response", "descriptor", "statusRule", "null");
+            }
+            else
+            {
+                ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderName", "response", "descriptor", "statusRule", names.Errors + ".RetrySource", "null");
+            }
+
             w.Line("{");
             w.Indent();
             w.Line("Code = code;");
@@ -154,6 +169,8 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("=> (" + names.Exception + ")Catalog.Create(code == " + names.ErrorCode + ".Unknown ? null : Describe(code).Code, httpStatus, message);");
             w.Unindent();
             w.Line();
+            WriteFromTransportFailure(e);
+            WriteProviderRules(e);
             w.Line("/// <summary>Created on first use, after every descriptor and status rule.</summary>");
             w.Open("private static class CatalogHolder");
             w.Line("public static readonly " + Runtime + "IErrorCatalog Instance = " + Runtime + "CatalogFactory.Catalog(");
@@ -221,7 +238,9 @@ namespace ErrorCodeGen.Generator.Emitting
 
             if (!error.Endpoints.IsEmpty)
             {
-                inner.Append('\n').Append(Para("Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
+                inner.Append('\n').Append(Para(error.EndpointsFromSection
+                    ? "Where you may see it: endpoints under " + string.Join("; ", error.Endpoints) + " (its section's)."
+                    : "Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
             }
 
             if (!error.Phases.IsEmpty)

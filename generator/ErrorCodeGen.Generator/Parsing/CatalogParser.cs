@@ -14,21 +14,21 @@ namespace ErrorCodeGen.Generator.Parsing
     /// limits and every schema violation become diagnostics at the offending node. A catalog with errors yields
     /// no model, so nothing half-valid is ever emitted.
     /// </summary>
-    internal static class CatalogParser
+    internal static partial class CatalogParser
     {
         public const string SchemaVersion = "errorcodegen/v1";
 
         /// <summary>Larger catalogs are refused with ECG0016 (a 10 MB catalog is well within).</summary>
         public const int MaxCatalogChars = 32 * 1024 * 1024;
 
-        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors" };
-        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by" };
+        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors", "transport", "sections" };
+        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by", "backoff", "support" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
-        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note" };
+        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note", "backoff" };
         internal static readonly string[] ErrorKeys =
         {
             "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "exception", "category", "message",
-            "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note",
+            "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note", "backoff",
         };
 
         /// <summary>
@@ -209,8 +209,12 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             var statuses = ReadStatuses(catalog, groupNames, docsUrl, context);
+            var transport = ReadTransportRules(catalog, groupNames, docsUrl, context);
+            var sections = ReadSections(catalog, docsUrl, context);
             cancellationToken.ThrowIfCancellationRequested();
-            var errors = ReadErrors(catalog, groupNames, docsUrl, context, cancellationToken, out bool enumIsLong);
+            var codeNodes = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
+            var errors = ReadErrors(catalog, groupNames, docsUrl, context, cancellationToken, out bool enumIsLong, codeNodes);
+            errors = ApplySections(errors, sections, codeNodes, context);
 
             if (errors.Count == 0 && statuses.Count == 0 && !context.HasErrors)
             {
@@ -228,7 +232,11 @@ namespace ErrorCodeGen.Generator.Parsing
                 groups.ToEquatableArray(),
                 statuses.ToEquatableArray(),
                 errors.ToEquatableArray(),
-                enumIsLong);
+                enumIsLong)
+            {
+                TransportRules = transport.ToEquatableArray(),
+                Sections = sections.ConvertAll(x => x.Section).ToEquatableArray(),
+            };
         }
 
         private static ProviderModel? ReadProvider(MappingReader catalog, CatalogFile file, ParseContext context, out LocationInfo? nameLocation)
@@ -305,7 +313,9 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus);
+            BackoffModel? backoff = ReadBackoff(provider, context);
+            SupportModel? support = ReadSupport(provider, context);
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Backoff = backoff, Support = support };
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
@@ -364,6 +374,7 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             var seen = new Dictionary<int, YamlNodeBase>();
+            var ranges = new List<(int First, int Last, YamlNodeBase Node)>();
             foreach (YamlNodeBase item in sequence.Items)
             {
                 if (item is not YamlMapping mapping)
@@ -373,7 +384,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 }
 
                 var rule = new MappingReader(context, mapping, "a status rule", StatusKeys);
-                int? status = rule.Int("status", required: true);
+                int? status = ReadStatus(rule, context, out int? lastStatus);
                 bool? retryable = rule.Bool("retryable", required: true);
                 string? title = rule.String("title", required: false);
                 RetryKind? retry = ReadRetry(rule, context);
@@ -385,7 +396,15 @@ namespace ErrorCodeGen.Generator.Parsing
                 EquatableArray<string> inferred = ReadInferred(rule, StatusKeys, context);
                 string? note = rule.String("note", required: false);
 
-                if (status is int s)
+                BackoffModel? backoff = ReadBackoff(rule, context);
+                if (status is int rangeFirst && lastStatus is int rangeLast)
+                {
+                    if (!CheckRange(ranges, rangeFirst, rangeLast, rule.ValueNode("status")!, context))
+                    {
+                        continue;
+                    }
+                }
+                else if (status is int s)
                 {
                     YamlNodeBase statusNode = rule.ValueNode("status")!;
                     if (s < 100 || s > 599)
@@ -420,14 +439,15 @@ namespace ErrorCodeGen.Generator.Parsing
                     Render(rule, "summary", summary, docsUrl, inline: true, context),
                     Render(rule, "remediation", remediation, docsUrl, inline: false, context),
                     inferred,
-                    note) { Refused = refused == true });
+                    note) { Refused = refused == true, LastStatus = lastStatus, Backoff = backoff });
             }
 
-            result.Sort((a, b) => a.Status.CompareTo(b.Status));
+            // By first status; a rule of one status before the ranges that start there, narrower ranges before wider.
+            result.Sort((a, b) => a.Status != b.Status ? a.Status.CompareTo(b.Status) : (a.LastStatus ?? a.Status).CompareTo(b.LastStatus ?? b.Status));
             return result;
         }
 
-        private static List<ErrorCodeModel> ReadErrors(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context, CancellationToken cancellationToken, out bool enumIsLong)
+        private static List<ErrorCodeModel> ReadErrors(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context, CancellationToken cancellationToken, out bool enumIsLong, Dictionary<string, YamlNodeBase> codes)
         {
             enumIsLong = false;
             var result = new List<ErrorCodeModel>();
@@ -437,7 +457,6 @@ namespace ErrorCodeGen.Generator.Parsing
                 return result;
             }
 
-            var codes = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
             var members = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["Unknown"] = "the generated member 'Unknown'",
@@ -480,6 +499,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 EquatableArray<string> phases = entry.StringList("phases");
                 EquatableArray<string> inferred = ReadInferred(entry, ErrorKeys, context);
                 string? note = entry.String("note", required: false);
+                BackoffModel? backoff = ReadBackoff(entry, context);
 
                 if (http is int status && (status < 100 || status > 599))
                 {
@@ -539,7 +559,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     endpoints,
                     phases,
                     inferred,
-                    note) { Refused = refused == true };
+                    note) { Refused = refused == true, Backoff = backoff };
                 pending.Add((model, numeric, codeNode!));
                 if (numeric.HasValue && numeric.Value > maxNumeric)
                 {

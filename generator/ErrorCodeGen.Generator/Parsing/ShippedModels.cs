@@ -18,7 +18,7 @@ namespace ErrorCodeGen.Generator.Parsing
     internal static class ShippedModels
     {
         /// <summary>Changes whenever the layout below changes, so stale data is never read.</summary>
-        private const int FormatVersion = 1;
+        private const int FormatVersion = 2;
 
         private const string ResourcePrefix = "ErrorCodeGen.Shipped.";
 
@@ -41,6 +41,18 @@ namespace ErrorCodeGen.Generator.Parsing
 
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadInt32() != FormatVersion || reader.ReadInt32() != file.Text.Length || reader.ReadUInt64() != Hash(file.Text))
+            {
+                return null;
+            }
+
+            return Read(reader, file);
+        }
+
+        /// <summary>Reads model data written by <see cref="Write"/> (for the tests of the format), or null when it is not for this text.</summary>
+        internal static CatalogParseResult? ReadForTests(byte[] data, CatalogFile file)
+        {
+            using var reader = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
+            if (file.Text is null || reader.ReadInt32() != FormatVersion || reader.ReadInt32() != file.Text.Length || reader.ReadUInt64() != Hash(file.Text))
             {
                 return null;
             }
@@ -91,6 +103,8 @@ namespace ErrorCodeGen.Generator.Parsing
                 WriteOptional(w, p.Namespace);
                 WriteOptional(w, p.Source);
                 w.Write(p.RetryByStatus);
+                WriteBackoff(w, p.Backoff);
+                WriteSupport(w, p.Support);
                 w.Write(model.EnumIsLong);
 
                 w.Write(model.ExceptionGroups.Count);
@@ -105,8 +119,25 @@ namespace ErrorCodeGen.Generator.Parsing
                 foreach (StatusRuleModel s in model.StatusRules)
                 {
                     w.Write(s.Status);
+                    w.Write(s.LastStatus ?? -1);
                     WriteOptional(w, s.Title);
                     WriteEntry(w, s);
+                }
+
+                w.Write(model.TransportRules.Count);
+                foreach (TransportRuleModel t in model.TransportRules)
+                {
+                    w.Write(t.Failure);
+                    WriteEntry(w, t);
+                }
+
+                w.Write(model.Sections.Count);
+                foreach (SectionModel section in model.Sections)
+                {
+                    w.Write(section.Category);
+                    WriteList(w, section.Endpoints);
+                    WriteOptional(w, section.Codes);
+                    WriteText(w, section.Summary);
                 }
 
                 w.Write(model.Errors.Count);
@@ -123,6 +154,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     WriteOptional(w, e.DocumentationUrl);
                     WriteList(w, e.Endpoints);
                     WriteList(w, e.Phases);
+                    w.Write(e.EndpointsFromSection);
                     WriteEntry(w, e);
                 }
             }
@@ -139,6 +171,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var providerNameLocation = new LocationInfo(file.Path, new TextSpan(spanStart, spanLength), new LinePositionSpan(start, end));
 
             var provider = new ProviderModel(r.ReadString(), r.ReadString(), ReadOptional(r), r.ReadString(), ReadOptional(r), ReadOptional(r), r.ReadBoolean());
+            provider = provider with { Backoff = ReadBackoff(r), Support = ReadSupport(r) };
             bool enumIsLong = r.ReadBoolean();
 
             var groups = new ExceptionGroupModel[r.ReadInt32()];
@@ -151,12 +184,32 @@ namespace ErrorCodeGen.Generator.Parsing
             for (int i = 0; i < statuses.Length; i++)
             {
                 int status = r.ReadInt32();
+                int lastStatus = r.ReadInt32();
                 string? title = ReadOptional(r);
                 Entry entry = ReadEntry(r);
                 statuses[i] = new StatusRuleModel(status, title, entry.IsRetryable, entry.Retry, entry.RetryAfterMilliseconds, entry.ExceptionGroup, entry.Summary, entry.Remediation, entry.Inferred, entry.Note)
                 {
                     Refused = entry.Refused,
+                    Backoff = entry.Backoff,
+                    LastStatus = lastStatus < 0 ? null : lastStatus,
                 };
+            }
+
+            var transport = new TransportRuleModel[r.ReadInt32()];
+            for (int i = 0; i < transport.Length; i++)
+            {
+                string failure = r.ReadString();
+                Entry entry = ReadEntry(r);
+                transport[i] = new TransportRuleModel(failure, entry.IsRetryable, entry.Retry, entry.RetryAfterMilliseconds, entry.ExceptionGroup, entry.Summary, entry.Remediation, entry.Inferred, entry.Note)
+                {
+                    Backoff = entry.Backoff,
+                };
+            }
+
+            var sections = new SectionModel[r.ReadInt32()];
+            for (int i = 0; i < sections.Length; i++)
+            {
+                sections[i] = new SectionModel(r.ReadString(), ReadList(r), ReadOptional(r), ReadText(r));
             }
 
             var errors = new ErrorCodeModel[r.ReadInt32()];
@@ -173,16 +226,23 @@ namespace ErrorCodeGen.Generator.Parsing
                 string? docs = ReadOptional(r);
                 EquatableArray<string> endpoints = ReadList(r);
                 EquatableArray<string> phases = ReadList(r);
+                bool endpointsFromSection = r.ReadBoolean();
                 Entry entry = ReadEntry(r);
                 errors[i] = new ErrorCodeModel(
                     code, isNumeric, enumValue, name, memberName, http < 0 ? null : http, entry.IsRetryable, entry.Retry, entry.RetryAfterMilliseconds, entry.ExceptionGroup,
                     category, message, entry.Summary, entry.Remediation, docs, endpoints, phases, entry.Inferred, entry.Note)
                 {
                     Refused = entry.Refused,
+                    Backoff = entry.Backoff,
+                    EndpointsFromSection = endpointsFromSection,
                 };
             }
 
-            var model = new CatalogModel(file.Path, provider, new EquatableArray<ExceptionGroupModel>(groups), new EquatableArray<StatusRuleModel>(statuses), new EquatableArray<ErrorCodeModel>(errors), enumIsLong);
+            var model = new CatalogModel(file.Path, provider, new EquatableArray<ExceptionGroupModel>(groups), new EquatableArray<StatusRuleModel>(statuses), new EquatableArray<ErrorCodeModel>(errors), enumIsLong)
+            {
+                TransportRules = new EquatableArray<TransportRuleModel>(transport),
+                Sections = new EquatableArray<SectionModel>(sections),
+            };
             return new CatalogParseResult(file.Path, model, EquatableArray<DiagnosticInfo>.Empty, providerNameLocation)
             {
                 NamespaceOverride = file.NamespaceOverride,
@@ -202,7 +262,59 @@ namespace ErrorCodeGen.Generator.Parsing
             WriteList(w, e.Inferred);
             WriteOptional(w, e.Note);
             w.Write(e.Refused);
+            WriteBackoff(w, e.Backoff);
         }
+
+        private static void WriteBackoff(BinaryWriter w, BackoffModel? b)
+        {
+            w.Write(b != null);
+            if (b is null)
+            {
+                return;
+            }
+
+            w.Write(b.BaseMilliseconds ?? -1);
+            w.Write(b.CapMilliseconds ?? -1);
+            w.Write(b.Jitter ?? -1);
+            w.Write(b.Attempts ?? -1);
+            WriteList(w, b.Inferred);
+            WriteOptional(w, b.Note);
+        }
+
+        private static BackoffModel? ReadBackoff(BinaryReader r)
+        {
+            if (!r.ReadBoolean())
+            {
+                return null;
+            }
+
+            long baseMs = r.ReadInt64(), capMs = r.ReadInt64();
+            double jitter = r.ReadDouble();
+            int attempts = r.ReadInt32();
+            return new BackoffModel(baseMs < 0 ? null : baseMs, capMs < 0 ? null : capMs, jitter < 0 ? null : jitter, attempts < 0 ? null : attempts)
+            {
+                Inferred = ReadList(r),
+                Note = ReadOptional(r),
+            };
+        }
+
+        private static void WriteSupport(BinaryWriter w, SupportModel? support)
+        {
+            w.Write(support != null);
+            if (support is null)
+            {
+                return;
+            }
+
+            w.Write(support.Contact);
+            WriteList(w, support.Send);
+            w.Write(support.PlainText);
+            WriteList(w, support.Inferred);
+            WriteOptional(w, support.Note);
+        }
+
+        private static SupportModel? ReadSupport(BinaryReader r)
+            => r.ReadBoolean() ? new SupportModel(r.ReadString(), ReadList(r), r.ReadString(), ReadList(r), ReadOptional(r)) : null;
 
         private static Entry ReadEntry(BinaryReader r)
         {
@@ -210,7 +322,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var retry = (RetryKind)r.ReadInt32();
             bool hasWait = r.ReadBoolean();
             long wait = r.ReadInt64();
-            return new Entry(retryable, retry, hasWait ? wait : null, ReadOptional(r), ReadText(r), ReadText(r), ReadList(r), ReadOptional(r), r.ReadBoolean());
+            return new Entry(retryable, retry, hasWait ? wait : null, ReadOptional(r), ReadText(r), ReadText(r), ReadList(r), ReadOptional(r), r.ReadBoolean(), ReadBackoff(r));
         }
 
         private static void WriteText(BinaryWriter w, RenderedText text)
@@ -267,8 +379,9 @@ namespace ErrorCodeGen.Generator.Parsing
 
         private readonly struct Entry
         {
-            public Entry(bool isRetryable, RetryKind retry, long? retryAfterMilliseconds, string? exceptionGroup, RenderedText summary, RenderedText remediation, EquatableArray<string> inferred, string? note, bool refused)
+            public Entry(bool isRetryable, RetryKind retry, long? retryAfterMilliseconds, string? exceptionGroup, RenderedText summary, RenderedText remediation, EquatableArray<string> inferred, string? note, bool refused, BackoffModel? backoff)
             {
+                Backoff = backoff;
                 IsRetryable = isRetryable;
                 Retry = retry;
                 RetryAfterMilliseconds = retryAfterMilliseconds;
@@ -297,6 +410,8 @@ namespace ErrorCodeGen.Generator.Parsing
             public string? Note { get; }
 
             public bool Refused { get; }
+
+            public BackoffModel? Backoff { get; }
         }
     }
 }

@@ -28,7 +28,7 @@ namespace ErrorCodeGen.Http
 
         /// <summary>Creates the handler for one provider's catalog; set <see cref="DelegatingHandler.InnerHandler"/> or let <c>IHttpClientFactory</c> do it.</summary>
         /// <param name="catalog">The provider's catalog: <c>PErrors.Catalog</c>.</param>
-        /// <param name="options">The limits, or null for the defaults (3 retries, waits up to 60 s).</param>
+        /// <param name="options">The limits, or null for the defaults (the catalog's backoff, else 3 retries; waits up to 60 s).</param>
         public ApiErrorRetryHandler(IErrorCatalog catalog, ApiErrorRetryOptions? options = null)
         {
             _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));

@@ -5,15 +5,46 @@ namespace ErrorCodeGen.Http
     /// <summary>How <see cref="ApiErrorRetryHandler"/> and the Polly strategy retry (both decide through <see cref="RetryAdvisor"/>).</summary>
     public sealed class ApiErrorRetryOptions
     {
-        private int _maxRetries = 3;
+        /// <summary>The retries when neither the caller nor the catalog says: 3.</summary>
+        internal const int DefaultMaxRetries = 3;
+
+        private int? _maxRetries;
         private TimeSpan _maxDelay = TimeSpan.FromSeconds(60);
         private TimeProvider _timeProvider = TimeProvider.System;
+        private TimeSpan? _backoffBase;
+        private TimeSpan? _backoffCap;
 
-        /// <summary>The most retries after the first attempt (default 3); the catalog's <c>once</c> allows one whatever this says.</summary>
+        /// <summary>
+        /// The most retries after the first attempt. When set, it wins over the catalog's <c>backoff.attempts</c>; when not
+        /// set, the catalog's attempts less one, else 3. The catalog's <c>once</c> allows one whatever this says.
+        /// </summary>
         public int MaxRetries
         {
-            get => _maxRetries;
+            get => _maxRetries ?? DefaultMaxRetries;
             set => _maxRetries = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxRetries must be 0 or more.");
+        }
+
+        /// <summary>Whether <see cref="MaxRetries"/> was set by the caller: then it wins over the catalog's <c>backoff.attempts</c>.</summary>
+        public bool MaxRetriesIsSet => _maxRetries.HasValue;
+
+        /// <summary>
+        /// The backoff's first wait, or null (the default) for the catalog's <c>backoff.base</c>, else 1 s. A value set here
+        /// wins over the catalog.
+        /// </summary>
+        public TimeSpan? BackoffBase
+        {
+            get => _backoffBase;
+            set => _backoffBase = value is null || value.Value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "BackoffBase must not be negative.");
+        }
+
+        /// <summary>
+        /// The backoff's longest wait, or null (the default) for the catalog's <c>backoff.cap</c>, else 60 s. A value set here
+        /// wins over the catalog.
+        /// </summary>
+        public TimeSpan? BackoffCap
+        {
+            get => _backoffCap;
+            set => _backoffCap = value is null || value.Value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "BackoffCap must not be negative.");
         }
 
         /// <summary>
@@ -45,7 +76,11 @@ namespace ErrorCodeGen.Http
         /// </summary>
         public TimeSpan? AttemptTimeout { get; set; }
 
-        /// <summary>Whether backoff waits get full jitter (default true), so that many clients do not retry in step.</summary>
+        /// <summary>
+        /// Whether backoff waits get jitter (default true), so that many clients do not retry in step: the catalog's
+        /// (<c>backoff.jitter</c>, up to that fraction more) when it states one, else full jitter between the base and the
+        /// backoff. False turns off both.
+        /// </summary>
         public bool UseJitter { get; set; } = true;
 
         /// <summary>

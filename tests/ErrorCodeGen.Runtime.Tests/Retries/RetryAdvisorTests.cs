@@ -67,8 +67,11 @@ public class RetryAdvisorTests
     public void Limits_and_verdicts()
     {
         CmfyCloudException serverError = CmfyCloudErrors.Create(CmfyCloudErrorCode.InternalError, 500);
-        Assert.That(RetryAdvisor.Decide(serverError, Request(HttpMethod.Get), 3).Verdict, Is.EqualTo(RetryVerdict.RetriesExhausted));
-        Assert.That(RetryAdvisor.Decide(serverError, Request(HttpMethod.Get), 3).Reason, Is.EqualTo("gave up after 3 retries"));
+        // cmfy.cloud's page makes 5 attempts (provider.backoff.attempts): 4 retries.
+        Assert.That(RetryAdvisor.Decide(serverError, Request(HttpMethod.Get), 3).Verdict, Is.EqualTo(RetryVerdict.Retry));
+        Assert.That(RetryAdvisor.Decide(serverError, Request(HttpMethod.Get), 4).Verdict, Is.EqualTo(RetryVerdict.RetriesExhausted));
+        Assert.That(RetryAdvisor.Decide(serverError, Request(HttpMethod.Get), 4).Reason, Is.EqualTo("gave up after 4 retries"));
+        Assert.That(RetryAdvisor.Decide(serverError, Request(HttpMethod.Get), 3, new ApiErrorRetryOptions { MaxRetries = 3 }).Reason, Is.EqualTo("gave up after 3 retries"));
 
         CmfyCloudException invalid = CmfyCloudErrors.Create(CmfyCloudErrorCode.InvalidApiKey, 401);
         Assert.That(RetryAdvisor.Decide(invalid, Request(HttpMethod.Get), 0).Reason, Is.EqualTo("the error (invalid_api_key) is not retryable"));

@@ -95,11 +95,13 @@ public class RetryHandlerTests(RetryLayer layer)
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "after 3 retries the response is returned");
-        Assert.That(_time.Waits, Has.Count.EqualTo(3));
-        for (int attempt = 0; attempt < 3; attempt++)
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "after 4 retries (the page's 5 attempts) the response is returned");
+        Assert.That(_time.Waits, Has.Count.EqualTo(4));
+        for (int attempt = 0; attempt < 4; attempt++)
         {
-            Assert.That(_time.Waits[attempt], Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1 << attempt) + TimeSpan.FromMilliseconds(1)), "full jitter from the base up to the backoff (rounded up to the timer's millisecond)");
+            // cmfy.cloud's own backoff: min(1 s * 2^attempt, 60 s) plus up to 10% of it (provider.backoff).
+            TimeSpan backoff = TimeSpan.FromSeconds(1 << attempt);
+            Assert.That(_time.Waits[attempt], Is.InRange(backoff, backoff + TimeSpan.FromTicks(backoff.Ticks / 10) + TimeSpan.FromMilliseconds(1)), "the page's jitter: up to 10% more than the backoff (rounded up to the timer's millisecond)");
         }
 
         CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
@@ -156,7 +158,8 @@ public class RetryHandlerTests(RetryLayer layer)
         _server.Script(job, fault);
         using RetryClient client = Client();
 
-        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(() => Post(job)))!;
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudServerException>(async () => await client.SendAsync(() => Post(job)))!;
+        Assert.That(ex.TransportRule, Is.Not.Null, "the catalog's transport rules (cmfy.cloud: timeout and connection error, raised as ServerError)");
 
         Assert.That(ex.HttpStatus, Is.Null);
         Assert.That(ex.Response.BodyKind, Is.EqualTo(ErrorBodyKind.NoResponse));
@@ -185,12 +188,13 @@ public class RetryHandlerTests(RetryLayer layer)
     {
         using RetryClient client = Client(address: FaultServer.ClosedPort());
 
-        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(() => Post(NewJob())))!;
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudServerException>(async () => await client.SendAsync(() => Post(NewJob())))!;
+        Assert.That(ex.TransportRule, Is.Not.Null, "the catalog's transport rules (cmfy.cloud: timeout and connection error, raised as ServerError)");
 
         Assert.That(ex.Response.RequestSent, Is.False);
         Assert.That(ex.IsRetryable, Is.True);
         Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
-        Assert.That(_time.Waits, Has.Count.EqualTo(3), "three retries, then the last failure is thrown");
+        Assert.That(_time.Waits, Has.Count.EqualTo(4), "four retries (cmfy.cloud's 5 attempts), then the last failure is thrown");
         await Task.CompletedTask;
     }
 
@@ -237,7 +241,8 @@ public class RetryHandlerTests(RetryLayer layer)
 
         string post = NewJob();
         _server.Script(post, Fault.Slow);
-        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudException>(async () => await client.SendAsync(() => Post(post)))!;
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudServerException>(async () => await client.SendAsync(() => Post(post)))!;
+        Assert.That(ex.TransportRule, Is.Not.Null, "the catalog's transport rules (cmfy.cloud: timeout and connection error, raised as ServerError)");
         Assert.That(ex.InnerException, Is.InstanceOf<TimeoutException>());
         Assert.That(ex.Response.Problem, Does.Contain("timed out"));
     }
@@ -326,7 +331,8 @@ public class RetryHandlerTests(RetryLayer layer)
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        using RetryClient client = Client(new ApiErrorRetryOptions { OnRetry = events.Add });
+        // MaxRetries set by the caller wins over the catalog's attempts (5 for cmfy.cloud's 503, 3 for its 429).
+        using RetryClient client = Client(new ApiErrorRetryOptions { OnRetry = events.Add, MaxRetries = 3 });
         using (Activity? activity = source.StartActivity("call"))
         {
             client.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-live-SECRET-TOKEN-123456");

@@ -17,6 +17,14 @@ namespace Sample.Sdk.Errors
         public static SampleException Create(SampleErrorCode code, int? httpStatus = null, string? message = null)
             => (SampleException)Catalog.Create(code == SampleErrorCode.Unknown ? null : Describe(code).Code, httpStatus, message);
 
+        /// <summary>Turns a request that got no response (connection refused or reset, DNS, TLS, a time-out) into a typed exception, classified by the catalog's transport rules when it has them; retryable only when repeating the request is safe.</summary>
+        /// <param name="exception">What the transport threw.</param>
+        /// <param name="request">The request, when known (its method and path go into the message; never its headers or query).</param>
+        /// <returns>The exception to throw.</returns>
+        public static SampleException FromTransportFailure(
+            global::System.Exception exception, global::System.Net.Http.HttpRequestMessage? request = null)
+            => FromErrorResponse(global::ErrorCodeGen.ErrorResponseReader.FromTransportFailure(WireFormat, exception, request));
+
         /// <summary>Created on first use, after every descriptor and status rule.</summary>
         private static class CatalogHolder
         {
