@@ -76,7 +76,92 @@ namespace ErrorCodeGen.Generator.Rendering
                 return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XElement("para", text))));
             }
 
+            if (SimpleMarkdown.TryParse(markdown!) is List<SimpleBlock> blocks)
+            {
+                return RenderSimpleBlock(markdown!, blocks, new RenderContext(baseUrl));
+            }
+
             return RenderBlockWithMarkdig(markdown!, baseUrl, cancellationToken);
+        }
+
+        /// <summary>
+        /// <see cref="RenderBlockWithMarkdig"/> for Markdown of the <see cref="SimpleMarkdown"/> subset, read without
+        /// Markdig: the same paragraphs and lists, rendered by the same steps as Markdig's blocks below.
+        /// </summary>
+        private static RenderedText RenderSimpleBlock(string markdown, List<SimpleBlock> blocks, RenderContext context)
+        {
+            var plain = new StringBuilder();
+            var xml = new List<XElement>();
+            foreach (SimpleBlock block in blocks)
+            {
+                RenderSimpleBlock(block, context, plain, xml);
+            }
+
+            return new RenderedText(markdown, TrimLines(plain.ToString()), ToXmlDoc(xml));
+        }
+
+        /// <summary>As <see cref="RenderBlock(Block, RenderContext, StringBuilder, List{XElement}, string)"/> does for a paragraph or a list of one-paragraph items.</summary>
+        private static void RenderSimpleBlock(SimpleBlock block, RenderContext context, StringBuilder plain, List<XElement> xml)
+        {
+            if (!block.IsList)
+            {
+                var para = new XElement("para");
+                var text = new StringBuilder();
+                RenderSimpleInlines(block.Inlines, context, text, para);
+                AppendParagraph(plain, string.Empty, text.ToString());
+                xml.Add(para);
+                return;
+            }
+
+            var element = new XElement("list", new XAttribute("type", block.Ordered ? "number" : "bullet"));
+            int number = block.Start;
+            EnsureBlankLine(plain);
+            foreach (List<SimpleInline> item in block.Items)
+            {
+                string marker = block.Ordered ? number.ToString(CultureInfo.InvariantCulture) + ". " : "- ";
+                number++;
+                var description = new XElement("description");
+                var itemText = new StringBuilder();
+                RenderSimpleInlines(item, context, itemText, description);
+                element.Add(new XElement("item", description));
+
+                // What AppendParagraph at the item's indent, and the trim of its first line, leave of one line of text.
+                plain.Append(marker).Append(itemText.ToString().Trim()).Append('\n');
+            }
+
+            plain.Append('\n');
+            xml.Add(element);
+        }
+
+        private static void RenderSimpleInlines(List<SimpleInline> inlines, RenderContext context, StringBuilder plain, XElement xml)
+        {
+            foreach (SimpleInline inline in inlines)
+            {
+                switch (inline.Kind)
+                {
+                    case SimpleInlineKind.Code:
+                        plain.Append(inline.Text);
+                        xml.Add(new XElement("c", XmlFragment.XmlSafe(inline.Text)));
+                        break;
+                    case SimpleInlineKind.Bold:
+                        plain.Append(inline.Text);
+                        xml.Add(new XElement("b", inline.Text));
+                        break;
+                    case SimpleInlineKind.Link:
+                        {
+                            string url = context.Resolve(inline.Url);
+                            AppendLinkText(plain, inline.Text, url);
+                            xml.Add(new XElement("see", new XAttribute("href", XmlFragment.XmlSafe(url)), inline.Text));
+                            break;
+                        }
+
+                    default:
+                        // Literal text and soft breaks (a space); the subset has no TeX macros or characters XML cannot carry.
+                        plain.Append(inline.Text);
+                        xml.Add(inline.Text);
+                        break;
+                }
+            }
         }
 
         /// <summary><see cref="RenderBlock"/> through Markdig, whatever the text (the tests compare the two paths).</summary>
@@ -127,7 +212,46 @@ namespace ErrorCodeGen.Generator.Rendering
                 return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XText(text))));
             }
 
+            if (SimpleMarkdown.TryParse(markdown!) is List<SimpleBlock> blocks)
+            {
+                return RenderSimpleInline(markdown!, blocks, new RenderContext(baseUrl));
+            }
+
             return RenderInlineWithMarkdig(markdown!, baseUrl, cancellationToken);
+        }
+
+        /// <summary><see cref="RenderInlineWithMarkdig"/> for Markdown of the <see cref="SimpleMarkdown"/> subset, by the same steps.</summary>
+        private static RenderedText RenderSimpleInline(string markdown, List<SimpleBlock> blocks, RenderContext context)
+        {
+            var plain = new StringBuilder();
+            var holder = new XElement("summary");
+            bool first = true;
+            foreach (SimpleBlock block in blocks)
+            {
+                if (!first)
+                {
+                    plain.Append(' ');
+                    holder.Add(" ");
+                }
+
+                first = false;
+                var blockPlain = new StringBuilder();
+                var blockXml = new List<XElement>();
+                RenderSimpleBlock(block, context, blockPlain, blockXml);
+                plain.Append(CollapseWhitespace(blockPlain.ToString()));
+                foreach (XElement e in blockXml)
+                {
+                    holder.Add(e.Name.LocalName == "para" ? (object)e.Nodes() : e);
+                }
+            }
+
+            var sb = new StringBuilder();
+            foreach (XNode node in holder.Nodes())
+            {
+                sb.Append(XmlFragment.Serialize(node));
+            }
+
+            return new RenderedText(markdown, plain.ToString().Trim(), XmlFragment.MakeDocCommentSafe(sb.ToString()).Replace("\n", "&#xA;"));
         }
 
         /// <summary>
