@@ -28,10 +28,15 @@ namespace ErrorCodeGen.Generator.Emitting
         public static IReadOnlyList<GeneratedFile> Emit(CatalogModel model, EmitOptions options, CancellationToken cancellationToken = default)
         {
             string provider = model.TypeNames.Provider;
+
+            // The enum and the class have a few hundred characters per entry (about 460 and 430 for a short synthetic
+            // code, 940 and 1,200 for Trainer's): sized for 600 each, most catalogs' files are written into one buffer.
+            int entries = model.Errors.Count + model.StatusRules.Count;
+            int capacity = (int)System.Math.Min(16L * 1024 + (600L * entries), 256L * 1024 * 1024);
             return new[]
             {
-                new GeneratedFile(provider + ".ErrorCode.g.cs", EmitEnum(new Emission(model, options, cancellationToken))),
-                new GeneratedFile(provider + ".Errors.g.cs", EmitErrorsClass(new Emission(model, options, cancellationToken))),
+                new GeneratedFile(provider + ".ErrorCode.g.cs", EmitEnum(new Emission(model, options, cancellationToken, capacity))),
+                new GeneratedFile(provider + ".Errors.g.cs", EmitErrorsClass(new Emission(model, options, cancellationToken, capacity))),
                 new GeneratedFile(provider + ".Exceptions.g.cs", EmitExceptions(new Emission(model, options, cancellationToken))),
                 new GeneratedFile(provider + ".Catalog.g.cs", EmitCatalog(new Emission(model, options, cancellationToken))),
             };
@@ -64,8 +69,8 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
                 w.Line();
-                w.Doc(Summary(error.Summary));
-                w.Doc(Remarks(error));
+                w.DocSummaryLine(error.Summary.XmlDoc);
+                Remarks(w, error);
                 DocumentationLink(w, error.DocumentationUrl);
                 w.Line(error.MemberName + " = " + CSharpLiteral.Long(error.EnumValue) + ",");
             }
@@ -186,7 +191,9 @@ namespace ErrorCodeGen.Generator.Emitting
             Runtime + "StatusRule" + e.Q + " statusRule",
         };
 
-        private static string Remarks(ErrorCodeModel error)
+        private static readonly string s_whatToTry = Para("What to try:");
+
+        private static void Remarks(SourceWriter w, ErrorCodeModel error)
         {
             var facts = new XElement("para", "Code ", Code(error.Code));
             if (error.Name != error.Code)
@@ -206,35 +213,44 @@ namespace ErrorCodeGen.Generator.Emitting
 
             // The facts, the rendered remediation (already safe XML) and the rest, one block per line. What was
             // inferred is marked at the fact itself, and the note says why.
-            var inner = new StringBuilder("<remarks>");
-            inner.Append('\n').Append(Element(facts));
+            // Each written as its own lines, as a whole <remarks> element would be.
+            w.Doc("<remarks>");
+            w.Doc(Element(facts));
             if (!error.Remediation.IsEmpty)
             {
-                inner.Append('\n').Append(Para("What to try:"));
-                inner.Append('\n').Append(error.Remediation.XmlDoc);
+                w.Doc(s_whatToTry);
+                if (error.Remediation.XmlDoc.Length == 0)
+                {
+                    // Text without XML (rare): an empty comment line, as the whole element split into lines gave.
+                    w.Line("/// ");
+                }
+                else
+                {
+                    w.Doc(error.Remediation.XmlDoc);
+                }
             }
 
             if (error.Message != null)
             {
-                inner.Append('\n').Append(Para("Message: " + error.Message + Inferred(error, "message")));
+                w.Doc(Para("Message: " + error.Message + Inferred(error, "message")));
             }
 
             if (!error.Endpoints.IsEmpty)
             {
-                inner.Append('\n').Append(Para("Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
+                w.Doc(Para("Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
             }
 
             if (!error.Phases.IsEmpty)
             {
-                inner.Append('\n').Append(Para("Request phases: " + string.Join(", ", error.Phases) + Inferred(error, "phases") + "."));
+                w.Doc(Para("Request phases: " + string.Join(", ", error.Phases) + Inferred(error, "phases") + "."));
             }
 
             if (error.Note != null)
             {
-                inner.Append('\n').Append(Para("Note: " + error.Note));
+                w.Doc(Para("Note: " + error.Note));
             }
 
-            return inner.Append("\n</remarks>").ToString();
+            w.Doc("</remarks>");
         }
 
         private static string RetryText(ErrorCodeModel error)
@@ -327,8 +343,9 @@ namespace ErrorCodeGen.Generator.Emitting
         /// <summary>One file being emitted: the model, the options, the writer and the cancellation token.</summary>
         private sealed class Emission
         {
-            public Emission(CatalogModel model, EmitOptions options, CancellationToken cancellationToken)
+            public Emission(CatalogModel model, EmitOptions options, CancellationToken cancellationToken, int capacity = 16 * 1024)
             {
+                Writer = new SourceWriter(capacity);
                 Model = model;
                 Options = options;
                 CancellationToken = cancellationToken;
@@ -346,7 +363,7 @@ namespace ErrorCodeGen.Generator.Emitting
             /// <summary>The nullable annotation for reference types: <c>?</c>, or nothing before C# 8.</summary>
             public string Q { get; }
 
-            public SourceWriter Writer { get; } = new SourceWriter();
+            public SourceWriter Writer { get; }
         }
     }
 }
