@@ -86,79 +86,172 @@ namespace ErrorCodeGen.Generator.Rendering
 
         /// <summary>
         /// <see cref="RenderBlockWithMarkdig"/> for Markdown of the <see cref="SimpleMarkdown"/> subset, read without
-        /// Markdig: the same paragraphs and lists, rendered by the same steps as Markdig's blocks below.
+        /// Markdig: the same paragraphs and lists, by the same steps as Markdig's blocks below, their XML written straight
+        /// to <see cref="XmlFragment"/>'s writer (the text <see cref="ToXmlDoc"/> makes of the same elements).
         /// </summary>
         private static RenderedText RenderSimpleBlock(string markdown, List<SimpleBlock> blocks, RenderContext context)
         {
             var plain = new StringBuilder();
-            var xml = new List<XElement>();
             foreach (SimpleBlock block in blocks)
             {
-                RenderSimpleBlock(block, context, plain, xml);
+                AppendSimplePlain(block, context, plain);
             }
 
-            return new RenderedText(markdown, TrimLines(plain.ToString()), ToXmlDoc(xml));
+            string xml = XmlFragment.Write((blocks, context), static (fragment, state) =>
+            {
+                for (int i = 0; i < state.blocks.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        fragment.Append("\n");
+                    }
+
+                    WriteSimpleBlock(fragment, state.blocks[i], state.context, inline: false);
+                }
+            });
+            return new RenderedText(markdown, TrimLines(plain.ToString()), XmlFragment.MakeDocCommentSafe(xml));
         }
 
-        /// <summary>As <see cref="RenderBlock(Block, RenderContext, StringBuilder, List{XElement}, string)"/> does for a paragraph or a list of one-paragraph items.</summary>
-        private static void RenderSimpleBlock(SimpleBlock block, RenderContext context, StringBuilder plain, List<XElement> xml)
+        /// <summary>As <see cref="RenderBlock(Block, RenderContext, StringBuilder, List{XElement}, string)"/> writes the plain text of a paragraph or a list of one-paragraph items.</summary>
+        private static void AppendSimplePlain(SimpleBlock block, RenderContext context, StringBuilder plain)
         {
             if (!block.IsList)
             {
-                var para = new XElement("para");
                 var text = new StringBuilder();
-                RenderSimpleInlines(block.Inlines, context, text, para);
+                AppendSimplePlain(block.Inlines, context, text);
                 AppendParagraph(plain, string.Empty, text.ToString());
-                xml.Add(para);
                 return;
             }
 
-            var element = new XElement("list", new XAttribute("type", block.Ordered ? "number" : "bullet"));
             int number = block.Start;
             EnsureBlankLine(plain);
+            var itemText = new StringBuilder();
             foreach (List<SimpleInline> item in block.Items)
             {
                 string marker = block.Ordered ? number.ToString(CultureInfo.InvariantCulture) + ". " : "- ";
                 number++;
-                var description = new XElement("description");
-                var itemText = new StringBuilder();
-                RenderSimpleInlines(item, context, itemText, description);
-                element.Add(new XElement("item", description));
+                itemText.Clear();
+                AppendSimplePlain(item, context, itemText);
 
                 // What AppendParagraph at the item's indent, and the trim of its first line, leave of one line of text.
                 plain.Append(marker).Append(itemText.ToString().Trim()).Append('\n');
             }
 
             plain.Append('\n');
-            xml.Add(element);
         }
 
-        private static void RenderSimpleInlines(List<SimpleInline> inlines, RenderContext context, StringBuilder plain, XElement xml)
+        private static void AppendSimplePlain(List<SimpleInline> inlines, RenderContext context, StringBuilder plain)
+        {
+            foreach (SimpleInline inline in inlines)
+            {
+                if (inline.Kind == SimpleInlineKind.Link)
+                {
+                    AppendLinkText(plain, inline.Text, context.Resolve(inline.Url));
+                }
+                else
+                {
+                    // Literal text, soft breaks (a space), code and bold: their text (the subset has no TeX macros).
+                    plain.Append(inline.Text);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The XML of a block: a <c>para</c> (for a summary, only its content), or a <c>list</c> whose items each have
+        /// the paragraph's content as their description (in a remediation, the list's tags and items one per line).
+        /// </summary>
+        private static void WriteSimpleBlock(XmlFragment.Fragment fragment, SimpleBlock block, RenderContext context, bool inline)
+        {
+            XmlWriter xml = fragment.Xml;
+            if (!block.IsList)
+            {
+                if (!inline)
+                {
+                    xml.WriteStartElement("para");
+                }
+
+                WriteSimpleInlines(xml, block.Inlines, context);
+                if (!inline)
+                {
+                    xml.WriteEndElement();
+                }
+
+                return;
+            }
+
+            string type = block.Ordered ? "number" : "bullet";
+            if (inline)
+            {
+                xml.WriteStartElement("list");
+                xml.WriteAttributeString("type", type);
+            }
+            else
+            {
+                fragment.Append(block.Ordered ? ListStart.Number : ListStart.Bullet);
+            }
+
+            foreach (List<SimpleInline> item in block.Items)
+            {
+                if (!inline)
+                {
+                    fragment.Append("\n");
+                }
+
+                xml.WriteStartElement("item");
+                xml.WriteStartElement("description");
+                WriteSimpleInlines(xml, item, context);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            if (inline)
+            {
+                xml.WriteEndElement();
+            }
+            else
+            {
+                fragment.Append("\n</list>");
+            }
+        }
+
+        /// <summary>The opening tags <see cref="ToXmlDoc"/> writes for a list, made the same way.</summary>
+        private static class ListStart
+        {
+            public static readonly string Bullet = Make("bullet");
+
+            public static readonly string Number = Make("number");
+
+            private static string Make(string type)
+            {
+                string empty = XmlFragment.Serialize(new XElement("list", new XAttribute("type", type)));
+                return empty.Substring(0, empty.Length - 3) + ">";
+            }
+        }
+
+        private static void WriteSimpleInlines(XmlWriter xml, List<SimpleInline> inlines, RenderContext context)
         {
             foreach (SimpleInline inline in inlines)
             {
                 switch (inline.Kind)
                 {
                     case SimpleInlineKind.Code:
-                        plain.Append(inline.Text);
-                        xml.Add(new XElement("c", XmlFragment.XmlSafe(inline.Text)));
+                        xml.WriteStartElement("c");
+                        xml.WriteString(XmlFragment.XmlSafe(inline.Text));
+                        xml.WriteEndElement();
                         break;
                     case SimpleInlineKind.Bold:
-                        plain.Append(inline.Text);
-                        xml.Add(new XElement("b", inline.Text));
+                        xml.WriteStartElement("b");
+                        xml.WriteString(inline.Text);
+                        xml.WriteEndElement();
                         break;
                     case SimpleInlineKind.Link:
-                        {
-                            string url = context.Resolve(inline.Url);
-                            AppendLinkText(plain, inline.Text, url);
-                            xml.Add(new XElement("see", new XAttribute("href", XmlFragment.XmlSafe(url)), inline.Text));
-                            break;
-                        }
-
+                        xml.WriteStartElement("see");
+                        xml.WriteAttributeString("href", XmlFragment.XmlSafe(context.Resolve(inline.Url)));
+                        xml.WriteString(inline.Text);
+                        xml.WriteEndElement();
+                        break;
                     default:
-                        // Literal text and soft breaks (a space); the subset has no TeX macros or characters XML cannot carry.
-                        plain.Append(inline.Text);
-                        xml.Add(inline.Text);
+                        xml.WriteString(inline.Text);
                         break;
                 }
             }
@@ -224,34 +317,32 @@ namespace ErrorCodeGen.Generator.Rendering
         private static RenderedText RenderSimpleInline(string markdown, List<SimpleBlock> blocks, RenderContext context)
         {
             var plain = new StringBuilder();
-            var holder = new XElement("summary");
-            bool first = true;
-            foreach (SimpleBlock block in blocks)
+            var blockPlain = new StringBuilder();
+            for (int i = 0; i < blocks.Count; i++)
             {
-                if (!first)
+                if (i > 0)
                 {
                     plain.Append(' ');
-                    holder.Add(" ");
                 }
 
-                first = false;
-                var blockPlain = new StringBuilder();
-                var blockXml = new List<XElement>();
-                RenderSimpleBlock(block, context, blockPlain, blockXml);
+                blockPlain.Clear();
+                AppendSimplePlain(blocks[i], context, blockPlain);
                 plain.Append(CollapseWhitespace(blockPlain.ToString()));
-                foreach (XElement e in blockXml)
-                {
-                    holder.Add(e.Name.LocalName == "para" ? (object)e.Nodes() : e);
-                }
             }
 
-            var sb = new StringBuilder();
-            foreach (XNode node in holder.Nodes())
+            string xml = XmlFragment.Write((blocks, context), static (fragment, state) =>
             {
-                sb.Append(XmlFragment.Serialize(node));
-            }
+                for (int i = 0; i < state.blocks.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        fragment.Xml.WriteString(" ");
+                    }
 
-            return new RenderedText(markdown, plain.ToString().Trim(), XmlFragment.MakeDocCommentSafe(sb.ToString()).Replace("\n", "&#xA;"));
+                    WriteSimpleBlock(fragment, state.blocks[i], state.context, inline: true);
+                }
+            });
+            return new RenderedText(markdown, plain.ToString().Trim(), XmlFragment.MakeDocCommentSafe(xml).Replace("\n", "&#xA;"));
         }
 
         /// <summary>
