@@ -73,7 +73,12 @@ namespace ErrorCodeGen.Generator.Rendering
             if (AsPlainText(markdown!) is string text)
             {
                 // What Markdig makes of it: one paragraph of literal text, its lines joined by (soft-break) spaces.
-                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XElement("para", text))));
+                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Write(text, static (fragment, t) =>
+                {
+                    fragment.Xml.WriteStartElement("para");
+                    fragment.Xml.WriteString(t);
+                    fragment.Xml.WriteEndElement();
+                })));
             }
 
             if (SimpleMarkdown.TryParse(markdown!) is List<SimpleBlock> blocks)
@@ -302,7 +307,7 @@ namespace ErrorCodeGen.Generator.Rendering
 
             if (AsPlainText(markdown!) is string text)
             {
-                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XText(text))));
+                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Write(text, static (fragment, t) => fragment.Xml.WriteString(t))));
             }
 
             if (SimpleMarkdown.TryParse(markdown!) is List<SimpleBlock> blocks)
