@@ -30,9 +30,10 @@ namespace ErrorCodeGen.Generator.Emitting
             string provider = model.TypeNames.Provider;
 
             // The enum and the class have a few hundred characters per entry (about 460 and 430 for a short synthetic
-            // code, 940 and 1,200 for Trainer's): sized for 600 each, most catalogs' files are written into one buffer.
-            int entries = model.Errors.Count + model.StatusRules.Count;
-            int capacity = (int)System.Math.Min(16L * 1024 + (600L * entries), 256L * 1024 * 1024);
+            // code, 940 and 1,200 for Trainer's). A catalog whose files run to a million characters or more gets its
+            // buffer whole (600 per entry); any other stays below the large-object heap (40,000 characters) and grows.
+            long estimate = 16L * 1024 + (600L * (model.Errors.Count + model.StatusRules.Count));
+            int capacity = estimate >= 1_000_000 ? (int)System.Math.Min(estimate, 256L * 1024 * 1024) : (int)System.Math.Min(estimate, 40_000);
             return new[]
             {
                 new GeneratedFile(provider + ".ErrorCode.g.cs", EmitEnum(new Emission(model, options, cancellationToken, capacity))),
