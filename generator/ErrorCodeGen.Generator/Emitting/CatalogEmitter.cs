@@ -71,7 +71,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 e.CancellationToken.ThrowIfCancellationRequested();
                 w.Line();
                 w.DocSummaryLine(error.Summary.XmlDoc);
-                Remarks(w, error);
+                w.Doc(Remarks(error));
                 DocumentationLink(w, error.DocumentationUrl);
                 w.Line(error.MemberName + " = " + CSharpLiteral.Long(error.EnumValue) + ",");
             }
@@ -192,9 +192,7 @@ namespace ErrorCodeGen.Generator.Emitting
             Runtime + "StatusRule" + e.Q + " statusRule",
         };
 
-        private static readonly string s_whatToTry = Para("What to try:");
-
-        private static void Remarks(SourceWriter w, ErrorCodeModel error)
+        private static string Remarks(ErrorCodeModel error)
         {
             var facts = new XElement("para", "Code ", Code(error.Code));
             if (error.Name != error.Code)
@@ -214,44 +212,35 @@ namespace ErrorCodeGen.Generator.Emitting
 
             // The facts, the rendered remediation (already safe XML) and the rest, one block per line. What was
             // inferred is marked at the fact itself, and the note says why.
-            // Each written as its own lines, as a whole <remarks> element would be.
-            w.Doc("<remarks>");
-            w.Doc(Element(facts));
+            var inner = new StringBuilder("<remarks>");
+            inner.Append('\n').Append(Element(facts));
             if (!error.Remediation.IsEmpty)
             {
-                w.Doc(s_whatToTry);
-                if (error.Remediation.XmlDoc.Length == 0)
-                {
-                    // Text without XML (rare): an empty comment line, as the whole element split into lines gave.
-                    w.Line("/// ");
-                }
-                else
-                {
-                    w.Doc(error.Remediation.XmlDoc);
-                }
+                inner.Append('\n').Append(Para("What to try:"));
+                inner.Append('\n').Append(error.Remediation.XmlDoc);
             }
 
             if (error.Message != null)
             {
-                w.Doc(Para("Message: " + error.Message + Inferred(error, "message")));
+                inner.Append('\n').Append(Para("Message: " + error.Message + Inferred(error, "message")));
             }
 
             if (!error.Endpoints.IsEmpty)
             {
-                w.Doc(Para("Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
+                inner.Append('\n').Append(Para("Where you may see it: " + string.Join("; ", error.Endpoints) + Inferred(error, "endpoints") + "."));
             }
 
             if (!error.Phases.IsEmpty)
             {
-                w.Doc(Para("Request phases: " + string.Join(", ", error.Phases) + Inferred(error, "phases") + "."));
+                inner.Append('\n').Append(Para("Request phases: " + string.Join(", ", error.Phases) + Inferred(error, "phases") + "."));
             }
 
             if (error.Note != null)
             {
-                w.Doc(Para("Note: " + error.Note));
+                inner.Append('\n').Append(Para("Note: " + error.Note));
             }
 
-            w.Doc("</remarks>");
+            return inner.Append("\n</remarks>").ToString();
         }
 
         private static string RetryText(ErrorCodeModel error)
