@@ -28,10 +28,16 @@ namespace ErrorCodeGen.Generator.Emitting
         public static IReadOnlyList<GeneratedFile> Emit(CatalogModel model, EmitOptions options, CancellationToken cancellationToken = default)
         {
             string provider = model.TypeNames.Provider;
+
+            // The enum and the class have a few hundred characters per entry (about 460 and 430 for a short synthetic
+            // code, 940 and 1,200 for Trainer's). A catalog whose files run to a million characters or more gets its
+            // buffer whole (600 per entry); any other stays below the large-object heap (40,000 characters) and grows.
+            long estimate = 16L * 1024 + (600L * (model.Errors.Count + model.StatusRules.Count));
+            int capacity = estimate >= 1_000_000 ? (int)System.Math.Min(estimate, 256L * 1024 * 1024) : (int)System.Math.Min(estimate, 40_000);
             return new[]
             {
-                new GeneratedFile(provider + ".ErrorCode.g.cs", EmitEnum(new Emission(model, options, cancellationToken))),
-                new GeneratedFile(provider + ".Errors.g.cs", EmitErrorsClass(new Emission(model, options, cancellationToken))),
+                new GeneratedFile(provider + ".ErrorCode.g.cs", EmitEnum(new Emission(model, options, cancellationToken, capacity))),
+                new GeneratedFile(provider + ".Errors.g.cs", EmitErrorsClass(new Emission(model, options, cancellationToken, capacity))),
                 new GeneratedFile(provider + ".Exceptions.g.cs", EmitExceptions(new Emission(model, options, cancellationToken))),
                 new GeneratedFile(provider + ".Catalog.g.cs", EmitCatalog(new Emission(model, options, cancellationToken))),
             };
@@ -64,7 +70,7 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
                 w.Line();
-                w.Doc(Summary(error.Summary));
+                w.DocSummaryLine(error.Summary.XmlDoc);
                 w.Doc(Remarks(error));
                 DocumentationLink(w, error.DocumentationUrl);
                 w.Line(error.MemberName + " = " + CSharpLiteral.Long(error.EnumValue) + ",");
@@ -346,8 +352,9 @@ namespace ErrorCodeGen.Generator.Emitting
         /// <summary>One file being emitted: the model, the options, the writer and the cancellation token.</summary>
         private sealed class Emission
         {
-            public Emission(CatalogModel model, EmitOptions options, CancellationToken cancellationToken)
+            public Emission(CatalogModel model, EmitOptions options, CancellationToken cancellationToken, int capacity = 16 * 1024)
             {
+                Writer = new SourceWriter(capacity);
                 Model = model;
                 Options = options;
                 CancellationToken = cancellationToken;
@@ -365,7 +372,7 @@ namespace ErrorCodeGen.Generator.Emitting
             /// <summary>The nullable annotation for reference types: <c>?</c>, or nothing before C# 8.</summary>
             public string Q { get; }
 
-            public SourceWriter Writer { get; } = new SourceWriter();
+            public SourceWriter Writer { get; }
         }
     }
 }

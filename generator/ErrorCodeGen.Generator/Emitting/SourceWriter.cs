@@ -9,8 +9,19 @@ namespace ErrorCodeGen.Generator.Emitting
         /// <summary>Where a line is broken when a break is possible.</summary>
         public const int MaxLineLength = 120;
 
-        private readonly StringBuilder _sb = new StringBuilder(16 * 1024);
+        private readonly StringBuilder _sb;
         private int _indent;
+        private char[] _copy = new char[256];
+
+        /// <summary>
+        /// A writer whose buffer starts at <paramref name="capacity"/> characters: sized for the whole file, it is one
+        /// array the collector never copies, where a growing builder adds thousands of small chunks that survive each
+        /// collection while the file is written.
+        /// </summary>
+        public SourceWriter(int capacity = 16 * 1024)
+        {
+            _sb = new StringBuilder(capacity);
+        }
 
         public void Line(string text = "")
         {
@@ -31,10 +42,32 @@ namespace ErrorCodeGen.Generator.Emitting
                 return;
             }
 
-            foreach (string line in xml.Split('\n'))
+            int start = 0;
+            while (true)
             {
-                Line("/// " + line);
+                int end = xml.IndexOf('\n', start);
+                _sb.Append(' ', _indent * 4).Append("/// ");
+                if (end < 0)
+                {
+                    _sb.Append(xml, start, xml.Length - start).Append('\n');
+                    return;
+                }
+
+                _sb.Append(xml, start, end - start).Append('\n');
+                start = end + 1;
             }
+        }
+
+        /// <summary>Writes <c>/// &lt;summary&gt;</c>, one line of XML documentation, and <c>&lt;/summary&gt;</c> on one line.</summary>
+        public void DocSummaryLine(string xml)
+        {
+            if (xml.IndexOf('\n') >= 0)
+            {
+                Doc("<summary>" + xml + "</summary>");
+                return;
+            }
+
+            _sb.Append(' ', _indent * 4).Append("/// <summary>").Append(xml).Append("</summary>\n");
         }
 
         public void Open(string text)
@@ -168,9 +201,27 @@ namespace ErrorCodeGen.Generator.Emitting
             for (int l = 0; l < lines.Count; l++)
             {
                 _indent += l > 0 ? hanging : 0;
-                Line(lines[l].ToString());
+                Line(lines[l]);
                 _indent -= l > 0 ? hanging : 0;
             }
+        }
+
+        /// <summary><see cref="Line(string)"/> from a builder, without making a string of it.</summary>
+        private void Line(StringBuilder text)
+        {
+            if (text.Length > 0)
+            {
+                if (_copy.Length < text.Length)
+                {
+                    _copy = new char[text.Length * 2];
+                }
+
+                text.CopyTo(0, _copy, 0, text.Length);
+                _sb.Append(' ', _indent * 4);
+                _sb.Append(_copy, 0, text.Length);
+            }
+
+            _sb.Append('\n');
         }
 
         /// <summary>Writes <c>left = right;</c> on one line when it fits, else breaks after the <c>=</c>.</summary>

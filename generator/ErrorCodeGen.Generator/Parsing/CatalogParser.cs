@@ -42,10 +42,30 @@ namespace ErrorCodeGen.Generator.Parsing
         public static CatalogParseResult Parse(CatalogFile file, CancellationToken cancellationToken = default)
             => ShippedModels.TryLoad(file) ?? ParseYaml(file, cancellationToken);
 
+        /// <summary>
+        /// How many catalogs this thread has given to YamlDotNet: the tests assert that a clean catalog in the subset
+        /// <see cref="SimpleYamlReader"/> reads never is.
+        /// </summary>
+        [ThreadStatic]
+        internal static int YamlDotNetParsesOnThisThread;
+
         /// <summary>Parses the YAML and renders the Markdown, always (what <see cref="ShippedModels"/> is written from).</summary>
         internal static CatalogParseResult ParseYaml(CatalogFile file, CancellationToken cancellationToken = default)
         {
             YamlParsesOnThisThread++;
+
+            // The common subset of YAML is read without YamlDotNet; the result is kept only for a catalog without any
+            // diagnostic (whose marks are all the same as YamlDotNet's), else the catalog is read again through it.
+            CatalogParseResult? simple = ParseYaml(file, simpleReader: true, cancellationToken);
+            return simple != null && simple.Diagnostics.IsEmpty ? simple : ParseYaml(file, simpleReader: false, cancellationToken)!;
+        }
+
+        /// <summary>
+        /// <see cref="ParseYaml(CatalogFile, CancellationToken)"/> through <see cref="SimpleYamlReader"/> (null when the
+        /// text is not in its subset) or through YamlDotNet (never null).
+        /// </summary>
+        internal static CatalogParseResult? ParseYaml(CatalogFile file, bool simpleReader, CancellationToken cancellationToken = default)
+        {
             string text = file.Text ?? string.Empty;
             int bomOffset = 0;
             if (text.Length > 0 && text[0] == '\uFEFF')
@@ -70,7 +90,21 @@ namespace ErrorCodeGen.Generator.Parsing
             else
             {
                 ReportReplacementCharacters(text, file.Path, bomOffset, context);
-                YamlNodeBase? root = BuildTree(text, context);
+                YamlNodeBase? root;
+                if (simpleReader)
+                {
+                    root = context.Diagnostics.Count == 0 ? SimpleYamlReader.TryRead(text, cancellationToken) : null;
+                    if (root is null)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    YamlDotNetParsesOnThisThread++;
+                    root = BuildTree(text, context);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 if (root != null)
                 {

@@ -73,10 +73,193 @@ namespace ErrorCodeGen.Generator.Rendering
             if (AsPlainText(markdown!) is string text)
             {
                 // What Markdig makes of it: one paragraph of literal text, its lines joined by (soft-break) spaces.
-                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XElement("para", text))));
+                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Write(text, static (fragment, t) =>
+                {
+                    fragment.Xml.WriteStartElement("para");
+                    fragment.Xml.WriteString(t);
+                    fragment.Xml.WriteEndElement();
+                })));
+            }
+
+            if (SimpleMarkdown.TryParse(markdown!) is List<SimpleBlock> blocks)
+            {
+                return RenderSimpleBlock(markdown!, blocks, new RenderContext(baseUrl));
             }
 
             return RenderBlockWithMarkdig(markdown!, baseUrl, cancellationToken);
+        }
+
+        /// <summary>
+        /// <see cref="RenderBlockWithMarkdig"/> for Markdown of the <see cref="SimpleMarkdown"/> subset, read without
+        /// Markdig: the same paragraphs and lists, by the same steps as Markdig's blocks below, their XML written straight
+        /// to <see cref="XmlFragment"/>'s writer (the text <see cref="ToXmlDoc"/> makes of the same elements).
+        /// </summary>
+        private static RenderedText RenderSimpleBlock(string markdown, List<SimpleBlock> blocks, RenderContext context)
+        {
+            var plain = new StringBuilder();
+            foreach (SimpleBlock block in blocks)
+            {
+                AppendSimplePlain(block, context, plain);
+            }
+
+            string xml = XmlFragment.Write((blocks, context), static (fragment, state) =>
+            {
+                for (int i = 0; i < state.blocks.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        fragment.Append("\n");
+                    }
+
+                    WriteSimpleBlock(fragment, state.blocks[i], state.context, inline: false);
+                }
+            });
+            return new RenderedText(markdown, TrimLines(plain.ToString()), XmlFragment.MakeDocCommentSafe(xml));
+        }
+
+        /// <summary>As <see cref="RenderBlock(Block, RenderContext, StringBuilder, List{XElement}, string)"/> writes the plain text of a paragraph or a list of one-paragraph items.</summary>
+        private static void AppendSimplePlain(SimpleBlock block, RenderContext context, StringBuilder plain)
+        {
+            if (!block.IsList)
+            {
+                var text = new StringBuilder();
+                AppendSimplePlain(block.Inlines, context, text);
+                AppendParagraph(plain, string.Empty, text.ToString());
+                return;
+            }
+
+            int number = block.Start;
+            EnsureBlankLine(plain);
+            var itemText = new StringBuilder();
+            foreach (List<SimpleInline> item in block.Items)
+            {
+                string marker = block.Ordered ? number.ToString(CultureInfo.InvariantCulture) + ". " : "- ";
+                number++;
+                itemText.Clear();
+                AppendSimplePlain(item, context, itemText);
+
+                // What AppendParagraph at the item's indent, and the trim of its first line, leave of one line of text.
+                plain.Append(marker).Append(itemText.ToString().Trim()).Append('\n');
+            }
+
+            plain.Append('\n');
+        }
+
+        private static void AppendSimplePlain(List<SimpleInline> inlines, RenderContext context, StringBuilder plain)
+        {
+            foreach (SimpleInline inline in inlines)
+            {
+                if (inline.Kind == SimpleInlineKind.Link)
+                {
+                    AppendLinkText(plain, inline.Text, context.Resolve(inline.Url));
+                }
+                else
+                {
+                    // Literal text, soft breaks (a space), code and bold: their text (the subset has no TeX macros).
+                    plain.Append(inline.Text);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The XML of a block: a <c>para</c> (for a summary, only its content), or a <c>list</c> whose items each have
+        /// the paragraph's content as their description (in a remediation, the list's tags and items one per line).
+        /// </summary>
+        private static void WriteSimpleBlock(XmlFragment.Fragment fragment, SimpleBlock block, RenderContext context, bool inline)
+        {
+            XmlWriter xml = fragment.Xml;
+            if (!block.IsList)
+            {
+                if (!inline)
+                {
+                    xml.WriteStartElement("para");
+                }
+
+                WriteSimpleInlines(xml, block.Inlines, context);
+                if (!inline)
+                {
+                    xml.WriteEndElement();
+                }
+
+                return;
+            }
+
+            string type = block.Ordered ? "number" : "bullet";
+            if (inline)
+            {
+                xml.WriteStartElement("list");
+                xml.WriteAttributeString("type", type);
+            }
+            else
+            {
+                fragment.Append(block.Ordered ? ListStart.Number : ListStart.Bullet);
+            }
+
+            foreach (List<SimpleInline> item in block.Items)
+            {
+                if (!inline)
+                {
+                    fragment.Append("\n");
+                }
+
+                xml.WriteStartElement("item");
+                xml.WriteStartElement("description");
+                WriteSimpleInlines(xml, item, context);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            if (inline)
+            {
+                xml.WriteEndElement();
+            }
+            else
+            {
+                fragment.Append("\n</list>");
+            }
+        }
+
+        /// <summary>The opening tags <see cref="ToXmlDoc"/> writes for a list, made the same way.</summary>
+        private static class ListStart
+        {
+            public static readonly string Bullet = Make("bullet");
+
+            public static readonly string Number = Make("number");
+
+            private static string Make(string type)
+            {
+                string empty = XmlFragment.Serialize(new XElement("list", new XAttribute("type", type)));
+                return empty.Substring(0, empty.Length - 3) + ">";
+            }
+        }
+
+        private static void WriteSimpleInlines(XmlWriter xml, List<SimpleInline> inlines, RenderContext context)
+        {
+            foreach (SimpleInline inline in inlines)
+            {
+                switch (inline.Kind)
+                {
+                    case SimpleInlineKind.Code:
+                        xml.WriteStartElement("c");
+                        xml.WriteString(XmlFragment.XmlSafe(inline.Text));
+                        xml.WriteEndElement();
+                        break;
+                    case SimpleInlineKind.Bold:
+                        xml.WriteStartElement("b");
+                        xml.WriteString(inline.Text);
+                        xml.WriteEndElement();
+                        break;
+                    case SimpleInlineKind.Link:
+                        xml.WriteStartElement("see");
+                        xml.WriteAttributeString("href", XmlFragment.XmlSafe(context.Resolve(inline.Url)));
+                        xml.WriteString(inline.Text);
+                        xml.WriteEndElement();
+                        break;
+                    default:
+                        xml.WriteString(inline.Text);
+                        break;
+                }
+            }
         }
 
         /// <summary><see cref="RenderBlock"/> through Markdig, whatever the text (the tests compare the two paths).</summary>
@@ -124,10 +307,47 @@ namespace ErrorCodeGen.Generator.Rendering
 
             if (AsPlainText(markdown!) is string text)
             {
-                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Serialize(new XText(text))));
+                return new RenderedText(markdown!, text, XmlFragment.MakeDocCommentSafe(XmlFragment.Write(text, static (fragment, t) => fragment.Xml.WriteString(t))));
+            }
+
+            if (SimpleMarkdown.TryParse(markdown!) is List<SimpleBlock> blocks)
+            {
+                return RenderSimpleInline(markdown!, blocks, new RenderContext(baseUrl));
             }
 
             return RenderInlineWithMarkdig(markdown!, baseUrl, cancellationToken);
+        }
+
+        /// <summary><see cref="RenderInlineWithMarkdig"/> for Markdown of the <see cref="SimpleMarkdown"/> subset, by the same steps.</summary>
+        private static RenderedText RenderSimpleInline(string markdown, List<SimpleBlock> blocks, RenderContext context)
+        {
+            var plain = new StringBuilder();
+            var blockPlain = new StringBuilder();
+            for (int i = 0; i < blocks.Count; i++)
+            {
+                if (i > 0)
+                {
+                    plain.Append(' ');
+                }
+
+                blockPlain.Clear();
+                AppendSimplePlain(blocks[i], context, blockPlain);
+                plain.Append(CollapseWhitespace(blockPlain.ToString()));
+            }
+
+            string xml = XmlFragment.Write((blocks, context), static (fragment, state) =>
+            {
+                for (int i = 0; i < state.blocks.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        fragment.Xml.WriteString(" ");
+                    }
+
+                    WriteSimpleBlock(fragment, state.blocks[i], state.context, inline: true);
+                }
+            });
+            return new RenderedText(markdown, plain.ToString().Trim(), XmlFragment.MakeDocCommentSafe(xml).Replace("\n", "&#xA;"));
         }
 
         /// <summary>

@@ -36,7 +36,44 @@ namespace ErrorCodeGen.Generator.Rendering
             return text;
         }
 
-        private sealed class CachedWriter
+        /// <summary>
+        /// Writes a fragment straight to the thread's writer, without building <see cref="XElement"/>s first: the same
+        /// writer and settings, so the same text as serializing the elements <paramref name="write"/> writes.
+        /// </summary>
+        public static string Write<T>(T state, Action<Fragment, T> write)
+        {
+            CachedWriter writer = t_writer ?? new CachedWriter();
+            t_writer = null;
+            write(writer.Fragment, state);
+            writer.Xml.Flush();
+            StringBuilder sb = writer.Text.GetStringBuilder();
+            string text = sb.ToString();
+            sb.Clear();
+            t_writer = writer;
+            return text;
+        }
+
+        /// <summary>What <see cref="Write"/> writes to: the XML writer, and line breaks between complete nodes.</summary>
+        public sealed class Fragment
+        {
+            private readonly CachedWriter _writer;
+
+            internal Fragment(CachedWriter writer) => _writer = writer;
+
+            public XmlWriter Xml => _writer.Xml;
+
+            /// <summary>
+            /// Text that is already XML, between two complete nodes: a line break (the documentation's one block per
+            /// line), or a tag made by serializing an element.
+            /// </summary>
+            public void Append(string xml)
+            {
+                _writer.Xml.Flush();
+                _writer.Text.GetStringBuilder().Append(xml);
+            }
+        }
+
+        internal sealed class CachedWriter
         {
             private static readonly XmlWriterSettings s_settings = new XmlWriterSettings
             {
@@ -52,7 +89,10 @@ namespace ErrorCodeGen.Generator.Rendering
             {
                 Text = new StringWriter(CultureInfo.InvariantCulture);
                 Xml = XmlWriter.Create(Text, s_settings);
+                Fragment = new Fragment(this);
             }
+
+            public Fragment Fragment { get; }
 
             public StringWriter Text { get; }
 
