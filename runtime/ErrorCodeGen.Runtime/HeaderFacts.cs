@@ -74,7 +74,19 @@ namespace ErrorCodeGen
                     return;
                 }
 
-                // A list is walked by index: no enumerator is allocated for it.
+                // A list is walked by index: no enumerator is allocated for it (and a List<T>, the usual case, without
+                // an interface call per header).
+                if (headers is List<KeyValuePair<string, IEnumerable<string>>> concrete)
+                {
+                    for (int i = 0; i < concrete.Count; i++)
+                    {
+                        KeyValuePair<string, IEnumerable<string>> header = concrete[i];
+                        Add(header.Key, header.Value);
+                    }
+
+                    return;
+                }
+
                 if (headers is IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> list)
                 {
                     for (int i = 0; i < list.Count; i++)
@@ -98,8 +110,14 @@ namespace ErrorCodeGen
                     return;
                 }
 
-                name = name.Trim();
-                if (Is(name, "Retry-After"))
+                // Most headers are none of ours: that is decided by the name's length and at most one comparison.
+                HeaderName header = NameOf(name);
+                if (header == HeaderName.Other)
+                {
+                    return;
+                }
+
+                if (header == HeaderName.RetryAfter)
                 {
                     if (values is string[] array)
                     {
@@ -125,53 +143,44 @@ namespace ErrorCodeGen
                     return;
                 }
 
-                if (Is(name, "X-Request-Id") || Is(name, "Request-Id") || Is(name, "X-Amzn-RequestId"))
+                switch (header)
                 {
-                    if (_requestId is null && first.Trim().Length > 0)
-                    {
-                        _requestId = TextExcerpt.SingleLine(first, ReaderLimits.MaxRequestIdLength);
-                    }
-                }
-                else if (Is(name, "X-RateLimit-Limit"))
-                {
-                    _limit ??= ParseLong(first);
-                    _anyRate = true;
-                }
-                else if (Is(name, "X-RateLimit-Remaining"))
-                {
-                    _remaining ??= ParseLong(first);
-                    _anyRate = true;
-                }
-                else if (Is(name, "X-Concurrent-Limit"))
-                {
-                    _concurrentLimit ??= ParseLong(first);
-                    _anyRate = true;
-                }
-                else if (Is(name, "X-Concurrent-Current"))
-                {
-                    _concurrentCurrent ??= ParseLong(first);
-                    _anyRate = true;
-                }
-                else if (Is(name, "X-Queue-Limit"))
-                {
-                    _queueLimit ??= ParseLong(first);
-                    _anyRate = true;
-                }
-                else if (Is(name, "X-Queue-Current"))
-                {
-                    _queueCurrent ??= ParseLong(first);
-                    _anyRate = true;
-                }
-                else if (Is(name, "X-RateLimit-Reset"))
-                {
-                    long? epoch = ParseLong(first);
-                    if (_reset is null && epoch >= 0 && epoch <= 253402300799L)
-                    {
-                        _reset = DateTimeOffset.FromUnixTimeSeconds(epoch.Value);
-                    }
+                    case HeaderName.RequestId:
+                        if (_requestId is null && !IsBlank(first))
+                        {
+                            _requestId = TextExcerpt.SingleLine(first, ReaderLimits.MaxRequestIdLength);
+                        }
 
-                    _anyRate = true;
+                        return;
+                    case HeaderName.RateLimitLimit:
+                        _limit ??= ParseLong(first);
+                        break;
+                    case HeaderName.RateLimitRemaining:
+                        _remaining ??= ParseLong(first);
+                        break;
+                    case HeaderName.ConcurrentLimit:
+                        _concurrentLimit ??= ParseLong(first);
+                        break;
+                    case HeaderName.ConcurrentCurrent:
+                        _concurrentCurrent ??= ParseLong(first);
+                        break;
+                    case HeaderName.QueueLimit:
+                        _queueLimit ??= ParseLong(first);
+                        break;
+                    case HeaderName.QueueCurrent:
+                        _queueCurrent ??= ParseLong(first);
+                        break;
+                    case HeaderName.RateLimitReset:
+                        long? epoch = ParseLong(first);
+                        if (_reset is null && epoch >= 0 && epoch <= 253402300799L)
+                        {
+                            _reset = DateTimeOffset.FromUnixTimeSeconds(epoch.Value);
+                        }
+
+                        break;
                 }
+
+                _anyRate = true;
             }
 
             private void AddRetryAfter(string? value)
@@ -187,8 +196,85 @@ namespace ErrorCodeGen
             => Waits.TryParseDigits(value, out long digits) ? digits
             : long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
 
-        /// <summary>Whether a trimmed header name is <paramref name="expected"/>, ignoring case.</summary>
+        /// <summary>The headers read; every other name is <see cref="Other"/>.</summary>
+        private enum HeaderName
+        {
+            Other,
+            RetryAfter,
+            RequestId,
+            RateLimitLimit,
+            RateLimitRemaining,
+            RateLimitReset,
+            ConcurrentLimit,
+            ConcurrentCurrent,
+            QueueLimit,
+            QueueCurrent,
+        }
+
+        /// <summary>
+        /// Which header <paramref name="name"/> is, ignoring case and surrounding white space: by its length, then one
+        /// comparison (two for the two names of 17 characters). A name is trimmed only when it has white space to trim.
+        /// </summary>
+        private static HeaderName NameOf(string name)
+        {
+            if (name.Length == 0)
+            {
+                return HeaderName.Other;
+            }
+
+            if (IsWhiteSpace(name[0]) || IsWhiteSpace(name[name.Length - 1]))
+            {
+                name = name.Trim();
+            }
+
+            switch (name.Length)
+            {
+                case 10:
+                    return Is(name, "Request-Id") ? HeaderName.RequestId : HeaderName.Other;
+                case 11:
+                    return Is(name, "Retry-After") ? HeaderName.RetryAfter : HeaderName.Other;
+                case 12:
+                    return Is(name, "X-Request-Id") ? HeaderName.RequestId : HeaderName.Other;
+                case 13:
+                    return Is(name, "X-Queue-Limit") ? HeaderName.QueueLimit : HeaderName.Other;
+                case 15:
+                    return Is(name, "X-Queue-Current") ? HeaderName.QueueCurrent : HeaderName.Other;
+                case 16:
+                    return Is(name, "X-Amzn-RequestId") ? HeaderName.RequestId : HeaderName.Other;
+                case 17:
+                    return Is(name, "X-RateLimit-Limit") ? HeaderName.RateLimitLimit
+                        : Is(name, "X-RateLimit-Reset") ? HeaderName.RateLimitReset
+                        : HeaderName.Other;
+                case 18:
+                    return Is(name, "X-Concurrent-Limit") ? HeaderName.ConcurrentLimit : HeaderName.Other;
+                case 20:
+                    return Is(name, "X-Concurrent-Current") ? HeaderName.ConcurrentCurrent : HeaderName.Other;
+                case 21:
+                    return Is(name, "X-RateLimit-Remaining") ? HeaderName.RateLimitRemaining : HeaderName.Other;
+                default:
+                    return HeaderName.Other;
+            }
+        }
+
+        /// <summary>Whether <paramref name="c"/> is white space, deciding the printable ASCII range (every header name's) without a call.</summary>
+        private static bool IsWhiteSpace(char c) => (c <= ' ' || c >= '\u007f') && char.IsWhiteSpace(c);
+
+        /// <summary>Whether a trimmed header name of the same length is <paramref name="expected"/>, ignoring case.</summary>
         private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether <paramref name="value"/> is empty or white space (as <c>Trim().Length == 0</c>, without the copy).</summary>
+        private static bool IsBlank(string value)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (!char.IsWhiteSpace(value[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static string? First(IEnumerable<string>? values)
         {
