@@ -22,7 +22,7 @@ namespace ErrorCodeGen.Generator.Parsing
         public const int MaxCatalogChars = 32 * 1024 * 1024;
 
         internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors" };
-        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by" };
+        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by", "shape", "request_id_headers" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
         internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note" };
         internal static readonly string[] ErrorKeys =
@@ -300,12 +300,13 @@ namespace ErrorCodeGen.Generator.Parsing
                 ns = null;
             }
 
-            if (name is null || title is null || format is null)
+            ShapeModel? shape = ShapeParser.Read(provider, format, context, out bool shapeFailed);
+            if (name is null || title is null || format is null || shapeFailed)
             {
                 return null;
             }
 
-            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus);
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus, shape);
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)

@@ -25,10 +25,15 @@ namespace ErrorCodeGen.Formats
     /// </summary>
     internal sealed class ShapeEntry
     {
-        public ShapeEntry(string name)
+        public ShapeEntry(string name, ShapeAction[] actions, ShapeNode? child, bool isLocation, bool alsoExtra, int seenBit)
         {
             NameText = name;
             Name = Encoding.UTF8.GetBytes(name);
+            Actions = actions;
+            Child = child;
+            IsLocation = isLocation;
+            AlsoExtra = alsoExtra;
+            SeenBit = seenBit;
         }
 
         /// <summary>The member name as UTF-8, compared with the reader's raw bytes.</summary>
@@ -36,17 +41,17 @@ namespace ErrorCodeGen.Formats
 
         public string NameText { get; }
 
-        public ShapeAction[] Actions { get; set; } = Array.Empty<ShapeAction>();
+        public ShapeAction[] Actions { get; }
 
-        public ShapeNode? Child { get; set; }
+        public ShapeNode? Child { get; }
 
-        public bool IsLocation { get; set; }
+        public bool IsLocation { get; }
 
         /// <summary>Whether the member is kept as an extra field as well as read.</summary>
-        public bool AlsoExtra { get; set; }
+        public bool AlsoExtra { get; }
 
         /// <summary>For an object to descend into: its bit in the "seen" mask (its first non-null occurrence wins).</summary>
-        public int SeenBit { get; set; }
+        public int SeenBit { get; }
     }
 
     /// <summary>
@@ -56,47 +61,17 @@ namespace ErrorCodeGen.Formats
     /// </summary>
     internal sealed class ShapeNode
     {
-        private readonly List<ShapeEntry> _building = new List<ShapeEntry>();
-        private ShapeEntry[] _entries = Array.Empty<ShapeEntry>();
+        private readonly ShapeEntry[] _entries;
 
         /// <summary>For a name of length n, its entries are <c>_entries[_byLength[n] .. _byLength[n + 1]]</c>.</summary>
-        private int[] _byLength = { 0 };
+        private readonly int[] _byLength;
 
-        public ShapeNode(bool inItem, string? extraPrefix)
+        public ShapeNode(bool inItem, string? extraPrefix, List<ShapeEntry> entries)
         {
             InItem = inItem;
             ExtraPrefix = extraPrefix;
-        }
-
-        /// <summary>Whether this level is inside an error item (its other members are the item's extra fields).</summary>
-        public bool InItem { get; }
-
-        /// <summary>The prefix of this level's extra fields (<c>extensions.</c>), null at an item's own level.</summary>
-        public string? ExtraPrefix { get; }
-
-        public IReadOnlyList<ShapeEntry> Entries => _building;
-
-        public ShapeEntry GetOrAdd(string name)
-        {
-            foreach (ShapeEntry e in _building)
-            {
-                if (string.Equals(e.NameText, name, StringComparison.Ordinal))
-                {
-                    return e;
-                }
-            }
-
-            var entry = new ShapeEntry(name);
-            _building.Add(entry);
-            return entry;
-        }
-
-        /// <summary>Builds the lookup table (once, when the shape is compiled).</summary>
-        public void Freeze()
-        {
-            var sorted = new List<ShapeEntry>(_building);
-            sorted.Sort((a, b) => a.Name.Length.CompareTo(b.Name.Length));
-            _entries = sorted.ToArray();
+            entries.Sort((a, b) => a.Name.Length.CompareTo(b.Name.Length));
+            _entries = entries.ToArray();
             int max = _entries.Length == 0 ? 0 : _entries[_entries.Length - 1].Name.Length;
             _byLength = new int[max + 2];
             int i = 0;
@@ -109,12 +84,13 @@ namespace ErrorCodeGen.Formats
 
                 _byLength[length] = i;
             }
-
-            foreach (ShapeEntry e in _entries)
-            {
-                e.Child?.Freeze();
-            }
         }
+
+        /// <summary>Whether this level is inside an error item (its other members are the item's extra fields).</summary>
+        public bool InItem { get; }
+
+        /// <summary>The prefix of this level's extra fields (<c>extensions.</c>), null at an item's own level.</summary>
+        public string? ExtraPrefix { get; }
 
         /// <summary>The entry of the property name at the reader, or null when this level does not name it.</summary>
         public ShapeEntry? Find(ref Utf8JsonReader r)

@@ -79,10 +79,7 @@ namespace ErrorCodeGen.Formats
         {
             var spec = new ShapeSpec("problem", ErrorWireFormat.Problem);
             spec.ErrorLocations.Add("");
-            spec.Add(ShapeField.Code, 0, "/type")
-                .Add(ShapeField.Documentation, 0, "/type")
-                .Add(ShapeField.Message, 0, "/detail");
-            spec.Pointers.Add(new ShapePointer(ShapeField.Message, "/title", 1, alsoExtra: true));
+            spec.Pointers.AddRange(ShapeLayout.ProblemPointers());
             return spec;
         }
 

@@ -3,40 +3,6 @@ using System.Collections.Generic;
 
 namespace ErrorCodeGen.Formats
 {
-    /// <summary>What a shape pointer fills.</summary>
-    internal enum ShapeField : byte
-    {
-        /// <summary>The error's code (<see cref="ApiError.Code"/>), bounded by <see cref="ReaderLimits.MaxCodeLength"/>.</summary>
-        Code,
-
-        /// <summary><see cref="ApiError.Message"/>.</summary>
-        Message,
-
-        /// <summary><see cref="ApiError.Parameter"/>.</summary>
-        Parameter,
-
-        /// <summary><see cref="ApiError.TaskType"/>.</summary>
-        TaskType,
-
-        /// <summary><see cref="ApiError.TaskId"/>.</summary>
-        TaskId,
-
-        /// <summary><see cref="ApiError.DocumentationUrl"/>.</summary>
-        Documentation,
-
-        /// <summary><see cref="ApiError.Path"/>: an array of segments becomes dotted text.</summary>
-        Path,
-
-        /// <summary><see cref="ApiError.Details"/>: an array, an object of entries or a string.</summary>
-        Details,
-
-        /// <summary>The response's request id (from the root).</summary>
-        RequestId,
-
-        /// <summary>The response's wait in seconds (from the root).</summary>
-        RetryAfter,
-    }
-
     /// <summary>Where the error items of a shape may be, by the JSON type of the value at an error location.</summary>
     [Flags]
     internal enum ErrorLocationKinds
@@ -55,35 +21,6 @@ namespace ErrorCodeGen.Formats
         All = Object | Array | String,
     }
 
-    /// <summary>One pointer of a shape: what it fills, from where, and how it ranks among the pointers of the same field.</summary>
-    internal readonly struct ShapePointer
-    {
-        public ShapePointer(ShapeField field, string pointer, int rank, bool alsoExtra = false)
-        {
-            Field = field;
-            Pointer = pointer;
-            Rank = rank;
-            AlsoExtra = alsoExtra;
-        }
-
-        public ShapeField Field { get; }
-
-        /// <summary>The RFC 6901 pointer: from the root for <see cref="ShapeField.RequestId"/> and <see cref="ShapeField.RetryAfter"/>, else from each error item.</summary>
-        public string Pointer { get; }
-
-        /// <summary>
-        /// Lower wins: a value found for a rank lower than the one that filled the field replaces it, one of the same rank or
-        /// higher is skipped. Declared lists rank by position ("the first present, non-null value wins"); the built-in
-        /// presets give alternatives the same rank, so that the first one in body order wins, as their readers always did.
-        /// </summary>
-        public int Rank { get; }
-
-        /// <summary>Whether the member is also kept as an extra field of the item (raw JSON), as problem details keep <c>title</c>.</summary>
-        public bool AlsoExtra { get; }
-
-        public bool FromRoot => Field == ShapeField.RequestId || Field == ShapeField.RetryAfter;
-    }
-
     /// <summary>
     /// The uncompiled description of a shape, which <see cref="ShapeCompiler"/> turns into a <see cref="ShapeFormat"/>.
     /// </summary>
@@ -93,7 +30,7 @@ namespace ErrorCodeGen.Formats
     /// (<see cref="LocationKinds"/>); several pointers per field with ranks (body order or declared priority); nested
     /// pointers (<c>/extensions/code</c>), whose objects' other members are kept as prefixed extra fields
     /// (<c>extensions.retryable</c>); root pointers through an error object (<c>/error/retry_after</c>); a member that is
-    /// both read and kept (<see cref="ShapePointer.AlsoExtra"/>). A new field is a member of <see cref="ShapeField"/>, a
+    /// both read and kept (<see cref="LayoutPointer.AlsoExtra"/>). A new field is a member of <see cref="ShapeField"/>, a
     /// case in <see cref="ShapeFormat"/>'s assignment, and a key of <see cref="ErrorShapeDefinition"/>.
     /// </remarks>
     internal sealed class ShapeSpec
@@ -113,7 +50,7 @@ namespace ErrorCodeGen.Formats
 
         public ErrorLocationKinds LocationKinds { get; set; } = ErrorLocationKinds.All;
 
-        public List<ShapePointer> Pointers { get; } = new List<ShapePointer>();
+        public List<LayoutPointer> Pointers { get; } = new List<LayoutPointer>();
 
         /// <summary>Whether an item's members that no pointer names are kept as extra fields (raw JSON).</summary>
         public bool KeepExtras { get; set; } = true;
@@ -125,7 +62,7 @@ namespace ErrorCodeGen.Formats
         {
             foreach (string pointer in pointers)
             {
-                Pointers.Add(new ShapePointer(field, pointer, rank));
+                Pointers.Add(new LayoutPointer(field, pointer, rank, alsoExtra: false));
             }
 
             return this;
@@ -137,7 +74,7 @@ namespace ErrorCodeGen.Formats
             int rank = 0;
             foreach (string pointer in pointers)
             {
-                Pointers.Add(new ShapePointer(field, pointer, rank++));
+                Pointers.Add(new LayoutPointer(field, pointer, rank++, alsoExtra: false));
             }
 
             return this;
@@ -152,7 +89,7 @@ namespace ErrorCodeGen.Formats
         public IReadOnlyList<string> PointersOf(ShapeField field)
         {
             var list = new List<string>();
-            foreach (ShapePointer p in Pointers)
+            foreach (LayoutPointer p in Pointers)
             {
                 if (p.Field == field && !list.Contains(p.Pointer))
                 {
