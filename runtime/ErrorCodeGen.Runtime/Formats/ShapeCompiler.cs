@@ -16,21 +16,30 @@ namespace ErrorCodeGen.Formats
                 return null;
             }
 
-            return new ShapeFormat(spec.Format, ToNode(layout), rootIsItem, spec.LocationKinds, spec.KeepExtras);
+            // Fields with pointers of more than one rank need rank bookkeeping; the others take their first non-null value.
+            var ranked = new bool[ShapeLayout.Keys.Length];
+            foreach (LayoutPointer p in spec.Pointers)
+            {
+                ranked[(int)p.Field] |= p.Rank > 0;
+            }
+
+            return new ShapeFormat(spec.Format, ToNode(layout, ranked), rootIsItem, spec.LocationKinds, spec.KeepExtras);
         }
 
-        private static ShapeNode ToNode(LayoutNode layout)
+        private static ShapeNode ToNode(LayoutNode layout, bool[] ranked)
         {
             var entries = new List<ShapeEntry>(layout.Entries.Count);
             foreach (LayoutEntry e in layout.Entries)
             {
                 var actions = new ShapeAction[e.Actions.Count];
+                bool isRanked = false;
                 for (int i = 0; i < actions.Length; i++)
                 {
                     actions[i] = new ShapeAction(e.Actions[i].Key, e.Actions[i].Value);
+                    isRanked |= ranked[(int)e.Actions[i].Key];
                 }
 
-                entries.Add(new ShapeEntry(e.Name, actions, e.Child is null ? null : ToNode(e.Child), e.IsLocation, e.AlsoExtra, e.SeenBit));
+                entries.Add(new ShapeEntry(e.Name, actions, e.Child is null ? null : ToNode(e.Child, ranked), e.IsLocation, e.AlsoExtra, e.SeenBit, isRanked));
             }
 
             return new ShapeNode(layout.InItem, layout.ExtraPrefix, entries);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ErrorCodeGen.Formats
@@ -11,6 +12,10 @@ namespace ErrorCodeGen.Formats
     /// occurrence wins (or, among a declared list, the first listed that is present), and what was read of an item is kept
     /// when the body breaks off (the item is pending in the <see cref="BodyBuilder"/>).
     /// </summary>
+#if NET5_0_OR_GREATER
+    // Every local is written before it is read; zeroing the frames of this recursive reader first would be wasted.
+    [SkipLocalsInit]
+#endif
     internal sealed class ShapeFormat : ErrorBodyFormat
     {
         /// <summary>Four bits per field: all ones is "not filled".</summary>
@@ -92,6 +97,57 @@ namespace ErrorCodeGen.Formats
                 }
 
                 r.Read();
+                // The common cases, inline: one field whose first non-null value wins (no ranks, no extra copy).
+                switch (entry.Fast)
+                {
+                    case FastKind.Code when item != null:
+                        JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
+                        if (s.PayloadOnCode)
+                        {
+                            b.HasErrorPayload |= item.Code != null;
+                        }
+
+                        continue;
+                    case FastKind.Message when item != null:
+                        JsonValues.Take(ref item.Message, ref r, body, ReaderLimits.MaxStringLength);
+                        continue;
+                    case FastKind.Text when item != null:
+                        ref string? slot = ref Slot(item, entry.Field);
+                        if (slot is null)
+                        {
+                            slot = JsonValues.Text(ref r, body, entry.Bound);
+                        }
+                        else
+                        {
+                            r.Skip();
+                        }
+
+                        continue;
+                    case FastKind.Details when item != null:
+                        JsonItems.ReadDetail(ref r, body, item);
+                        continue;
+                    case FastKind.RequestId:
+                        JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
+                        continue;
+                    case FastKind.Location:
+                        ReadLocation(ref r, body, b, ref s, entry.Child!);
+                        continue;
+                    case FastKind.Nested:
+                        ReadNested(ref r, body, b, ref s, node, entry, entry.Child!, item);
+                        continue;
+                    case FastKind.RetryAfter:
+                        if (b.RetryAfter is null)
+                        {
+                            b.RetryAfter = JsonValues.Seconds(ref r, body);
+                        }
+                        else
+                        {
+                            r.Skip();
+                        }
+
+                        continue;
+                }
+
                 if (entry.AlsoExtra && item != null && !item.ExtrasFull && !item.HasExtra(entry.NameText))
                 {
                     int start = (int)r.TokenStartIndex;
@@ -109,27 +165,20 @@ namespace ErrorCodeGen.Formats
         /// <summary>The value of a member the shape names; the reader is on the value and ends past it.</summary>
         private void ReadValue(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder? item)
         {
-            if (entry.IsLocation)
+            switch (entry.Kind)
             {
-                ReadLocation(ref r, body, b, ref s, entry.Child!);
-                return;
-            }
-
-            ShapeNode? child = entry.Child;
-            if (child != null)
-            {
-                ReadNested(ref r, body, b, ref s, node, entry, child, item);
-                return;
-            }
-
-            ShapeAction[] actions = entry.Actions;
-            if (actions.Length == 1)
-            {
-                Assign(ref r, body, b, ref s, actions[0], item);
-            }
-            else
-            {
-                AssignText(ref r, body, b, ref s, actions, item);
+                case EntryKind.Location:
+                    ReadLocation(ref r, body, b, ref s, entry.Child!);
+                    return;
+                case EntryKind.Nested:
+                    ReadNested(ref r, body, b, ref s, node, entry, entry.Child!, item);
+                    return;
+                case EntryKind.MultiText:
+                    AssignText(ref r, body, b, ref s, entry.Actions, item);
+                    return;
+                default:
+                    Assign(ref r, body, b, ref s, entry.Actions[0], item);
+                    return;
             }
         }
 
@@ -168,7 +217,12 @@ namespace ErrorCodeGen.Formats
             if (type == JsonTokenType.StartObject && (_kinds & ErrorLocationKinds.Object) != 0)
             {
                 b.HasErrorPayload = true;
-                ReadItem(ref r, body, b, ref s, itemNode);
+                ErrorItemBuilder item = b.NewItem();
+                b.Pending = item;
+                s.ItemRanks = NoRanks;
+                s.ItemSeen = 0;
+                ReadObject(ref r, body, b, ref s, itemNode, item);
+                b.FlushPending();
             }
             else if (type == JsonTokenType.StartArray && (_kinds & ErrorLocationKinds.Array) != 0)
             {
@@ -201,7 +255,12 @@ namespace ErrorCodeGen.Formats
 
                 if (r.TokenType == JsonTokenType.StartObject)
                 {
-                    ReadItem(ref r, body, b, ref s, itemNode);
+                    ErrorItemBuilder item = b.NewItem();
+                    b.Pending = item;
+                    s.ItemRanks = NoRanks;
+                    s.ItemSeen = 0;
+                    ReadObject(ref r, body, b, ref s, itemNode, item);
+                    b.FlushPending();
                 }
                 else
                 {
@@ -212,8 +271,10 @@ namespace ErrorCodeGen.Formats
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int RankOf(ulong ranks, ShapeField field) => (int)((ranks >> (4 * (int)field)) & 0xF);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ulong WithRank(ulong ranks, ShapeField field, int rank)
         {
             int shift = 4 * (int)field;
@@ -336,6 +397,7 @@ namespace ErrorCodeGen.Formats
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ref string? Slot(ErrorItemBuilder item, ShapeField field)
         {
             switch (field)
