@@ -1,7 +1,8 @@
 namespace ErrorCodeGen.Formats
 {
     /// <summary>
-    /// The built-in wire formats by name, in the order of <c>ErrorWireFormat</c>'s values: <see cref="CatalogNames"/> is what
+    /// The wire formats by name (the four built-in presets, then json and problem, whose catalogs may declare a shape), in
+    /// the order of <c>ErrorWireFormat</c>'s values: <see cref="CatalogNames"/> is what
     /// a catalog's <c>provider.format</c> says, <see cref="MemberNames"/> the enum member the generated code names. This file
     /// is compiled into the generator as well (linked), so the generator accepts exactly the formats the runtime reads; a
     /// runtime test checks it against the enum and the registry.
