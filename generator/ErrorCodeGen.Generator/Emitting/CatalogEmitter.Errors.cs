@@ -62,6 +62,10 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("The wire format of the provider's error bodies."));
             w.Assignment("public static readonly " + Runtime + "ErrorWireFormat WireFormat", Runtime + "ErrorWireFormat." + ErrorCodeGen.Formats.WireFormatNames.MemberFor(provider.Format));
             w.Line();
+            if (provider.Shape != null)
+            {
+                WriteShape(w, provider, provider.Shape);
+            }
             w.Doc(Summary(provider.RetryByStatus
                 ? "What decides whether to retry: the HTTP status when there is one (the provider's documented rule), else the error code."
                 : "What decides whether to retry: the error code's catalog entry, else the HTTP status rule."));
@@ -567,9 +571,81 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("int httpStatus, string" + e.Q + " body,");
             w.Line("global::System.Collections.Generic.IEnumerable<");
             w.Line("    global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>" + e.Q + " headers = null)");
-            w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));");
+            w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(" + ReaderShape(e) + ", httpStatus, body, headers));");
             w.Unindent();
             w.Line();
+        }
+
+        /// <summary>
+        /// The one static shape of a json or problem catalog: the declared <c>provider.shape</c> as an
+        /// <c>ErrorShapeDefinition</c> compiled once (the generator has checked it with the runtime's own rules). A catalog
+        /// of a built-in format reads with its <c>WireFormat</c>, whose preset shape the runtime holds (no line more per
+        /// catalog, and the generated code of the built-ins stays as it was).
+        /// </summary>
+        private static void WriteShape(SourceWriter w, ProviderModel provider, ShapeModel shape)
+        {
+            string member = ErrorCodeGen.Formats.WireFormatNames.MemberFor(provider.Format)!;
+            if (shape.Keys.Count == 0 && shape.RequestIdHeaders.Count == 0)
+            {
+                w.Doc(Summary("Where the reader finds the error, its code and its message in the provider's bodies (the " + provider.Format + " preset)."));
+                w.Assignment("public static readonly " + Runtime + "ErrorShape Shape", Runtime + "ErrorShape." + member);
+                w.Line();
+                return;
+            }
+
+            w.Doc(Summary("Where the reader finds the error, its code and its message in the provider's bodies (the catalog's provider.shape)."));
+            w.Line("public static readonly " + Runtime + "ErrorShape Shape = " + Runtime + "ErrorShape.Create(new " + Runtime + "ErrorShapeDefinition");
+            w.Line("{");
+            w.Indent();
+            w.Line("Name = ProviderName,");
+            w.Line("Format = " + Runtime + "ErrorWireFormat." + member + ",");
+            foreach (ShapeKeyModel key in shape.Keys)
+            {
+                w.Line(PropertyOf(key.Key) + " = { " + Literals(key.Pointers) + " },");
+            }
+
+            if (shape.RequestIdHeaders.Count > 0)
+            {
+                w.Line("RequestIdHeaders = { " + Literals(shape.RequestIdHeaders) + " },");
+            }
+
+            w.Unindent();
+            w.Line("});");
+            w.Line();
+        }
+
+        /// <summary>What the generated reader calls pass: <c>Shape</c> for a declared shape, else <c>WireFormat</c>.</summary>
+        private static string ReaderShape(Emission e) => e.Model.Provider.Shape is null ? "WireFormat" : "Shape";
+
+        private static string Literals(IReadOnlyList<string> values)
+        {
+            var parts = new string[values.Count];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = CSharpLiteral.String(values[i]);
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        /// <summary>The <c>ErrorShapeDefinition</c> property of a shape key: <c>task_id</c> is <c>TaskId</c>.</summary>
+        private static string PropertyOf(string key)
+        {
+            var sb = new System.Text.StringBuilder(key.Length);
+            bool upper = true;
+            foreach (char c in key)
+            {
+                if (c == '_')
+                {
+                    upper = true;
+                    continue;
+                }
+
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+
+            return sb.ToString();
         }
 
         private static void WriteFromResponseAsync(Emission e)
@@ -584,7 +660,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("global::System.Net.Http.HttpResponseMessage response,");
             w.Line("global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
             w.Line("=> FromErrorResponse(");
-            w.Line("    await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));");
+            w.Line("    await " + Runtime + "ErrorResponseReader.ReadAsync(" + ReaderShape(e) + ", response, cancellationToken).ConfigureAwait(false));");
             w.Unindent();
             w.Line();
         }
@@ -596,7 +672,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("body", "The message body, or null."));
             w.Doc(Returns("The exception to throw."));
             w.Line("public static " + e.Names.Exception + " FromMessage(string" + e.Q + " body)");
-            w.Line("    => FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, null, body, null));");
+            w.Line("    => FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(" + ReaderShape(e) + ", null, body, null));");
             w.Line();
         }
 
@@ -608,7 +684,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("body", "The response body, or null."));
             w.Doc(Returns("True when the response should be turned into an exception."));
             w.Line("public static bool IsFailure(int httpStatus, string" + e.Q + " body)");
-            w.Line("    => " + Runtime + "ErrorResponseReader.IsFailure(WireFormat, httpStatus, body);");
+            w.Line("    => " + Runtime + "ErrorResponseReader.IsFailure(" + ReaderShape(e) + ", httpStatus, body);");
             w.Line();
         }
 

@@ -174,7 +174,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("/// <summary>Created on first use, after every descriptor and status rule.</summary>");
             w.Open("private static class CatalogHolder");
             w.Line("public static readonly " + Runtime + "IErrorCatalog Instance = " + Runtime + "CatalogFactory.Catalog(");
-            w.Line("    ProviderName, WireFormat, All, StatusRules, FromErrorResponse);");
+            w.Line("    ProviderName, " + (e.Model.Provider.Shape is null ? "WireFormat" : "Shape") + ", All, StatusRules, FromErrorResponse);");
             w.Close();
             w.Close();
             return Footer(e);

@@ -80,7 +80,8 @@ namespace ErrorCodeGen.Generator.Model
         string Format,
         string? Namespace,
         string? Source,
-        bool RetryByStatus)
+        bool RetryByStatus,
+        ShapeModel? Shape = null)
     {
         /// <summary>The provider's <c>backoff:</c>, or null.</summary>
         public BackoffModel? Backoff { get; init; }
@@ -88,6 +89,15 @@ namespace ErrorCodeGen.Generator.Model
         /// <summary>The provider's <c>support:</c>, or null.</summary>
         public SupportModel? Support { get; init; }
     }
+
+    /// <summary>
+    /// A declared error shape (<c>provider.shape</c>, for format json or problem): each key's pointers as written (validated),
+    /// in the order of the runtime's <c>ErrorShapeDefinition</c>, and the provider's <c>request_id_headers</c>.
+    /// </summary>
+    internal sealed record ShapeModel(EquatableArray<ShapeKeyModel> Keys, EquatableArray<string> RequestIdHeaders);
+
+    /// <summary>One key of a shape and its pointers (one, or alternatives in order).</summary>
+    internal sealed record ShapeKeyModel(string Key, EquatableArray<string> Pointers);
 
     /// <summary>One exception group: <c>{Provider}{Name}Exception</c>.</summary>
     internal sealed record ExceptionGroupModel(string Name, string ClassName, RenderedText Summary);

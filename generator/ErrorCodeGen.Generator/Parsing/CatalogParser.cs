@@ -22,7 +22,7 @@ namespace ErrorCodeGen.Generator.Parsing
         public const int MaxCatalogChars = 32 * 1024 * 1024;
 
         internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors", "transport", "sections" };
-        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by", "backoff", "support" };
+        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by", "backoff", "support", "shape", "request_id_headers" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
         internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note", "backoff" };
         internal static readonly string[] ErrorKeys =
@@ -308,14 +308,15 @@ namespace ErrorCodeGen.Generator.Parsing
                 ns = null;
             }
 
-            if (name is null || title is null || format is null)
+            ShapeModel? shape = ShapeParser.Read(provider, format, context, out bool shapeFailed);
+            if (name is null || title is null || format is null || shapeFailed)
             {
                 return null;
             }
 
             BackoffModel? backoff = ReadBackoff(provider, context);
             SupportModel? support = ReadSupport(provider, context);
-            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Backoff = backoff, Support = support };
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus, shape) { Backoff = backoff, Support = support };
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
