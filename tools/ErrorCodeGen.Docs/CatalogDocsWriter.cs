@@ -78,6 +78,7 @@ namespace ErrorCodeGen.Docs
                 }
             }
 
+            WriteFamilies(sb, model);
             sb.Append("## Codes\n\n");
             if (model.Errors.IsEmpty)
             {
@@ -164,6 +165,61 @@ namespace ErrorCodeGen.Docs
             return s_relativeLink.Replace(markdown, m => System.Uri.TryCreate(root, m.Groups[1].Value, out System.Uri? full) ? "](" + full + ")" : m.Value);
         }
 
+        /// <summary>The catalog's open code families, in the order they are tried, with where each comes from.</summary>
+        private static void WriteFamilies(StringBuilder sb, CatalogModel model)
+        {
+            if (model.Families.IsEmpty)
+            {
+                return;
+            }
+
+            string p = model.Provider.Name;
+            sb.Append("## Code families\n\n");
+            sb.Append("A code that is not in the table of codes below but matches a family is classified by the family: ")
+              .Append(Code(p + "ErrorCode.Unknown")).Append(" stays the code, ").Append(Code("RawCode")).Append(" keeps it, ")
+              .Append(Code("ApiErrorException.Family")).Append(" names the family, and the family's exception group and retry advice apply. ")
+              .Append("A listed code always wins; families are tried in this order and the first that matches wins.\n\n");
+            sb.Append("| Family | Matches | Retryable | Exception | Summary |\n|---|---|---|---|---|\n");
+            foreach (CodeFamilyModel family in model.Families)
+            {
+                var matches = new System.Collections.Generic.List<string>();
+                foreach (string x in family.Prefixes)
+                {
+                    matches.Add("starts with " + Code(x));
+                }
+
+                foreach (string x in family.Suffixes)
+                {
+                    matches.Add("ends with " + Code(x));
+                }
+
+                foreach (string x in family.Contains)
+                {
+                    matches.Add("contains " + Code(x));
+                }
+
+                sb.Append("| ").Append(family.Name)
+                  .Append(" | ").Append(string.Join(", ", matches)).Append(family.IgnoreCase ? " (ignoring case)" : string.Empty)
+                  .Append(" | ").Append(Retry(family.IsRetryable, family.Retry)).Append(Inferred(family.Inferred, "retryable")).Append(Refused(family))
+                  .Append(" | ").Append(family.ExceptionGroup is null ? string.Empty : Code(GeneratedTypeNames.GroupException(p, family.ExceptionGroup)))
+                  .Append(" | ").Append(Cell(family.Summary.Markdown)).Append(" |\n");
+            }
+
+            sb.Append('\n');
+            foreach (CodeFamilyModel family in model.Families)
+            {
+                sb.Append("### Family ").Append(family.Name).Append("\n\n");
+                Bullet(sb, "Source", Cell(family.Source));
+                sb.Append('\n');
+                if (!family.Remediation.IsEmpty)
+                {
+                    sb.Append("**What to do**\n\n").Append(AbsoluteLinks(family.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
+                }
+
+                Note(sb, family.Inferred, family.Note);
+            }
+        }
+
         private static void Note(StringBuilder sb, EquatableArray<string> inferred, string? note)
         {
             if (note is null)
@@ -197,7 +253,8 @@ namespace ErrorCodeGen.Docs
 
         /// <summary>For an entry marked <c>refused</c>: that the server did not act, so even a POST may be repeated.</summary>
         private static string Refused(CatalogEntryModel entry)
-            => entry.Refused ? "; refused, safe to repeat even a POST" + Inferred(entry.Inferred, "refused") : string.Empty;
+            => (entry.Refused ? "; refused, safe to repeat even a POST" + Inferred(entry.Inferred, "refused") : string.Empty)
+            + (entry.RefreshCredentials ? "; refresh credentials, then retry" + Inferred(entry.Inferred, "refresh_credentials") : string.Empty);
 
         private static string Retry(bool retryable, RetryKind kind)
             => !retryable ? "no" : kind switch

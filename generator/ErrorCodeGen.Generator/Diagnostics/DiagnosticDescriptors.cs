@@ -78,13 +78,20 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor TypeNameCollision = Error(
             "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");
 
+        public static readonly DiagnosticDescriptor DuplicateFamily = Error(
+            "ECG0030", "Duplicate code family", "Code family '{0}' is declared twice (first at line {1})");
+
+        public static readonly DiagnosticDescriptor AmbiguousFamilyPattern = Warning(
+            "ECG0031", "Code family pattern can never match", "The {0} '{1}' of family '{2}' can never decide: every code it matches is matched first by the {3} '{4}' of family '{5}', declared before it (families are tried in order); remove it or declare '{2}' first");
+
         // Every descriptor above, once: DiagnosticInfo finds its descriptor here by ID. DiagnosticCatalogTests proves by
         // reflection that no descriptor field is missing, so a new descriptor cannot be reported without being listed.
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
             YamlSyntax, UnsupportedSchema, MissingField, WrongType, HttpStatusOutOfRange, DuplicateCode,
             IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,
             EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
-            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision);
+            InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision,
+            DuplicateFamily, AmbiguousFamilyPattern);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 

@@ -88,7 +88,15 @@ namespace ErrorCodeGen.Generator.Emitting
                 " says which error it is; the inherited members say what to do and whether and when to retry."))));
             GeneratedCodeAttribute(e);
             w.Open(e.Options.Accessibility + " partial class " + names.Exception + " : " + Runtime + "ApiErrorException");
-            ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderName", "response", "descriptor", "statusRule", names.Errors + ".RetrySource", "null");
+            if (e.Model.Families.IsEmpty)
+            {
+                ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderName", "response", "descriptor", "statusRule", names.Errors + ".RetrySource", "null");
+            }
+            else
+            {
+                ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderName", "response", "descriptor", "statusRule", "family", names.Errors + ".RetrySource", "null");
+            }
+
             w.Line("{");
             w.Indent();
             w.Line("Code = code;");
@@ -111,7 +119,15 @@ namespace ErrorCodeGen.Generator.Emitting
                 w.Doc(group.Summary.IsEmpty ? Summary("The " + group.Name + " errors of the " + e.Model.Provider.Title + ".") : Summary(group.Summary));
                 GeneratedCodeAttribute(e);
                 w.Open(e.Options.Accessibility + " partial class " + group.ClassName + " : " + names.Exception);
-                ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule");
+                if (e.Model.Families.IsEmpty)
+                {
+                    ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule");
+                }
+                else
+                {
+                    ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule", "family");
+                }
+
                 w.Line("{");
                 w.Line("}");
                 w.Line();
@@ -171,6 +187,11 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("response", "The response as read."));
             w.Doc(Param("descriptor", "The code's catalog entry, or null when the code is unknown."));
             w.Doc(Param("statusRule", "The catalog's rule for the HTTP status, or null."));
+            if (!e.Model.Families.IsEmpty)
+            {
+                w.Doc(Param("family", "The family of an unknown code, or null."));
+            }
+
             w.Line(EditorBrowsableNever);
             w.Packed("public " + className + "(", ExceptionParameters(e), ")");
             w.Indent();
@@ -178,13 +199,22 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Unindent();
         }
 
-        private static string[] ExceptionParameters(Emission e) => new[]
-        {
-            e.Names.ErrorCode + " code",
-            Runtime + "ErrorResponse response",
-            Runtime + "ErrorDescriptor" + e.Q + " descriptor",
-            Runtime + "StatusRule" + e.Q + " statusRule",
-        };
+        private static string[] ExceptionParameters(Emission e) => e.Model.Families.IsEmpty
+            ? new[]
+            {
+                e.Names.ErrorCode + " code",
+                Runtime + "ErrorResponse response",
+                Runtime + "ErrorDescriptor" + e.Q + " descriptor",
+                Runtime + "StatusRule" + e.Q + " statusRule",
+            }
+            : new[]
+            {
+                e.Names.ErrorCode + " code",
+                Runtime + "ErrorResponse response",
+                Runtime + "ErrorDescriptor" + e.Q + " descriptor",
+                Runtime + "StatusRule" + e.Q + " statusRule",
+                Runtime + "ErrorFamily" + e.Q + " family = null",
+            };
 
         private static string Remarks(ErrorCodeModel error)
         {

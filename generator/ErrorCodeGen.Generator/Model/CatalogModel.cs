@@ -20,7 +20,31 @@ namespace ErrorCodeGen.Generator.Model
     {
         /// <summary>The names of the types generated for the catalog, computed once from the provider's name.</summary>
         public GeneratedTypeNames TypeNames { get; } = GeneratedTypeNames.For(Provider.Name);
+
+        /// <summary>The catalog's open code families (<c>families:</c>), in declaration order.</summary>
+        public EquatableArray<CodeFamilyModel> Families { get; init; } = EquatableArray<CodeFamilyModel>.Empty;
     }
+
+    /// <summary>
+    /// One open family of codes (<c>families:</c>): codes that start with, end with or contain one of its patterns, and
+    /// that the catalog does not list, are classified by it. Mirrors <c>ErrorCodeGen.ErrorFamily</c> in the runtime.
+    /// </summary>
+    internal sealed record CodeFamilyModel(
+        string Name,
+        EquatableArray<string> Prefixes,
+        EquatableArray<string> Suffixes,
+        EquatableArray<string> Contains,
+        bool IgnoreCase,
+        string Source,
+        bool IsRetryable,
+        RetryKind Retry,
+        long? RetryAfterMilliseconds,
+        string? ExceptionGroup,
+        RenderedText Summary,
+        RenderedText Remediation,
+        EquatableArray<string> Inferred,
+        string? Note)
+        : CatalogEntryModel(IsRetryable, Retry, RetryAfterMilliseconds, ExceptionGroup, Summary, Remediation, Inferred, Note);
 
     /// <summary>The names of the types generated for a provider: <c>{P}ErrorCode</c>, <c>{P}Errors</c>, <c>{P}Exception</c>.</summary>
     internal sealed record GeneratedTypeNames(string Provider, string ErrorCode, string Errors, string Exception)
@@ -61,6 +85,9 @@ namespace ErrorCodeGen.Generator.Model
     {
         /// <summary>The catalog's <c>refused: true</c>: the server did not act on the request, so even a POST may be repeated.</summary>
         public bool Refused { get; init; }
+
+        /// <summary>The catalog's <c>refresh_credentials: true</c>: the credentials expired; refresh them, then retry.</summary>
+        public bool RefreshCredentials { get; init; }
     }
 
     /// <summary>One HTTP status rule.</summary>

@@ -21,13 +21,18 @@ namespace ErrorCodeGen.Generator.Parsing
         /// <summary>Larger catalogs are refused with ECG0016 (a 10 MB catalog is well within).</summary>
         public const int MaxCatalogChars = 32 * 1024 * 1024;
 
-        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors" };
+        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors", "families" };
         internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
-        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note" };
+        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "refresh_credentials", "exception", "summary", "remediation", "inferred", "note" };
+        internal static readonly string[] FamilyKeys =
+        {
+            "name", "prefix", "suffix", "contains", "ignore_case", "retryable", "retry", "retry_after", "refused", "exception",
+            "summary", "remediation", "source", "inferred", "note",
+        };
         internal static readonly string[] ErrorKeys =
         {
-            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "exception", "category", "message",
+            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "refresh_credentials", "exception", "category", "message",
             "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note",
         };
 
@@ -211,6 +216,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var statuses = ReadStatuses(catalog, groupNames, docsUrl, context);
             cancellationToken.ThrowIfCancellationRequested();
             var errors = ReadErrors(catalog, groupNames, docsUrl, context, cancellationToken, out bool enumIsLong);
+            var families = CodeFamilyReader.Read(catalog, groupNames, docsUrl, context);
 
             if (errors.Count == 0 && statuses.Count == 0 && !context.HasErrors)
             {
@@ -228,7 +234,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 groups.ToEquatableArray(),
                 statuses.ToEquatableArray(),
                 errors.ToEquatableArray(),
-                enumIsLong);
+                enumIsLong) { Families = families.ToEquatableArray() };
         }
 
         private static ProviderModel? ReadProvider(MappingReader catalog, CatalogFile file, ParseContext context, out LocationInfo? nameLocation)
@@ -420,7 +426,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     Render(rule, "summary", summary, docsUrl, inline: true, context),
                     Render(rule, "remediation", remediation, docsUrl, inline: false, context),
                     inferred,
-                    note) { Refused = refused == true });
+                    note) { Refused = refused == true, RefreshCredentials = rule.Bool("refresh_credentials", required: false) == true });
             }
 
             result.Sort((a, b) => a.Status.CompareTo(b.Status));
@@ -539,7 +545,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     endpoints,
                     phases,
                     inferred,
-                    note) { Refused = refused == true };
+                    note) { Refused = refused == true, RefreshCredentials = entry.Bool("refresh_credentials", required: false) == true };
                 pending.Add((model, numeric, codeNode!));
                 if (numeric.HasValue && numeric.Value > maxNumeric)
                 {
@@ -651,7 +657,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return memberName;
         }
 
-        private static RetryKind? ReadRetry(MappingReader reader, ParseContext context)
+        internal static RetryKind? ReadRetry(MappingReader reader, ParseContext context)
         {
             string? text = reader.String("retry", required: false);
             if (text is null)
@@ -676,7 +682,7 @@ namespace ErrorCodeGen.Generator.Parsing
         }
 
         /// <summary><c>refused: true</c> says a retry is safe even for a POST; on an entry that is not retryable it says nothing.</summary>
-        private static void CheckRefused(bool retryable, bool? refused, MappingReader reader, ParseContext context)
+        internal static void CheckRefused(bool retryable, bool? refused, MappingReader reader, ParseContext context)
         {
             if (refused == true && !retryable)
             {
@@ -684,7 +690,7 @@ namespace ErrorCodeGen.Generator.Parsing
             }
         }
 
-        private static RetryKind ResolveRetry(bool retryable, RetryKind? retry, MappingReader reader, ParseContext context)
+        internal static RetryKind ResolveRetry(bool retryable, RetryKind? retry, MappingReader reader, ParseContext context)
         {
             if (!retryable && reader.Has("retry_after"))
             {
@@ -711,7 +717,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return retry.Value;
         }
 
-        private static string? ReadGroupReference(MappingReader reader, HashSet<string> groups, ParseContext context)
+        internal static string? ReadGroupReference(MappingReader reader, HashSet<string> groups, ParseContext context)
         {
             string? name = reader.String("exception", required: false);
             if (name is null)
@@ -730,7 +736,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return name;
         }
 
-        private static EquatableArray<string> ReadInferred(MappingReader reader, string[] knownKeys, ParseContext context)
+        internal static EquatableArray<string> ReadInferred(MappingReader reader, string[] knownKeys, ParseContext context)
         {
             EquatableArray<string> inferred = reader.StringList("inferred");
             foreach (string field in inferred)
@@ -754,7 +760,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return inferred;
         }
 
-        private static RenderedText Render(MappingReader reader, string key, string? markdown, string? baseUrl, bool inline, ParseContext context)
+        internal static RenderedText Render(MappingReader reader, string key, string? markdown, string? baseUrl, bool inline, ParseContext context)
         {
             try
             {

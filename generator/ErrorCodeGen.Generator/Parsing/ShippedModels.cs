@@ -125,6 +125,8 @@ namespace ErrorCodeGen.Generator.Parsing
                     WriteList(w, e.Phases);
                     WriteEntry(w, e);
                 }
+
+                WriteAppendix(w, model);
             }
 
             return stream.ToArray();
@@ -182,12 +184,97 @@ namespace ErrorCodeGen.Generator.Parsing
                 };
             }
 
-            var model = new CatalogModel(file.Path, provider, new EquatableArray<ExceptionGroupModel>(groups), new EquatableArray<StatusRuleModel>(statuses), new EquatableArray<ErrorCodeModel>(errors), enumIsLong);
+            var families = ReadAppendix(r, statuses, errors);
+            var model = new CatalogModel(file.Path, provider, new EquatableArray<ExceptionGroupModel>(groups), new EquatableArray<StatusRuleModel>(statuses), new EquatableArray<ErrorCodeModel>(errors), enumIsLong)
+            {
+                Families = families,
+            };
             return new CatalogParseResult(file.Path, model, EquatableArray<DiagnosticInfo>.Empty, providerNameLocation)
             {
                 NamespaceOverride = file.NamespaceOverride,
                 AccessibilityOverride = file.AccessibilityOverride,
             };
+        }
+
+        /// <summary>
+        /// What came after the first layout, appended so that the layout above stays as it was: the code families, then the
+        /// indexes of the status rules and codes marked <c>refresh_credentials</c>. A model without it reads as none.
+        /// </summary>
+        private static void WriteAppendix(BinaryWriter w, CatalogModel model)
+        {
+            w.Write(model.Families.Count);
+            foreach (CodeFamilyModel f in model.Families)
+            {
+                w.Write(f.Name);
+                WriteList(w, f.Prefixes);
+                WriteList(w, f.Suffixes);
+                WriteList(w, f.Contains);
+                w.Write(f.IgnoreCase);
+                w.Write(f.Source);
+                WriteEntry(w, f);
+            }
+
+            WriteIndexes(w, model.StatusRules);
+            WriteIndexes(w, model.Errors);
+        }
+
+        private static void WriteIndexes<T>(BinaryWriter w, EquatableArray<T> entries)
+            where T : CatalogEntryModel, IEquatable<T>
+        {
+            int count = 0;
+            foreach (T entry in entries)
+            {
+                count += entry.RefreshCredentials ? 1 : 0;
+            }
+
+            w.Write(count);
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].RefreshCredentials)
+                {
+                    w.Write(i);
+                }
+            }
+        }
+
+        private static EquatableArray<CodeFamilyModel> ReadAppendix(BinaryReader r, StatusRuleModel[] statuses, ErrorCodeModel[] errors)
+        {
+            if (r.BaseStream.Position >= r.BaseStream.Length)
+            {
+                return EquatableArray<CodeFamilyModel>.Empty;
+            }
+
+            var families = new CodeFamilyModel[r.ReadInt32()];
+            for (int i = 0; i < families.Length; i++)
+            {
+                string name = r.ReadString();
+                EquatableArray<string> prefixes = ReadList(r);
+                EquatableArray<string> suffixes = ReadList(r);
+                EquatableArray<string> contains = ReadList(r);
+                bool ignoreCase = r.ReadBoolean();
+                string source = r.ReadString();
+                Entry entry = ReadEntry(r);
+                families[i] = new CodeFamilyModel(
+                    name, prefixes, suffixes, contains, ignoreCase, source, entry.IsRetryable, entry.Retry, entry.RetryAfterMilliseconds, entry.ExceptionGroup,
+                    entry.Summary, entry.Remediation, entry.Inferred, entry.Note)
+                {
+                    Refused = entry.Refused,
+                };
+            }
+
+            for (int n = r.ReadInt32(); n > 0; n--)
+            {
+                int i = r.ReadInt32();
+                statuses[i] = statuses[i] with { RefreshCredentials = true };
+            }
+
+            for (int n = r.ReadInt32(); n > 0; n--)
+            {
+                int i = r.ReadInt32();
+                errors[i] = errors[i] with { RefreshCredentials = true };
+            }
+
+            return families.Length == 0 ? EquatableArray<CodeFamilyModel>.Empty : new EquatableArray<CodeFamilyModel>(families);
         }
 
         private static void WriteEntry(BinaryWriter w, CatalogEntryModel e)
