@@ -195,5 +195,20 @@ namespace ErrorCodeGen
             IReadOnlyList<StatusRule> statusRules,
             Func<ErrorResponse, ApiErrorException> classify)
             => new ErrorCatalog(providerName, wireFormat, descriptors, statusRules, classify);
+
+        /// <summary>Creates the non-generic view of a provider's catalog whose bodies are read in <paramref name="shape"/> (a declared shape).</summary>
+        /// <param name="providerName">The provider's C# name.</param>
+        /// <param name="shape">The shape of its error bodies.</param>
+        /// <param name="descriptors">Every code of the catalog.</param>
+        /// <param name="statusRules">The catalog's status rules.</param>
+        /// <param name="classify">The generated classifier (<c>PErrors.FromErrorResponse</c>).</param>
+        /// <returns>The catalog.</returns>
+        public static IErrorCatalog Catalog(
+            string providerName,
+            ErrorShape shape,
+            IReadOnlyList<ErrorDescriptor> descriptors,
+            IReadOnlyList<StatusRule> statusRules,
+            Func<ErrorResponse, ApiErrorException> classify)
+            => new ErrorCatalog(providerName, shape, descriptors, statusRules, classify);
     }
 }

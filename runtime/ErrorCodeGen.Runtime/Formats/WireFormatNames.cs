@@ -8,9 +8,12 @@ namespace ErrorCodeGen.Formats
     /// </summary>
     internal static class WireFormatNames
     {
-        public static readonly string[] CatalogNames = { "runcomfy", "runware", "cmfy", "graphql" };
+        /// <summary>The formats whose catalog declares its body with a <c>shape:</c> section (json requires one, problem may refine its code).</summary>
+        public static readonly string[] ShapeFormats = { "json", "problem" };
 
-        public static readonly string[] MemberNames = { "RunComfy", "Runware", "Cmfy", "GraphQL" };
+        public static readonly string[] CatalogNames = { "runcomfy", "runware", "cmfy", "graphql", "json", "problem" };
+
+        public static readonly string[] MemberNames = { "RunComfy", "Runware", "Cmfy", "GraphQL", "Json", "Problem" };
 
         /// <summary>The enum member of the format a catalog names (ignoring case), or null when there is none.</summary>
         public static string? MemberFor(string catalogName)

@@ -1,0 +1,360 @@
+using System;
+using System.Text.Json;
+
+namespace ErrorCodeGen.Formats
+{
+    /// <summary>
+    /// The one reader of every wire format: a compiled <see cref="ShapeSpec"/> (see <see cref="ShapeCompiler"/>) walked in one
+    /// forward pass. Each object level looks its members up in a <see cref="ShapeNode"/> (UTF-8 bytes, by length first);
+    /// a member no pointer names is skipped, or kept as an extra field inside an error item. The rules of
+    /// <see cref="JsonItems"/> hold throughout: a value is consumed whole whatever its type, a key's first non-null
+    /// occurrence wins (or, among a declared list, the first listed that is present), and what was read of an item is kept
+    /// when the body breaks off (the item is pending in the <see cref="BodyBuilder"/>).
+    /// </summary>
+    internal sealed class ShapeFormat : ErrorBodyFormat
+    {
+        /// <summary>Four bits per field: all ones is "not filled".</summary>
+        private const ulong NoRanks = ulong.MaxValue;
+
+        private readonly ShapeNode _root;
+        private readonly bool _rootIsItem;
+        private readonly ErrorLocationKinds _kinds;
+        private readonly bool _keepExtras;
+
+        public ShapeFormat(ErrorWireFormat format, ShapeNode root, bool rootIsItem, ErrorLocationKinds kinds, bool keepExtras)
+        {
+            Format = format;
+            _root = root;
+            _rootIsItem = rootIsItem;
+            _kinds = kinds;
+            _keepExtras = keepExtras;
+        }
+
+        public override ErrorWireFormat Format { get; }
+
+        /// <summary>What one pass has seen: ranks of the filled fields and which objects were descended into.</summary>
+        private struct State
+        {
+            public ulong ItemRanks;
+            public ulong BodyRanks;
+            public ulong ItemSeen;
+            public ulong BodySeen;
+            public bool LocationSeen;
+
+            /// <summary>A root error item is an error payload once it has a code (RunComfy's rule), not merely by existing.</summary>
+            public bool PayloadOnCode;
+        }
+
+        public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
+        {
+            var s = new State { ItemRanks = NoRanks, BodyRanks = NoRanks };
+            if (_rootIsItem)
+            {
+                s.PayloadOnCode = true;
+                ReadItem(ref r, body, b, ref s, _root);
+            }
+            else
+            {
+                ReadObject(ref r, body, b, ref s, _root, null);
+            }
+        }
+
+        /// <summary>One error object: the reader is on its <c>{</c> and ends on its <c>}</c>.</summary>
+        private void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node)
+        {
+            ErrorItemBuilder item = b.NewItem();
+            b.Pending = item;
+            s.ItemRanks = NoRanks;
+            s.ItemSeen = 0;
+            ReadObject(ref r, body, b, ref s, node, item);
+            b.FlushPending();
+        }
+
+        /// <summary>The members of one object level; <paramref name="item"/> is the error item it is inside, if any.</summary>
+        private void ReadObject(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ErrorItemBuilder? item)
+        {
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                ShapeEntry? entry = node.Find(ref r);
+                if (entry is null)
+                {
+                    if (item != null && _keepExtras)
+                    {
+                        JsonItems.ReadExtra(ref r, body, item, node.ExtraPrefix);
+                    }
+                    else
+                    {
+                        r.Read();
+                        r.Skip();
+                    }
+
+                    continue;
+                }
+
+                r.Read();
+                if (entry.AlsoExtra && item != null && !item.ExtrasFull && !item.HasExtra(entry.NameText))
+                {
+                    int start = (int)r.TokenStartIndex;
+                    ReadValue(ref r, body, b, ref s, node, entry, item);
+                    int end = Math.Min((int)r.BytesConsumed, body.Length);
+                    item.AddExtra(entry.NameText, Utf8Text.DecodeBounded(body.Slice(start, Math.Max(0, end - start)), ReaderLimits.MaxRawJsonLength));
+                }
+                else
+                {
+                    ReadValue(ref r, body, b, ref s, node, entry, item);
+                }
+            }
+        }
+
+        /// <summary>The value of a member the shape names; the reader is on the value and ends past it.</summary>
+        private void ReadValue(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder? item)
+        {
+            if (entry.IsLocation)
+            {
+                ReadLocation(ref r, body, b, ref s, entry.Child!);
+                return;
+            }
+
+            ShapeNode? child = entry.Child;
+            if (child != null)
+            {
+                ReadNested(ref r, body, b, ref s, node, entry, child, item);
+                return;
+            }
+
+            ShapeAction[] actions = entry.Actions;
+            if (actions.Length == 1)
+            {
+                Assign(ref r, body, b, ref s, actions[0], item);
+            }
+            else
+            {
+                AssignText(ref r, body, b, ref s, actions, item);
+            }
+        }
+
+        /// <summary>An object some pointer goes through: its first non-null occurrence is descended into.</summary>
+        private void ReadNested(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ShapeNode child, ErrorItemBuilder? item)
+        {
+            ulong bit = 1UL << entry.SeenBit;
+            ref ulong seen = ref child.InItem ? ref s.ItemSeen : ref s.BodySeen;
+            if ((seen & bit) == 0 && r.TokenType == JsonTokenType.StartObject)
+            {
+                seen |= bit;
+                ReadObject(ref r, body, b, ref s, child, item);
+            }
+            else if ((seen & bit) != 0 || item is null || !_keepExtras)
+            {
+                r.Skip();
+            }
+            else
+            {
+                // Not an object (GraphQL's "extensions": "text"): kept as it is, under its own name.
+                item.AddExtra(node.ExtraPrefix is null ? entry.NameText : node.ExtraPrefix + entry.NameText, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
+            }
+        }
+
+        /// <summary>An error location: its first non-null occurrence (among all locations, in body order) is read.</summary>
+        private void ReadLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        {
+            JsonTokenType type = r.TokenType;
+            if (s.LocationSeen || type == JsonTokenType.Null)
+            {
+                r.Skip();
+                return;
+            }
+
+            s.LocationSeen = true;
+            if (type == JsonTokenType.StartObject && (_kinds & ErrorLocationKinds.Object) != 0)
+            {
+                b.HasErrorPayload = true;
+                ReadItem(ref r, body, b, ref s, itemNode);
+            }
+            else if (type == JsonTokenType.StartArray && (_kinds & ErrorLocationKinds.Array) != 0)
+            {
+                ReadArray(ref r, body, b, ref s, itemNode);
+            }
+            else if (type == JsonTokenType.String && (_kinds & ErrorLocationKinds.String) != 0)
+            {
+                b.HasErrorPayload = true;
+                ErrorItemBuilder text = b.NewItem();
+                text.Message = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
+                b.Add(text);
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        /// <summary>An array of errors: an object is an item, a scalar the message of one; past the cap items are skipped unread.</summary>
+        private void ReadArray(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        {
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                b.HasErrorPayload = true;
+                if (b.IsFull)
+                {
+                    r.Skip();
+                    continue;
+                }
+
+                if (r.TokenType == JsonTokenType.StartObject)
+                {
+                    ReadItem(ref r, body, b, ref s, itemNode);
+                }
+                else
+                {
+                    ErrorItemBuilder scalar = b.NewItem();
+                    scalar.Message = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
+                    b.Add(scalar);
+                }
+            }
+        }
+
+        private static int RankOf(ulong ranks, ShapeField field) => (int)((ranks >> (4 * (int)field)) & 0xF);
+
+        private static ulong WithRank(ulong ranks, ShapeField field, int rank)
+        {
+            int shift = 4 * (int)field;
+            return (ranks & ~(0xFUL << shift)) | ((ulong)rank << shift);
+        }
+
+        /// <summary>Fills one field from the value at the reader, unless a value of the same or a better rank filled it.</summary>
+        private void Assign(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction action, ErrorItemBuilder? item)
+        {
+            ShapeField field = action.Field;
+            switch (field)
+            {
+                case ShapeField.RequestId:
+                    if (b.RequestId != null && RankOf(s.BodyRanks, field) <= action.Rank)
+                    {
+                        r.Skip();
+                        return;
+                    }
+
+                    string? id = JsonValues.Text(ref r, body, ReaderLimits.MaxRequestIdLength);
+                    if (id != null)
+                    {
+                        b.RequestId = id;
+                        s.BodyRanks = WithRank(s.BodyRanks, field, action.Rank);
+                    }
+
+                    return;
+                case ShapeField.RetryAfter:
+                    if (b.RetryAfter != null && RankOf(s.BodyRanks, field) <= action.Rank)
+                    {
+                        r.Skip();
+                        return;
+                    }
+
+                    TimeSpan? wait = JsonValues.Seconds(ref r, body);
+                    if (wait != null)
+                    {
+                        b.RetryAfter = wait;
+                        s.BodyRanks = WithRank(s.BodyRanks, field, action.Rank);
+                    }
+
+                    return;
+            }
+
+            if (item is null)
+            {
+                // Item fields are placed only at item levels by the compiler.
+                r.Skip();
+                return;
+            }
+
+            if (field == ShapeField.Details)
+            {
+                JsonItems.ReadDetail(ref r, body, item);
+                return;
+            }
+
+            ref string? slot = ref Slot(item, field);
+            if (slot != null && RankOf(s.ItemRanks, field) <= action.Rank)
+            {
+                r.Skip();
+            }
+            else
+            {
+                string? value = field == ShapeField.Path
+                    ? JsonItems.ReadPath(ref r, body)
+                    : JsonValues.Text(ref r, body, field == ShapeField.Code ? ReaderLimits.MaxCodeLength : ReaderLimits.MaxStringLength);
+                if (value != null)
+                {
+                    slot = value;
+                    s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                }
+            }
+
+            if (field == ShapeField.Code && s.PayloadOnCode)
+            {
+                b.HasErrorPayload |= item.Code != null;
+            }
+        }
+
+        /// <summary>One text member that fills several fields (problem details' <c>type</c>: the code and the documentation link).</summary>
+        private void AssignText(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction[] actions, ErrorItemBuilder? item)
+        {
+            string? value = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
+            if (value is null)
+            {
+                return;
+            }
+
+            foreach (ShapeAction action in actions)
+            {
+                ShapeField field = action.Field;
+                if (field == ShapeField.RequestId)
+                {
+                    if (b.RequestId is null || RankOf(s.BodyRanks, field) > action.Rank)
+                    {
+                        b.RequestId = TextExcerpt.Shorten(value, ReaderLimits.MaxRequestIdLength);
+                        s.BodyRanks = WithRank(s.BodyRanks, field, action.Rank);
+                    }
+
+                    continue;
+                }
+
+                if (item is null)
+                {
+                    continue;
+                }
+
+                ref string? slot = ref Slot(item, field);
+                if (slot is null || RankOf(s.ItemRanks, field) > action.Rank)
+                {
+                    slot = TextExcerpt.Shorten(value, field == ShapeField.Code ? ReaderLimits.MaxCodeLength : ReaderLimits.MaxStringLength);
+                    s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                }
+
+                if (field == ShapeField.Code && s.PayloadOnCode)
+                {
+                    b.HasErrorPayload = true;
+                }
+            }
+        }
+
+        private static ref string? Slot(ErrorItemBuilder item, ShapeField field)
+        {
+            switch (field)
+            {
+                case ShapeField.Code:
+                    return ref item.Code;
+                case ShapeField.Message:
+                    return ref item.Message;
+                case ShapeField.Parameter:
+                    return ref item.Parameter;
+                case ShapeField.TaskType:
+                    return ref item.TaskType;
+                case ShapeField.TaskId:
+                    return ref item.TaskId;
+                case ShapeField.Documentation:
+                    return ref item.DocumentationUrl;
+                default:
+                    return ref item.Path;
+            }
+        }
+    }
+}

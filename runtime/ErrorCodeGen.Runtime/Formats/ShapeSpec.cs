@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorCodeGen.Formats
+{
+    /// <summary>What a shape pointer fills.</summary>
+    internal enum ShapeField : byte
+    {
+        /// <summary>The error's code (<see cref="ApiError.Code"/>), bounded by <see cref="ReaderLimits.MaxCodeLength"/>.</summary>
+        Code,
+
+        /// <summary><see cref="ApiError.Message"/>.</summary>
+        Message,
+
+        /// <summary><see cref="ApiError.Parameter"/>.</summary>
+        Parameter,
+
+        /// <summary><see cref="ApiError.TaskType"/>.</summary>
+        TaskType,
+
+        /// <summary><see cref="ApiError.TaskId"/>.</summary>
+        TaskId,
+
+        /// <summary><see cref="ApiError.DocumentationUrl"/>.</summary>
+        Documentation,
+
+        /// <summary><see cref="ApiError.Path"/>: an array of segments becomes dotted text.</summary>
+        Path,
+
+        /// <summary><see cref="ApiError.Details"/>: an array, an object of entries or a string.</summary>
+        Details,
+
+        /// <summary>The response's request id (from the root).</summary>
+        RequestId,
+
+        /// <summary>The response's wait in seconds (from the root).</summary>
+        RetryAfter,
+    }
+
+    /// <summary>Where the error items of a shape may be, by the JSON type of the value at an error location.</summary>
+    [Flags]
+    internal enum ErrorLocationKinds
+    {
+        None = 0,
+
+        /// <summary>An object: one error item.</summary>
+        Object = 1,
+
+        /// <summary>An array: one item per element (an object is an item, a scalar its message).</summary>
+        Array = 2,
+
+        /// <summary>A string: one item with that message (<c>{"detail": "Not Found"}</c>).</summary>
+        String = 4,
+
+        All = Object | Array | String,
+    }
+
+    /// <summary>One pointer of a shape: what it fills, from where, and how it ranks among the pointers of the same field.</summary>
+    internal readonly struct ShapePointer
+    {
+        public ShapePointer(ShapeField field, string pointer, int rank, bool alsoExtra = false)
+        {
+            Field = field;
+            Pointer = pointer;
+            Rank = rank;
+            AlsoExtra = alsoExtra;
+        }
+
+        public ShapeField Field { get; }
+
+        /// <summary>The RFC 6901 pointer: from the root for <see cref="ShapeField.RequestId"/> and <see cref="ShapeField.RetryAfter"/>, else from each error item.</summary>
+        public string Pointer { get; }
+
+        /// <summary>
+        /// Lower wins: a value found for a rank lower than the one that filled the field replaces it, one of the same rank or
+        /// higher is skipped. Declared lists rank by position ("the first present, non-null value wins"); the built-in
+        /// presets give alternatives the same rank, so that the first one in body order wins, as their readers always did.
+        /// </summary>
+        public int Rank { get; }
+
+        /// <summary>Whether the member is also kept as an extra field of the item (raw JSON), as problem details keep <c>title</c>.</summary>
+        public bool AlsoExtra { get; }
+
+        public bool FromRoot => Field == ShapeField.RequestId || Field == ShapeField.RetryAfter;
+    }
+
+    /// <summary>
+    /// The uncompiled description of a shape, which <see cref="ShapeCompiler"/> turns into a <see cref="ShapeFormat"/>.
+    /// </summary>
+    /// <remarks>
+    /// Extension points (for new presets, see <see cref="ShapePresets"/>): several alternative error locations
+    /// (<see cref="ErrorLocations"/>, the first non-null one in body order is read); which JSON types a location accepts
+    /// (<see cref="LocationKinds"/>); several pointers per field with ranks (body order or declared priority); nested
+    /// pointers (<c>/extensions/code</c>), whose objects' other members are kept as prefixed extra fields
+    /// (<c>extensions.retryable</c>); root pointers through an error object (<c>/error/retry_after</c>); a member that is
+    /// both read and kept (<see cref="ShapePointer.AlsoExtra"/>). A new field is a member of <see cref="ShapeField"/>, a
+    /// case in <see cref="ShapeFormat"/>'s assignment, and a key of <see cref="ErrorShapeDefinition"/>.
+    /// </remarks>
+    internal sealed class ShapeSpec
+    {
+        public ShapeSpec(string name, ErrorWireFormat format)
+        {
+            Name = name;
+            Format = format;
+        }
+
+        public string Name { get; }
+
+        public ErrorWireFormat Format { get; }
+
+        /// <summary>Root pointers to the error object or array; <c>""</c> (alone) makes the root the one error item.</summary>
+        public List<string> ErrorLocations { get; } = new List<string>();
+
+        public ErrorLocationKinds LocationKinds { get; set; } = ErrorLocationKinds.All;
+
+        public List<ShapePointer> Pointers { get; } = new List<ShapePointer>();
+
+        /// <summary>Whether an item's members that no pointer names are kept as extra fields (raw JSON).</summary>
+        public bool KeepExtras { get; set; } = true;
+
+        /// <summary>Response headers that carry the request id, first listed first; empty for the default <c>X-Request-Id</c>.</summary>
+        public List<string> RequestIdHeaders { get; } = new List<string>();
+
+        public ShapeSpec Add(ShapeField field, int rank, params string[] pointers)
+        {
+            foreach (string pointer in pointers)
+            {
+                Pointers.Add(new ShapePointer(field, pointer, rank));
+            }
+
+            return this;
+        }
+
+        /// <summary>Adds <paramref name="pointers"/> for <paramref name="field"/>, ranked by their position (first wins).</summary>
+        public ShapeSpec AddListed(ShapeField field, IEnumerable<string> pointers)
+        {
+            int rank = 0;
+            foreach (string pointer in pointers)
+            {
+                Pointers.Add(new ShapePointer(field, pointer, rank++));
+            }
+
+            return this;
+        }
+
+        public ShapeSpec Remove(ShapeField field)
+        {
+            Pointers.RemoveAll(p => p.Field == field);
+            return this;
+        }
+
+        public IReadOnlyList<string> PointersOf(ShapeField field)
+        {
+            var list = new List<string>();
+            foreach (ShapePointer p in Pointers)
+            {
+                if (p.Field == field && !list.Contains(p.Pointer))
+                {
+                    list.Add(p.Pointer);
+                }
+            }
+
+            return list.ToArray();
+        }
+    }
+}
