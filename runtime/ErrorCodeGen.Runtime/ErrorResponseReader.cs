@@ -278,6 +278,13 @@ namespace ErrorCodeGen
             }
 
             byte c = body[first];
+            if (c != (byte)'{' && c != (byte)'[' && EventStreamReader.LooksLikeEventStream(body.Slice(first)))
+            {
+                // Server-Sent Events (text/event-stream): the first event that reports an error is the body's error.
+                EventStreamReader.Read(body.Slice(first), builder, (frame, into) => ReadBody(shape, frame, into, knownValidUtf8));
+                return;
+            }
+
             if (c != (byte)'{' && c != (byte)'[')
             {
                 builder.Kind = ErrorBodyKind.NotJson;

@@ -73,6 +73,7 @@ namespace ErrorCodeGen.Formats
                             }
 
                             entry.IsLocation = true;
+                            entry.Kinds = spec.KindsByLocation.TryGetValue(JsonPointerSyntax.Format(segments), out ErrorLocationKinds kinds) ? kinds : spec.LocationKinds;
                             entry.Child = new ShapeNode(inItem: true, extraPrefix: null);
                             itemNodes.Add(entry.Child);
                         }
@@ -126,6 +127,11 @@ namespace ErrorCodeGen.Formats
                 }
             }
 
+            if (!rootIsItem && !CompileFeatures(spec, root, ref seenBits, out problem))
+            {
+                return null;
+            }
+
             if (seenBits > MaxObjects)
             {
                 problem = "the shape descends into more than " + MaxObjects + " objects";
@@ -133,7 +139,121 @@ namespace ErrorCodeGen.Formats
             }
 
             root.Freeze();
-            return new ShapeFormat(spec.Format, root, rootIsItem, spec.LocationKinds, spec.KeepExtras);
+            return new ShapeFormat(spec.Format, root, rootIsItem, spec.LocationKinds, spec.KeepExtras)
+            {
+                RootFallback = spec.RootFallback && !rootIsItem,
+                RootExtras = spec.RootExtras,
+                RootKeptWithoutCode = spec.RootKeptWithoutCode,
+                FailingStatuses = spec.FailingStatuses.ToArray(),
+            };
+        }
+
+        /// <summary>
+        /// The presets' extra features (issue 13): conditional locations, each with its own pointers, and the root read as an
+        /// item when no location holds one (<see cref="ShapeSpec.RootFallback"/>).
+        /// </summary>
+        private static bool CompileFeatures(ShapeSpec spec, ShapeNode root, ref int seenBits, out string? problem)
+        {
+            problem = null;
+            foreach (ShapeCondition condition in spec.Conditions)
+            {
+                if (!JsonPointerSyntax.TryParse(condition.Location, out string[] segments, out problem) || segments.Length == 0)
+                {
+                    problem = "condition: " + (problem ?? "a conditional location names a member");
+                    return false;
+                }
+
+                ShapeNode node = root;
+                for (int i = 0; i < segments.Length - 1; i++)
+                {
+                    ShapeEntry through = node.GetOrAdd(segments[i]);
+                    if (through.IsLocation || through.Actions.Length > 0)
+                    {
+                        problem = "condition: '" + condition.Location + "' is inside another location or value";
+                        return false;
+                    }
+
+                    node = Descend(through, node, ref seenBits);
+                }
+
+                ShapeEntry entry = node.GetOrAdd(segments[segments.Length - 1]);
+                if (entry.IsLocation || entry.Child != null || entry.Actions.Length > 0)
+                {
+                    problem = "condition: '" + condition.Location + "' is already a location or read by a pointer";
+                    return false;
+                }
+
+                entry.IsLocation = true;
+                entry.IsConditional = true;
+                entry.Kinds = condition.Kinds;
+                entry.Child = new ShapeNode(inItem: true, extraPrefix: null, noExtras: true);
+                foreach (ShapePointer pointer in condition.Pointers)
+                {
+                    if (!JsonPointerSyntax.TryParse(pointer.Pointer, out string[] path, out problem) || path.Length == 0 || pointer.FromRoot
+                        || !Place(entry.Child, path, pointer, ref seenBits, out problem))
+                    {
+                        problem = "condition: " + (problem ?? pointer.Pointer);
+                        return false;
+                    }
+                }
+            }
+
+            if (spec.RootFallback)
+            {
+                // The item pointers read at the root too; one that meets a location there (RunComfy's camelCase "error" is both
+                // the failed result's list and, inside it, the message) is left to the location.
+                foreach (ShapePointer pointer in spec.Pointers)
+                {
+                    if (pointer.FromRoot || !JsonPointerSyntax.TryParse(pointer.Pointer, out string[] path, out _) || path.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (MeetsLocation(root, path))
+                    {
+                        continue;
+                    }
+
+                    if (!Place(root, path, pointer, ref seenBits, out problem))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            problem = null;
+            return true;
+        }
+
+        private static bool MeetsLocation(ShapeNode root, string[] path)
+        {
+            ShapeNode? node = root;
+            for (int i = 0; i < path.Length && node != null; i++)
+            {
+                ShapeEntry? found = null;
+                foreach (ShapeEntry e in node.Entries)
+                {
+                    if (e.NameText == path[i])
+                    {
+                        found = e;
+                        break;
+                    }
+                }
+
+                if (found is null)
+                {
+                    return false;
+                }
+
+                if (found.IsLocation)
+                {
+                    return true;
+                }
+
+                node = found.Child;
+            }
+
+            return false;
         }
 
         private static ShapeNode Descend(ShapeEntry entry, ShapeNode parent, ref int seenBits)
@@ -141,7 +261,7 @@ namespace ErrorCodeGen.Formats
             if (entry.Child is null)
             {
                 string? prefix = parent.InItem ? parent.ExtraPrefix + entry.NameText + "." : null;
-                entry.Child = new ShapeNode(parent.InItem, prefix);
+                entry.Child = new ShapeNode(parent.InItem, prefix, parent.NoExtras);
                 entry.SeenBit = seenBits++;
             }
 
@@ -214,6 +334,7 @@ namespace ErrorCodeGen.Formats
                 case ShapeField.Path: return "path";
                 case ShapeField.Details: return "details";
                 case ShapeField.RequestId: return "request_id";
+                case ShapeField.Status: return "status";
                 default: return "retry_after";
             }
         }

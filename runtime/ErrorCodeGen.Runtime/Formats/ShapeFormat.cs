@@ -32,6 +32,18 @@ namespace ErrorCodeGen.Formats
 
         public override ErrorWireFormat Format { get; }
 
+        /// <summary>The root is read as an error item too (<see cref="ShapeSpec.RootFallback"/>).</summary>
+        public bool RootFallback { get; set; }
+
+        /// <summary>The root's unnamed members are the root item's extra fields.</summary>
+        public bool RootExtras { get; set; }
+
+        /// <summary>The root item is kept, as no error payload, when it is no error and nothing else is (RunComfy's message).</summary>
+        public bool RootKeptWithoutCode { get; set; }
+
+        /// <summary>The status values that mean failure (<see cref="ShapeSpec.FailingStatuses"/>).</summary>
+        public string[] FailingStatuses { get; set; } = Array.Empty<string>();
+
         /// <summary>What one pass has seen: ranks of the filled fields and which objects were descended into.</summary>
         private struct State
         {
@@ -43,6 +55,12 @@ namespace ErrorCodeGen.Formats
 
             /// <summary>A root error item is an error payload once it has a code (RunComfy's rule), not merely by existing.</summary>
             public bool PayloadOnCode;
+
+            /// <summary>The object being read has a failing status member.</summary>
+            public bool StatusFailed;
+
+            /// <summary>A location held <c>true</c> (<see cref="ErrorLocationKinds.True"/>).</summary>
+            public bool Flagged;
         }
 
         public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
@@ -53,11 +71,50 @@ namespace ErrorCodeGen.Formats
                 s.PayloadOnCode = true;
                 ReadItem(ref r, body, b, ref s, _root);
             }
+            else if (RootFallback)
+            {
+                ReadRootFallback(ref r, body, b, ref s);
+            }
             else
             {
                 ReadObject(ref r, body, b, ref s, _root, null);
             }
         }
+
+        /// <summary>
+        /// The root read as an item too (<see cref="ShapeSpec.RootFallback"/>): it is the error when it has a code, a failing
+        /// status, or a location held <c>true</c>; else its task fields fill the location items that lack them. Decided also
+        /// when the body breaks off, so a code read before the cut is kept.
+        /// </summary>
+        private void ReadRootFallback(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s)
+        {
+            ErrorItemBuilder root = b.RootItem();
+            int before = b.Count;
+            try
+            {
+                ReadObject(ref r, body, b, ref s, _root, root);
+            }
+            finally
+            {
+                if (root.Code != null || s.StatusFailed || s.Flagged)
+                {
+                    b.HasErrorPayload = true;
+                    b.Insert(before, root);
+                }
+                else if (b.Count > before)
+                {
+                    b.FillTasks(before, root.TaskType, root.TaskId);
+                }
+                else if (RootKeptWithoutCode)
+                {
+                    b.Insert(before, root);
+                }
+            }
+        }
+
+        /// <summary>Whether the unnamed members of <paramref name="node"/> are kept as extra fields of <paramref name="item"/>.</summary>
+        private bool KeepsExtras(ShapeNode node, ErrorItemBuilder? item)
+            => item != null && _keepExtras && !node.NoExtras && (node.InItem || (RootExtras && ReferenceEquals(node, _root)));
 
         /// <summary>One error object: the reader is on its <c>{</c> and ends on its <c>}</c>.</summary>
         private void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node)
@@ -78,9 +135,9 @@ namespace ErrorCodeGen.Formats
                 ShapeEntry? entry = node.Find(ref r);
                 if (entry is null)
                 {
-                    if (item != null && _keepExtras)
+                    if (KeepsExtras(node, item))
                     {
-                        JsonItems.ReadExtra(ref r, body, item, node.ExtraPrefix);
+                        JsonItems.ReadExtra(ref r, body, item!, node.ExtraPrefix);
                     }
                     else
                     {
@@ -92,7 +149,7 @@ namespace ErrorCodeGen.Formats
                 }
 
                 r.Read();
-                if (entry.AlsoExtra && item != null && !item.ExtrasFull && !item.HasExtra(entry.NameText))
+                if (entry.AlsoExtra && item != null && !node.NoExtras && (node.InItem || (RootExtras && ReferenceEquals(node, _root))) && !item.ExtrasFull && !item.HasExtra(entry.NameText))
                 {
                     int start = (int)r.TokenStartIndex;
                     ReadValue(ref r, body, b, ref s, node, entry, item);
@@ -111,7 +168,21 @@ namespace ErrorCodeGen.Formats
         {
             if (entry.IsLocation)
             {
-                ReadLocation(ref r, body, b, ref s, entry.Child!);
+                // A location inside the root item (RootFallback) keeps the root's own state for after it.
+                ulong ranks = s.ItemRanks, seen = s.ItemSeen;
+                bool failed = s.StatusFailed;
+                if (entry.IsConditional)
+                {
+                    ReadConditional(ref r, body, b, ref s, entry);
+                }
+                else
+                {
+                    ReadLocation(ref r, body, b, ref s, entry);
+                }
+
+                s.ItemRanks = ranks;
+                s.ItemSeen = seen;
+                s.StatusFailed = failed;
                 return;
             }
 
@@ -143,20 +214,22 @@ namespace ErrorCodeGen.Formats
                 seen |= bit;
                 ReadObject(ref r, body, b, ref s, child, item);
             }
-            else if ((seen & bit) != 0 || item is null || !_keepExtras)
+            else if ((seen & bit) != 0 || !KeepsExtras(node, item))
             {
                 r.Skip();
             }
             else
             {
                 // Not an object (GraphQL's "extensions": "text"): kept as it is, under its own name.
-                item.AddExtra(node.ExtraPrefix is null ? entry.NameText : node.ExtraPrefix + entry.NameText, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
+                item!.AddExtra(node.ExtraPrefix is null ? entry.NameText : node.ExtraPrefix + entry.NameText, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
             }
         }
 
         /// <summary>An error location: its first non-null occurrence (among all locations, in body order) is read.</summary>
-        private void ReadLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        private void ReadLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
         {
+            ShapeNode itemNode = location.Child!;
+            ErrorLocationKinds kinds = location.Kinds;
             JsonTokenType type = r.TokenType;
             if (s.LocationSeen || type == JsonTokenType.Null)
             {
@@ -164,17 +237,29 @@ namespace ErrorCodeGen.Formats
                 return;
             }
 
+            if (type == JsonTokenType.True && (kinds & ErrorLocationKinds.True) != 0)
+            {
+                // Not the error itself but a flag that the body is one (the root's fields are the error).
+                s.Flagged = true;
+                return;
+            }
+
+            if (type == JsonTokenType.False && (kinds & ErrorLocationKinds.True) != 0)
+            {
+                return;
+            }
+
             s.LocationSeen = true;
-            if (type == JsonTokenType.StartObject && (_kinds & ErrorLocationKinds.Object) != 0)
+            if (type == JsonTokenType.StartObject && (kinds & ErrorLocationKinds.Object) != 0)
             {
                 b.HasErrorPayload = true;
                 ReadItem(ref r, body, b, ref s, itemNode);
             }
-            else if (type == JsonTokenType.StartArray && (_kinds & ErrorLocationKinds.Array) != 0)
+            else if (type == JsonTokenType.StartArray && (kinds & ErrorLocationKinds.Array) != 0)
             {
                 ReadArray(ref r, body, b, ref s, itemNode);
             }
-            else if (type == JsonTokenType.String && (_kinds & ErrorLocationKinds.String) != 0)
+            else if (type == JsonTokenType.String && (kinds & ErrorLocationKinds.String) != 0)
             {
                 b.HasErrorPayload = true;
                 ErrorItemBuilder text = b.NewItem();
@@ -185,6 +270,71 @@ namespace ErrorCodeGen.Formats
             {
                 r.Skip();
             }
+        }
+
+        /// <summary>
+        /// A conditional location (<see cref="ShapeCondition"/>): an object, or each object of an array, is read with the
+        /// location's own pointers and kept only when it has a failing status or a code; anything else is skipped. It never
+        /// counts as the location seen, so the errors of the other locations are read as well.
+        /// </summary>
+        private void ReadConditional(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
+        {
+            ShapeNode itemNode = location.Child!;
+            if (r.TokenType == JsonTokenType.StartObject && (location.Kinds & ErrorLocationKinds.Object) != 0)
+            {
+                ReadConditionalItem(ref r, body, b, ref s, itemNode);
+            }
+            else if (r.TokenType == JsonTokenType.StartArray && (location.Kinds & ErrorLocationKinds.Array) != 0)
+            {
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (r.TokenType == JsonTokenType.StartObject && !b.IsFull)
+                    {
+                        ReadConditionalItem(ref r, body, b, ref s, itemNode);
+                    }
+                    else
+                    {
+                        r.Skip();
+                    }
+                }
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        private void ReadConditionalItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        {
+            ErrorItemBuilder item = b.NewItem();
+            s.ItemRanks = NoRanks;
+            s.ItemSeen = 0;
+            s.StatusFailed = false;
+            ReadObject(ref r, body, b, ref s, itemNode, item);
+            if (s.StatusFailed || item.Code != null)
+            {
+                b.HasErrorPayload = true;
+                b.Add(item);
+            }
+        }
+
+        /// <summary>Whether a status value means failure.</summary>
+        private bool IsFailingStatus(string? status)
+        {
+            if (status is null)
+            {
+                return false;
+            }
+
+            foreach (string failing in FailingStatuses)
+            {
+                if (string.Equals(status.Trim(), failing, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>An array of errors: an object is an item, a scalar the message of one; past the cap items are skipped unread.</summary>
@@ -238,6 +388,23 @@ namespace ErrorCodeGen.Formats
                     {
                         b.RequestId = id;
                         s.BodyRanks = WithRank(s.BodyRanks, field, action.Rank);
+                    }
+
+                    return;
+                case ShapeField.Status:
+                    // First non-null wins, as for every key.
+                    if (RankOf(s.ItemRanks, field) == 0xF)
+                    {
+                        string? status = JsonValues.Text(ref r, body, 64);
+                        if (status != null)
+                        {
+                            s.StatusFailed = IsFailingStatus(status);
+                            s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                        }
+                    }
+                    else
+                    {
+                        r.Skip();
                     }
 
                     return;
@@ -306,6 +473,17 @@ namespace ErrorCodeGen.Formats
             foreach (ShapeAction action in actions)
             {
                 ShapeField field = action.Field;
+                if (field == ShapeField.Status)
+                {
+                    if (RankOf(s.ItemRanks, field) == 0xF)
+                    {
+                        s.StatusFailed = IsFailingStatus(value);
+                        s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                    }
+
+                    continue;
+                }
+
                 if (field == ShapeField.RequestId)
                 {
                     if (b.RequestId is null || RankOf(s.BodyRanks, field) > action.Rank)

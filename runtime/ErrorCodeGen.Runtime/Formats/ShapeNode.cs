@@ -42,6 +42,12 @@ namespace ErrorCodeGen.Formats
 
         public bool IsLocation { get; set; }
 
+        /// <summary>For an error location: the JSON types it accepts.</summary>
+        public ErrorLocationKinds Kinds { get; set; }
+
+        /// <summary>For an error location: whether its objects are errors only when they say so (<see cref="ShapeCondition"/>).</summary>
+        public bool IsConditional { get; set; }
+
         /// <summary>Whether the member is kept as an extra field as well as read.</summary>
         public bool AlsoExtra { get; set; }
 
@@ -62,11 +68,15 @@ namespace ErrorCodeGen.Formats
         /// <summary>For a name of length n, its entries are <c>_entries[_byLength[n] .. _byLength[n + 1]]</c>.</summary>
         private int[] _byLength = { 0 };
 
-        public ShapeNode(bool inItem, string? extraPrefix)
+        public ShapeNode(bool inItem, string? extraPrefix, bool noExtras = false)
         {
             InItem = inItem;
             ExtraPrefix = extraPrefix;
+            NoExtras = noExtras;
         }
+
+        /// <summary>Whether this level keeps no extra fields (the items of a conditional location, and what they contain).</summary>
+        public bool NoExtras { get; }
 
         /// <summary>Whether this level is inside an error item (its other members are the item's extra fields).</summary>
         public bool InItem { get; }
