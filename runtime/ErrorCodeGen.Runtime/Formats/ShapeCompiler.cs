@@ -185,6 +185,7 @@ namespace ErrorCodeGen.Formats
 
                 entry.IsLocation = true;
                 entry.IsConditional = true;
+                entry.SeenBit = seenBits++;
                 entry.Kinds = condition.Kinds;
                 entry.Child = new ShapeNode(inItem: true, extraPrefix: null, noExtras: true);
                 foreach (ShapePointer pointer in condition.Pointers)

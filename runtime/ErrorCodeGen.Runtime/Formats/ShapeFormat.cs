@@ -173,7 +173,17 @@ namespace ErrorCodeGen.Formats
                 bool failed = s.StatusFailed;
                 if (entry.IsConditional)
                 {
-                    ReadConditional(ref r, body, b, ref s, entry);
+                    // Its first non-null occurrence is read, as for every key.
+                    ulong bit = 1UL << entry.SeenBit;
+                    if ((s.BodySeen & bit) != 0 || r.TokenType == JsonTokenType.Null)
+                    {
+                        r.Skip();
+                    }
+                    else
+                    {
+                        s.BodySeen |= bit;
+                        ReadConditional(ref r, body, b, ref s, entry);
+                    }
                 }
                 else
                 {
@@ -237,15 +247,18 @@ namespace ErrorCodeGen.Formats
                 return;
             }
 
-            if (type == JsonTokenType.True && (kinds & ErrorLocationKinds.True) != 0)
+            if (type == JsonTokenType.False && (kinds & ErrorLocationKinds.True) != 0)
             {
-                // Not the error itself but a flag that the body is one (the root's fields are the error).
-                s.Flagged = true;
+                // As absent as null: the flag says there is no error.
                 return;
             }
 
-            if (type == JsonTokenType.False && (kinds & ErrorLocationKinds.True) != 0)
+            if (type == JsonTokenType.True && (kinds & ErrorLocationKinds.True) != 0)
             {
+                // Not the error itself but a flag that the body is one (the root's fields are the error); it is the
+                // location's first occurrence, so a later one is not read.
+                s.Flagged = true;
+                s.LocationSeen = true;
                 return;
             }
 
