@@ -31,6 +31,7 @@ namespace ErrorCodeGen.Docs
             Row(sb, "HTTP status rules", Int(model.StatusRules.Count));
             sb.Append('\n');
             sb.Append("Values marked *(inferred)* are not stated on the vendor's page; the note beside them says how they were decided.\n\n");
+            WriteBodyShapes(sb, model.Provider.Format);
 
             if (!model.ExceptionGroups.IsEmpty)
             {
@@ -163,6 +164,61 @@ namespace ErrorCodeGen.Docs
             }
 
             return s_relativeLink.Replace(markdown, m => System.Uri.TryCreate(root, m.Groups[1].Value, out System.Uri? full) ? "](" + full + ")" : m.Value);
+        }
+
+        /// <summary>
+        /// The bodies the built-in reader of the catalog's wire format accepts (docs/runtime.md has them all): the documented
+        /// shape first, then the real ones the vendors' SDKs handle (issue 13). A Server-Sent Events body is read event by
+        /// event in every format.
+        /// </summary>
+        private static void WriteBodyShapes(StringBuilder sb, string format)
+        {
+            string[] shapes;
+            switch (format)
+            {
+                case "runcomfy":
+                    shapes = new[]
+                    {
+                        "`{\"error_code\", \"message\" | \"error_message\", \"detail\", \"request_id\"}`, the body is the error (also in HTTP 200)",
+                        "a failed result's list of camelCase items: `{\"status\": \"failed\", \"error\": [{\"errorCode\", \"error\", \"debugInfo\"}]}`",
+                    };
+                    break;
+                case "runware":
+                    shapes = new[]
+                    {
+                        "`{\"errors\": [{\"code\", \"message\", \"parameter\", \"taskType\", \"taskUUID\", \"documentation\"}]}` and `{\"data\": [], \"errors\": [...]}`",
+                        "a singular `error` holding an object (its `taskUUID`/`taskType` siblings fill it) or an array",
+                        "a bare error item as the whole WebSocket frame: `{\"code\", \"message\", \"taskUUID\"}`",
+                        "the legacy frame `{\"error\": true, \"errorId\", \"errorMessage\"}` (the id is the code)",
+                        "failed tasks among the results: `{\"data\": [{\"status\": \"error\", \"error\": {\"code\", \"message\"}, \"taskUUID\"}]}`",
+                        "item fields beyond the page (`type`, `min`, `max`, `multiplier`, `allowedValues`, `responseContent`, `responseStatusCode`, `status`, an array `parameter`), kept bounded",
+                    };
+                    break;
+                case "cmfy":
+                    shapes = new[] { "`{\"error\": {\"code\", \"message\", \"details\", \"retry_after\", \"request_id\"}}`" };
+                    break;
+                case "graphql":
+                    shapes = new[]
+                    {
+                        "`{\"data\", \"errors\": [{\"message\", \"path\", \"extensions\": {\"code\"}}]}`, also in HTTP 200",
+                        "`errors` holding plain strings",
+                        "a Flow that failed without `errors`: `{\"data\": {\"executeWorkflow\": {\"status\": \"error\" | \"failed\", \"result\": {\"message\"}}}}` (also `executeAgent`, `checkStatus`)",
+                        "a streamed frame that failed: `{\"status\": \"error\", \"data\": {\"errorMsg\"}}`",
+                    };
+                    break;
+                default:
+                    shapes = new[] { "the catalog's declared shape (see the catalog)" };
+                    break;
+            }
+
+            sb.Append("## Error bodies read\n\n");
+            sb.Append("The runtime's ").Append(Code(format)).Append(" reader accepts (details in docs/runtime.md):\n\n");
+            foreach (string shape in shapes)
+            {
+                sb.Append("- ").Append(shape).Append('\n');
+            }
+
+            sb.Append("- a Server-Sent Events body (`text/event-stream`): each event's data is read as above, and the first that reports an error is the body's error\n\n");
         }
 
         /// <summary>The catalog's open code families, in the order they are tried, with where each comes from.</summary>

@@ -286,6 +286,29 @@ public class RealBodyShapeTests
         Assert.That(ex.Code, Is.EqualTo(RunwareErrorCode.TimeoutProvider));
     }
 
+    // ---- cmfy.cloud ----
+
+    [Test]
+    public async System.Threading.Tasks.Task Cmfy_concurrency_headers_over_http_and_malformed_values()
+    {
+        using var response = new System.Net.Http.HttpResponseMessage((System.Net.HttpStatusCode)429)
+        {
+            Content = new System.Net.Http.StringContent("""{"error":{"code":"concurrent_limit_reached","message":"Maximum concurrent jobs reached"}}"""),
+        };
+        response.Headers.TryAddWithoutValidation("X-Concurrent-Limit", "3");
+        response.Headers.TryAddWithoutValidation("X-Concurrent-Current", "three");
+        response.Headers.TryAddWithoutValidation("X-Queue-Limit", "-1");
+        response.Headers.TryAddWithoutValidation("X-Queue-Current", "99999999999999999999999");
+
+        CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
+
+        Assert.That(ex.RateLimit!.ConcurrentLimit, Is.EqualTo(3));
+        Assert.That(ex.RateLimit.ConcurrentCurrent, Is.Null, "not a number: not read");
+        Assert.That(ex.RateLimit.QueueCurrent, Is.Null, "out of range: not read");
+        Assert.That(ex.RetryAfter, Is.EqualTo(System.TimeSpan.FromSeconds(5)), "the catalog's wait for concurrent_limit_reached");
+        Assert.That(ex.IsRefused, Is.True);
+    }
+
     // ---- RunComfy ----
 
     [Test]
