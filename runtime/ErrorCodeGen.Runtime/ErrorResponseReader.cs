@@ -268,6 +268,10 @@ namespace ErrorCodeGen
                 null) { ReadShape = shape };
         }
 
+        /// <summary>A method of its own, so that the closure is made only for an event stream, never on the JSON path.</summary>
+        private static void ReadEventStream(ErrorShape shape, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
+            => EventStreamReader.Read(body, builder, (frame, into) => ReadBody(shape, frame, into, knownValidUtf8));
+
         private static void ReadBody(ErrorShape shape, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
         {
             int first = FirstNonWhitespace(body);
@@ -281,7 +285,7 @@ namespace ErrorCodeGen
             if (c != (byte)'{' && c != (byte)'[' && EventStreamReader.LooksLikeEventStream(body.Slice(first)))
             {
                 // Server-Sent Events (text/event-stream): the first event that reports an error is the body's error.
-                EventStreamReader.Read(body.Slice(first), builder, (frame, into) => ReadBody(shape, frame, into, knownValidUtf8));
+                ReadEventStream(shape, body.Slice(first), builder, knownValidUtf8);
                 return;
             }
 

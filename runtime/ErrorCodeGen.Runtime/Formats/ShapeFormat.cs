@@ -61,6 +61,12 @@ namespace ErrorCodeGen.Formats
 
             /// <summary>A location held <c>true</c> (<see cref="ErrorLocationKinds.True"/>).</summary>
             public bool Flagged;
+
+            /// <summary>A conditional item's first pass: only its status and whether it has a code are looked at, nothing is kept.</summary>
+            public bool Probe;
+
+            /// <summary>The probe found a code.</summary>
+            public bool ProbeCode;
         }
 
         public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
@@ -204,6 +210,12 @@ namespace ErrorCodeGen.Formats
             }
 
             ShapeAction[] actions = entry.Actions;
+            if (s.Probe)
+            {
+                Probe(ref r, body, ref s, actions);
+                return;
+            }
+
             if (actions.Length == 1)
             {
                 Assign(ref r, body, b, ref s, actions[0], item);
@@ -317,18 +329,104 @@ namespace ErrorCodeGen.Formats
             }
         }
 
+        /// <summary>
+        /// One object of a conditional location, in two passes: a probe that looks only at its status and whether it has a
+        /// code (a successful result costs no strings), then, for a failed one only, a read of its bytes again for its fields.
+        /// </summary>
         private void ReadConditionalItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
         {
-            ErrorItemBuilder item = b.NewItem();
+            int start = (int)r.TokenStartIndex;
             s.ItemRanks = NoRanks;
             s.ItemSeen = 0;
             s.StatusFailed = false;
-            ReadObject(ref r, body, b, ref s, itemNode, item);
-            if (s.StatusFailed || item.Code != null)
+            s.ProbeCode = false;
+            s.Probe = true;
+            try
             {
-                b.HasErrorPayload = true;
-                b.Add(item);
+                ReadObject(ref r, body, b, ref s, itemNode, null);
             }
+            finally
+            {
+                s.Probe = false;
+            }
+
+            if (!s.StatusFailed && !s.ProbeCode)
+            {
+                return;
+            }
+
+            // The object was read whole, so its bytes are well-formed JSON.
+            int end = Math.Min((int)r.BytesConsumed, body.Length);
+            ReadOnlySpan<byte> slice = body.Slice(start, end - start);
+            var again = new Utf8JsonReader(slice, new JsonReaderOptions { MaxDepth = ReaderLimits.MaxDepth });
+            again.Read();
+            ErrorItemBuilder item = b.NewItem();
+            s.ItemRanks = NoRanks;
+            s.ItemSeen = 0;
+            ReadObject(ref again, slice, b, ref s, itemNode, item);
+            b.HasErrorPayload = true;
+            b.Add(item);
+        }
+
+        /// <summary>The probe of a conditional item: a status is compared in place, a code only noted, everything else skipped.</summary>
+        private void Probe(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ref State s, ShapeAction[] actions)
+        {
+            foreach (ShapeAction action in actions)
+            {
+                if (action.Field == ShapeField.Status && RankOf(s.ItemRanks, ShapeField.Status) == 0xF && r.TokenType != JsonTokenType.Null)
+                {
+                    s.StatusFailed = IsFailingStatus(ref r, body);
+                    s.ItemRanks = WithRank(s.ItemRanks, ShapeField.Status, action.Rank);
+                    return;
+                }
+
+                if (action.Field == ShapeField.Code && r.TokenType != JsonTokenType.Null)
+                {
+                    s.ProbeCode = true;
+                }
+            }
+
+            r.Skip();
+        }
+
+        /// <summary>Whether the status value at the reader means failure: its bytes compared ignoring ASCII case, no string made.</summary>
+        private bool IsFailingStatus(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                r.Skip();
+                return false;
+            }
+
+            if (r.ValueIsEscaped || r.HasValueSequence)
+            {
+                return IsFailingStatus(JsonValues.Text(ref r, body, 64));
+            }
+
+            ReadOnlySpan<byte> value = r.ValueSpan;
+            foreach (string failing in FailingStatuses)
+            {
+                if (value.Length == failing.Length && AsciiEqualsIgnoreCase(value, failing))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> value, string text)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                int a = value[i] | 0x20, b = text[i] | 0x20;
+                if (a != b || (uint)(a - 'a') > 'z' - 'a' && value[i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether a status value means failure.</summary>
@@ -405,15 +503,11 @@ namespace ErrorCodeGen.Formats
 
                     return;
                 case ShapeField.Status:
-                    // First non-null wins, as for every key.
-                    if (RankOf(s.ItemRanks, field) == 0xF)
+                    // First non-null wins, as for every key; compared in place, never made into a string.
+                    if (RankOf(s.ItemRanks, field) == 0xF && r.TokenType != JsonTokenType.Null)
                     {
-                        string? status = JsonValues.Text(ref r, body, 64);
-                        if (status != null)
-                        {
-                            s.StatusFailed = IsFailingStatus(status);
-                            s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
-                        }
+                        s.StatusFailed = IsFailingStatus(ref r, body);
+                        s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
                     }
                     else
                     {

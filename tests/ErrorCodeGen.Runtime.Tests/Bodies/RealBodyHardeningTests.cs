@@ -135,6 +135,30 @@ public class RealBodyHardeningTests
         Assert.That(response.Errors, Is.Empty);
     }
 
+    [TestCase(ErrorWireFormat.Runware, """{"data":[]}""", """{"data":[{"taskType":"imageInference","taskUUID":"019c42a0-c3ff-7138-be83-ee257abc5331","imageURL":"https://im.runware.ai/a.jpg","status":"success","cost":0.0013}]}""")]
+    [TestCase(ErrorWireFormat.GraphQL, """{"data":{}}""", """{"data":{"executeWorkflow":{"status":"success","result":{"answer":"Paris","message":"done"}}}}""")]
+    public void A_successful_result_costs_no_allocation_beyond_an_empty_one(ErrorWireFormat format, string empty, string success)
+    {
+        byte[] a = Encoding.UTF8.GetBytes(empty), b = Encoding.UTF8.GetBytes(success);
+        long Measure(byte[] body)
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                ErrorResponseReader.Read(format, 200, body);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                ErrorResponseReader.Read(format, 200, body);
+            }
+
+            return (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+        }
+
+        Assert.That(Measure(b), Is.EqualTo(Measure(a)), "the status is compared in place and the result's fields are not read");
+    }
+
     [Test]
     public void An_event_stream_reads_at_most_1024_events()
     {
