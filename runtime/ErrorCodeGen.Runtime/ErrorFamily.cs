@@ -11,7 +11,7 @@ namespace ErrorCodeGen
     /// </summary>
     /// <remarks>
     /// A code in the catalog always wins over a family. Among families the one declared first wins (as the vendors' SDKs
-    /// test their families in order); the generator warns (ECG0031) about a pattern an earlier family makes unreachable.
+    /// test their families in order); the generator warns (ECG0041) about a pattern an earlier family makes unreachable.
     /// </remarks>
     public sealed class ErrorFamily : CatalogEntry
     {

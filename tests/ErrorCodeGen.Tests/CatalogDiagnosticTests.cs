@@ -64,7 +64,7 @@ public class CatalogDiagnosticTests
             FamilyHeader
             + "  - name: Validation\n    prefix: invalid\n    retryable: false\n    summary: Invalid.\n    source: SDK.\n"
             + "  - name: Validation\n    prefix: missing\n    retryable: false\n    summary: Missing.\n    source: SDK.\n",
-            "ECG0030", 18, 11, "declared twice (first at line 13)");
+            "ECG0040", 18, 11, "declared twice (first at line 13)");
 
     [Test]
     public void Family_pattern_shadowed_by_an_earlier_family()
@@ -72,7 +72,7 @@ public class CatalogDiagnosticTests
             FamilyHeader
             + "  - name: Timeout\n    contains: timeout\n    ignore_case: true\n    retryable: true\n    summary: T.\n    source: SDK.\n"
             + "  - name: Provider\n    prefix: [provider, providerTimeout]\n    retryable: true\n    summary: P.\n    source: SDK.\n",
-            "ECG0031", 20, 13, "'providerTimeout' of family 'Provider'");
+            "ECG0041", 20, 13, "'providerTimeout' of family 'Provider'");
 
     [Test]
     public void Family_pattern_that_only_overlaps_is_not_reported()

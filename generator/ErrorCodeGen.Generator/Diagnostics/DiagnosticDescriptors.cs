@@ -79,10 +79,10 @@ namespace ErrorCodeGen.Generator.Diagnostics
             "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");
 
         public static readonly DiagnosticDescriptor DuplicateFamily = Error(
-            "ECG0030", "Duplicate code family", "Code family '{0}' is declared twice (first at line {1})");
+            "ECG0040", "Duplicate code family", "Code family '{0}' is declared twice (first at line {1})");
 
         public static readonly DiagnosticDescriptor AmbiguousFamilyPattern = Warning(
-            "ECG0031", "Code family pattern can never match", "The {0} '{1}' of family '{2}' can never decide: every code it matches is matched first by the {3} '{4}' of family '{5}', declared before it (families are tried in order); remove it or declare '{2}' first");
+            "ECG0041", "Code family pattern can never match", "The {0} '{1}' of family '{2}' can never decide: every code it matches is matched first by the {3} '{4}' of family '{5}', declared before it (families are tried in order); remove it or declare '{2}' first");
 
         // Every descriptor above, once: DiagnosticInfo finds its descriptor here by ID. DiagnosticCatalogTests proves by
         // reflection that no descriptor field is missing, so a new descriptor cannot be reported without being listed.

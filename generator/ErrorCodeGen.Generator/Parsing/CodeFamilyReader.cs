@@ -9,7 +9,7 @@ namespace ErrorCodeGen.Generator.Parsing
     /// Reads <c>families:</c>, the open families of codes (by <c>prefix</c>, <c>suffix</c> or <c>contains</c>). Each family
     /// has a name, at least one pattern, <c>retryable</c>, a <c>summary</c> and a <c>source</c>. Precedence at run time: a
     /// listed code beats a family; among families the first declared that matches wins, so a pattern that an earlier
-    /// family's pattern always matches first can never decide and is reported (ECG0031); a name twice is an error (ECG0030).
+    /// family's pattern always matches first can never decide and is reported (ECG0041); a name twice is an error (ECG0040).
     /// </summary>
     internal static class CodeFamilyReader
     {
