@@ -268,6 +268,10 @@ namespace ErrorCodeGen
                 null) { ReadShape = shape };
         }
 
+        /// <summary>A method of its own, so that the closure is made only for an event stream, never on the JSON path.</summary>
+        private static void ReadEventStream(ErrorShape shape, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
+            => EventStreamReader.Read(body, builder, (frame, into) => ReadBody(shape, frame, into, knownValidUtf8));
+
         private static void ReadBody(ErrorShape shape, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
         {
             int first = FirstNonWhitespace(body);
@@ -278,6 +282,13 @@ namespace ErrorCodeGen
             }
 
             byte c = body[first];
+            if (c != (byte)'{' && c != (byte)'[' && EventStreamReader.LooksLikeEventStream(body.Slice(first)))
+            {
+                // Server-Sent Events (text/event-stream): the first event that reports an error is the body's error.
+                ReadEventStream(shape, body.Slice(first), builder, knownValidUtf8);
+                return;
+            }
+
             if (c != (byte)'{' && c != (byte)'[')
             {
                 builder.Kind = ErrorBodyKind.NotJson;

@@ -144,7 +144,7 @@ public class DeclaredShapeReaderTests
         }
 
         Assert.That(ErrorShape.For((ErrorWireFormat)99), Is.Null);
-        Assert.That((ErrorShape.RunComfy.Error, ErrorShape.RunComfy.Code, ErrorShape.RunComfy.Details), Is.EqualTo((new[] { "" }, new[] { "/error_code" }, new[] { "/detail" })));
+        Assert.That((ErrorShape.RunComfy.Error, ErrorShape.RunComfy.Code, ErrorShape.RunComfy.Details), Is.EqualTo((new[] { "/error" }, new[] { "/error_code", "/errorCode" }, new[] { "/detail", "/debugInfo" })));
         Assert.That(ErrorShape.GraphQL.Code, Is.EqualTo(new[] { "/code", "/extensions/code" }));
         Assert.That(ErrorShape.Cmfy.RetryAfter, Is.EqualTo(new[] { "/error/retry_after" }));
         Assert.That(ErrorShape.Cmfy.RequestId, Is.EqualTo(new[] { "/error/request_id", "/request_id" }));

@@ -100,6 +100,12 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor StatusRangeOverlap = Error(
             "ECG0036", "Status ranges of equal width overlap", "Status range {0} overlaps the range {1} at line {2}, which is as wide: neither is narrower, so which rule a status in both gets is not defined; make one narrower, or make them not overlap");
 
+        public static readonly DiagnosticDescriptor DuplicateFamily = Error(
+            "ECG0040", "Duplicate code family", "Code family '{0}' is declared twice (first at line {1})");
+
+        public static readonly DiagnosticDescriptor AmbiguousFamilyPattern = Warning(
+            "ECG0041", "Code family pattern can never match", "The {0} '{1}' of family '{2}' can never decide: every code it matches is matched first by the {3} '{4}' of family '{5}', declared before it (families are tried in order); remove it or declare '{2}' first");
+
         // Every descriptor above, once: DiagnosticInfo finds its descriptor here by ID. DiagnosticCatalogTests proves by
         // reflection that no descriptor field is missing, so a new descriptor cannot be reported without being listed.
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
@@ -108,7 +114,7 @@ namespace ErrorCodeGen.Generator.Diagnostics
             EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
             InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision,
             InvalidShapePointer, UnknownShapeKey, ShapeKeyMissing, ShapeNotAllowed, ShapeRequired, ShapeConflict,
-            StatusRangeOverlap);
+            StatusRangeOverlap, DuplicateFamily, AmbiguousFamilyPattern);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 

@@ -29,6 +29,9 @@ namespace ErrorCodeGen.Generator.Model
 
         /// <summary>Whether the provider states anything for <c>PErrors.ProviderRules</c>: a backoff, support or transport rules.</summary>
         public bool HasProviderRules => Provider.Backoff != null || Provider.Support != null || !TransportRules.IsEmpty;
+
+        /// <summary>The catalog's open code families (<c>families:</c>), in declaration order.</summary>
+        public EquatableArray<CodeFamilyModel> Families { get; init; } = EquatableArray<CodeFamilyModel>.Empty;
     }
 
     /// <summary>A <c>backoff:</c> mapping (provider, status rule, code or transport rule); null members are not stated.</summary>
@@ -46,6 +49,27 @@ namespace ErrorCodeGen.Generator.Model
     /// <summary>One <c>transport:</c> rule: <c>timeout</c> or <c>connection</c>.</summary>
     internal sealed record TransportRuleModel(
         string Failure,
+        bool IsRetryable,
+        RetryKind Retry,
+        long? RetryAfterMilliseconds,
+        string? ExceptionGroup,
+        RenderedText Summary,
+        RenderedText Remediation,
+        EquatableArray<string> Inferred,
+        string? Note)
+        : CatalogEntryModel(IsRetryable, Retry, RetryAfterMilliseconds, ExceptionGroup, Summary, Remediation, Inferred, Note);
+
+    /// <summary>
+    /// One open family of codes (<c>families:</c>): codes that start with, end with or contain one of its patterns, and
+    /// that the catalog does not list, are classified by it. Mirrors <c>ErrorCodeGen.ErrorFamily</c> in the runtime.
+    /// </summary>
+    internal sealed record CodeFamilyModel(
+        string Name,
+        EquatableArray<string> Prefixes,
+        EquatableArray<string> Suffixes,
+        EquatableArray<string> Contains,
+        bool IgnoreCase,
+        string Source,
         bool IsRetryable,
         RetryKind Retry,
         long? RetryAfterMilliseconds,
@@ -121,6 +145,9 @@ namespace ErrorCodeGen.Generator.Model
 
         /// <summary>The entry's own <c>backoff:</c>, or null (then the provider's applies).</summary>
         public BackoffModel? Backoff { get; init; }
+
+        /// <summary>The catalog's <c>refresh_credentials: true</c>: the credentials expired; refresh them, then retry.</summary>
+        public bool RefreshCredentials { get; init; }
     }
 
     /// <summary>One HTTP status rule.</summary>

@@ -42,7 +42,7 @@ namespace ErrorCodeGen
             RequestIdHeaderNames = spec.RequestIdHeaders.ToArray();
         }
 
-        /// <summary>RunComfy (Trainer and Serverless): the root is the error, <c>error_code</c> its code.</summary>
+        /// <summary>RunComfy (Trainer and Serverless): the root is the error, <c>error_code</c> its code; a failed result's <c>error</c> list is read too.</summary>
         public static ErrorShape RunComfy => s_runComfy;
 
         /// <summary>Runware: an <c>errors</c> array of task errors.</summary>

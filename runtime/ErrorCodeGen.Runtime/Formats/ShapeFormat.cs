@@ -23,19 +23,28 @@ namespace ErrorCodeGen.Formats
 
         private readonly ShapeNode _root;
         private readonly bool _rootIsItem;
-        private readonly ErrorLocationKinds _kinds;
-        private readonly bool _keepExtras;
 
-        public ShapeFormat(ErrorWireFormat format, ShapeNode root, bool rootIsItem, ErrorLocationKinds kinds, bool keepExtras)
+        /// <summary>
+        /// The reader of a compiled shape. Which JSON types each location accepts (<see cref="ShapeEntry.Kinds"/>) and where
+        /// extra fields are kept (<see cref="ShapeNode.KeepsUnnamed"/>) are compiled into the levels.
+        /// </summary>
+        public ShapeFormat(ErrorWireFormat format, ShapeNode root, bool rootIsItem)
         {
             Format = format;
             _root = root;
             _rootIsItem = rootIsItem;
-            _kinds = kinds;
-            _keepExtras = keepExtras;
         }
 
         public override ErrorWireFormat Format { get; }
+
+        /// <summary>The root is read as an error item too (<see cref="ShapeSpec.RootFallback"/>).</summary>
+        public bool RootFallback { get; set; }
+
+        /// <summary>The root item is kept, as no error payload, when it is no error and nothing else is (RunComfy's message).</summary>
+        public bool RootKeptWithoutCode { get; set; }
+
+        /// <summary>The status values that mean failure (<see cref="ShapeSpec.FailingStatuses"/>).</summary>
+        public string[] FailingStatuses { get; set; } = Array.Empty<string>();
 
         /// <summary>What one pass has seen: ranks of the filled fields and which objects were descended into.</summary>
         private struct State
@@ -48,6 +57,18 @@ namespace ErrorCodeGen.Formats
 
             /// <summary>A root error item is an error payload once it has a code (RunComfy's rule), not merely by existing.</summary>
             public bool PayloadOnCode;
+
+            /// <summary>The object being read has a failing status member.</summary>
+            public bool StatusFailed;
+
+            /// <summary>A location held <c>true</c> (<see cref="ErrorLocationKinds.True"/>).</summary>
+            public bool Flagged;
+
+            /// <summary>A conditional item's first pass: only its status and whether it has a code are looked at, nothing is kept.</summary>
+            public bool Probe;
+
+            /// <summary>The probe found a code.</summary>
+            public bool ProbeCode;
         }
 
         public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
@@ -58,9 +79,44 @@ namespace ErrorCodeGen.Formats
                 s.PayloadOnCode = true;
                 ReadItem(ref r, body, b, ref s, _root);
             }
+            else if (RootFallback)
+            {
+                ReadRootFallback(ref r, body, b, ref s);
+            }
             else
             {
                 ReadObject(ref r, body, b, ref s, _root, null);
+            }
+        }
+
+        /// <summary>
+        /// The root read as an item too (<see cref="ShapeSpec.RootFallback"/>): it is the error when it has a code, a failing
+        /// status, or a location held <c>true</c>; else its task fields fill the location items that lack them. Decided also
+        /// when the body breaks off, so a code read before the cut is kept.
+        /// </summary>
+        private void ReadRootFallback(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s)
+        {
+            ErrorItemBuilder root = b.RootItem();
+            int before = b.Count;
+            try
+            {
+                ReadObject(ref r, body, b, ref s, _root, root);
+            }
+            finally
+            {
+                if (root.Code != null || s.StatusFailed || s.Flagged)
+                {
+                    b.HasErrorPayload = true;
+                    b.Insert(before, root);
+                }
+                else if (b.Count > before)
+                {
+                    b.FillTasks(before, root.TaskType, root.TaskId);
+                }
+                else if (RootKeptWithoutCode)
+                {
+                    b.Insert(before, root);
+                }
             }
         }
 
@@ -83,7 +139,7 @@ namespace ErrorCodeGen.Formats
                 ShapeEntry? entry = node.Find(ref r);
                 if (entry is null)
                 {
-                    if (item != null && _keepExtras)
+                    if (item != null && node.KeepsUnnamed)
                     {
                         JsonItems.ReadExtra(ref r, body, item, node.ExtraPrefix);
                     }
@@ -130,7 +186,7 @@ namespace ErrorCodeGen.Formats
                         JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
                         continue;
                     case FastKind.Location:
-                        ReadLocation(ref r, body, b, ref s, entry.Child!);
+                        ReadLocationKeepingItem(ref r, body, b, ref s, entry);
                         continue;
                     case FastKind.Nested:
                         ReadNested(ref r, body, b, ref s, node, entry, entry.Child!, item);
@@ -148,7 +204,7 @@ namespace ErrorCodeGen.Formats
                         continue;
                 }
 
-                if (entry.AlsoExtra && item != null && !item.ExtrasFull && !item.HasExtra(entry.NameText))
+                if (entry.AlsoExtra && item != null && node.KeepsAlsoExtra && !item.ExtrasFull && !item.HasExtra(entry.NameText))
                 {
                     int start = (int)r.TokenStartIndex;
                     ReadValue(ref r, body, b, ref s, node, entry, item);
@@ -168,15 +224,22 @@ namespace ErrorCodeGen.Formats
             switch (entry.Kind)
             {
                 case EntryKind.Location:
-                    ReadLocation(ref r, body, b, ref s, entry.Child!);
+                case EntryKind.ConditionalLocation:
+                    ReadLocationKeepingItem(ref r, body, b, ref s, entry);
                     return;
                 case EntryKind.Nested:
                     ReadNested(ref r, body, b, ref s, node, entry, entry.Child!, item);
                     return;
-                case EntryKind.MultiText:
+                case EntryKind.MultiText when !s.Probe:
                     AssignText(ref r, body, b, ref s, entry.Actions, item);
                     return;
                 default:
+                    if (s.Probe)
+                    {
+                        Probe(ref r, body, ref s, entry.Actions);
+                        return;
+                    }
+
                     Assign(ref r, body, b, ref s, entry.Actions[0], item);
                     return;
             }
@@ -192,7 +255,7 @@ namespace ErrorCodeGen.Formats
                 seen |= bit;
                 ReadObject(ref r, body, b, ref s, child, item);
             }
-            else if ((seen & bit) != 0 || item is null || !_keepExtras)
+            else if ((seen & bit) != 0 || item is null || !node.KeepsUnnamed)
             {
                 r.Skip();
             }
@@ -203,9 +266,43 @@ namespace ErrorCodeGen.Formats
             }
         }
 
-        /// <summary>An error location: its first non-null occurrence (among all locations, in body order) is read.</summary>
-        private void ReadLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        /// <summary>
+        /// An error location, conditional or not; the item state of the level it is in (the root item, with
+        /// <see cref="ShapeSpec.RootFallback"/>) is kept for after it.
+        /// </summary>
+        private void ReadLocationKeepingItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry entry)
         {
+            ulong ranks = s.ItemRanks, seen = s.ItemSeen;
+            bool failed = s.StatusFailed;
+            if (entry.Kind == EntryKind.ConditionalLocation)
+            {
+                // Its first non-null occurrence is read, as for every key.
+                ulong bit = 1UL << entry.SeenBit;
+                if ((s.BodySeen & bit) != 0 || r.TokenType == JsonTokenType.Null)
+                {
+                    r.Skip();
+                }
+                else
+                {
+                    s.BodySeen |= bit;
+                    ReadConditional(ref r, body, b, ref s, entry);
+                }
+            }
+            else
+            {
+                ReadLocation(ref r, body, b, ref s, entry);
+            }
+
+            s.ItemRanks = ranks;
+            s.ItemSeen = seen;
+            s.StatusFailed = failed;
+        }
+
+        /// <summary>An error location: its first non-null occurrence (among all locations, in body order) is read.</summary>
+        private void ReadLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
+        {
+            ShapeNode itemNode = location.Child!;
+            ErrorLocationKinds kinds = location.Kinds;
             JsonTokenType type = r.TokenType;
             if (s.LocationSeen || type == JsonTokenType.Null)
             {
@@ -213,8 +310,26 @@ namespace ErrorCodeGen.Formats
                 return;
             }
 
+            if ((kinds & ErrorLocationKinds.True) != 0)
+            {
+                if (type == JsonTokenType.False)
+                {
+                    // As absent as null: the flag says there is no error.
+                    return;
+                }
+
+                if (type == JsonTokenType.True)
+                {
+                    // Not the error itself but a flag that the body is one (the root's fields are the error); it is the
+                    // location's first occurrence, so a later one is not read.
+                    s.Flagged = true;
+                    s.LocationSeen = true;
+                    return;
+                }
+            }
+
             s.LocationSeen = true;
-            if (type == JsonTokenType.StartObject && (_kinds & ErrorLocationKinds.Object) != 0)
+            if (type == JsonTokenType.StartObject && (kinds & ErrorLocationKinds.Object) != 0)
             {
                 b.HasErrorPayload = true;
                 ErrorItemBuilder item = b.NewItem();
@@ -224,11 +339,11 @@ namespace ErrorCodeGen.Formats
                 ReadObject(ref r, body, b, ref s, itemNode, item);
                 b.FlushPending();
             }
-            else if (type == JsonTokenType.StartArray && (_kinds & ErrorLocationKinds.Array) != 0)
+            else if (type == JsonTokenType.StartArray && (kinds & ErrorLocationKinds.Array) != 0)
             {
                 ReadArray(ref r, body, b, ref s, itemNode);
             }
-            else if (type == JsonTokenType.String && (_kinds & ErrorLocationKinds.String) != 0)
+            else if (type == JsonTokenType.String && (kinds & ErrorLocationKinds.String) != 0)
             {
                 b.HasErrorPayload = true;
                 ErrorItemBuilder text = b.NewItem();
@@ -239,6 +354,157 @@ namespace ErrorCodeGen.Formats
             {
                 r.Skip();
             }
+        }
+
+        /// <summary>
+        /// A conditional location (<see cref="ShapeCondition"/>): an object, or each object of an array, is read with the
+        /// location's own pointers and kept only when it has a failing status or a code; anything else is skipped. It never
+        /// counts as the location seen, so the errors of the other locations are read as well.
+        /// </summary>
+        private void ReadConditional(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
+        {
+            ShapeNode itemNode = location.Child!;
+            if (r.TokenType == JsonTokenType.StartObject && (location.Kinds & ErrorLocationKinds.Object) != 0)
+            {
+                ReadConditionalItem(ref r, body, b, ref s, itemNode);
+            }
+            else if (r.TokenType == JsonTokenType.StartArray && (location.Kinds & ErrorLocationKinds.Array) != 0)
+            {
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (r.TokenType == JsonTokenType.StartObject && !b.IsFull)
+                    {
+                        ReadConditionalItem(ref r, body, b, ref s, itemNode);
+                    }
+                    else
+                    {
+                        r.Skip();
+                    }
+                }
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        /// <summary>
+        /// One object of a conditional location, in two passes: a probe that looks only at its status and whether it has a
+        /// code (a successful result costs no strings), then, for a failed one only, a read of its bytes again for its fields.
+        /// </summary>
+        private void ReadConditionalItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        {
+            int start = (int)r.TokenStartIndex;
+            s.ItemRanks = NoRanks;
+            s.ItemSeen = 0;
+            s.StatusFailed = false;
+            s.ProbeCode = false;
+            s.Probe = true;
+            try
+            {
+                ReadObject(ref r, body, b, ref s, itemNode, null);
+            }
+            finally
+            {
+                s.Probe = false;
+            }
+
+            if (!s.StatusFailed && !s.ProbeCode)
+            {
+                return;
+            }
+
+            // The object was read whole, so its bytes are well-formed JSON.
+            int end = Math.Min((int)r.BytesConsumed, body.Length);
+            ReadOnlySpan<byte> slice = body.Slice(start, end - start);
+            var again = new Utf8JsonReader(slice, new JsonReaderOptions { MaxDepth = ReaderLimits.MaxDepth });
+            again.Read();
+            ErrorItemBuilder item = b.NewItem();
+            s.ItemRanks = NoRanks;
+            s.ItemSeen = 0;
+            ReadObject(ref again, slice, b, ref s, itemNode, item);
+            b.HasErrorPayload = true;
+            b.Add(item);
+        }
+
+        /// <summary>The probe of a conditional item: a status is compared in place, a code only noted, everything else skipped.</summary>
+        private void Probe(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ref State s, ShapeAction[] actions)
+        {
+            foreach (ShapeAction action in actions)
+            {
+                if (action.Field == ShapeField.Status && RankOf(s.ItemRanks, ShapeField.Status) == 0xF && r.TokenType != JsonTokenType.Null)
+                {
+                    s.StatusFailed = IsFailingStatus(ref r, body);
+                    s.ItemRanks = WithRank(s.ItemRanks, ShapeField.Status, action.Rank);
+                    return;
+                }
+
+                if (action.Field == ShapeField.Code && r.TokenType != JsonTokenType.Null)
+                {
+                    s.ProbeCode = true;
+                }
+            }
+
+            r.Skip();
+        }
+
+        /// <summary>Whether the status value at the reader means failure: its bytes compared ignoring ASCII case, no string made.</summary>
+        private bool IsFailingStatus(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                r.Skip();
+                return false;
+            }
+
+            if (r.ValueIsEscaped || r.HasValueSequence)
+            {
+                return IsFailingStatus(JsonValues.Text(ref r, body, 64));
+            }
+
+            ReadOnlySpan<byte> value = r.ValueSpan;
+            foreach (string failing in FailingStatuses)
+            {
+                if (value.Length == failing.Length && AsciiEqualsIgnoreCase(value, failing))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> value, string text)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                int a = value[i] | 0x20, b = text[i] | 0x20;
+                if (a != b || (uint)(a - 'a') > 'z' - 'a' && value[i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether a status value means failure.</summary>
+        private bool IsFailingStatus(string? status)
+        {
+            if (status is null)
+            {
+                return false;
+            }
+
+            foreach (string failing in FailingStatuses)
+            {
+                if (string.Equals(status.Trim(), failing, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>An array of errors: an object is an item, a scalar the message of one; past the cap items are skipped unread.</summary>
@@ -299,6 +565,19 @@ namespace ErrorCodeGen.Formats
                     {
                         b.RequestId = id;
                         s.BodyRanks = WithRank(s.BodyRanks, field, action.Rank);
+                    }
+
+                    return;
+                case ShapeField.Status:
+                    // First non-null wins, as for every key; compared in place, never made into a string.
+                    if (RankOf(s.ItemRanks, field) == 0xF && r.TokenType != JsonTokenType.Null)
+                    {
+                        s.StatusFailed = IsFailingStatus(ref r, body);
+                        s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                    }
+                    else
+                    {
+                        r.Skip();
                     }
 
                     return;
@@ -367,6 +646,17 @@ namespace ErrorCodeGen.Formats
             foreach (ShapeAction action in actions)
             {
                 ShapeField field = action.Field;
+                if (field == ShapeField.Status)
+                {
+                    if (RankOf(s.ItemRanks, field) == 0xF)
+                    {
+                        s.StatusFailed = IsFailingStatus(value);
+                        s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                    }
+
+                    continue;
+                }
+
                 if (field == ShapeField.RequestId)
                 {
                     if (b.RequestId is null || RankOf(s.BodyRanks, field) > action.Rank)

@@ -35,9 +35,40 @@ namespace ErrorCodeGen.Formats
 
         /// <summary>The response's wait in seconds (from the root).</summary>
         RetryAfter,
+
+        /// <summary>
+        /// A status member (<c>"status": "error"</c>), for the presets only (no catalog key): not kept as a field; a value
+        /// among <c>ShapeSpec.FailingStatuses</c> makes its object an error (the root with <c>ShapeSpec.RootFallback</c>, an
+        /// item of a conditional location).
+        /// </summary>
+        Status,
     }
 
-    /// <summary>One pointer given to <see cref="ShapeLayout.Build"/>.</summary>
+    /// <summary>Where the error items of a shape may be, by the JSON type of the value at an error location.</summary>
+    [Flags]
+    internal enum ErrorLocationKinds
+    {
+        None = 0,
+
+        /// <summary>An object: one error item.</summary>
+        Object = 1,
+
+        /// <summary>An array: one item per element (an object is an item, a scalar its message).</summary>
+        Array = 2,
+
+        /// <summary>A string: one item with that message (<c>{"detail": "Not Found"}</c>).</summary>
+        String = 4,
+
+        All = Object | Array | String,
+
+        /// <summary>
+        /// <c>true</c>: a flag that the body is a failure (Runware's legacy <c>{"error": true, "errorId", "errorMessage"}</c>);
+        /// with <c>ShapeSpec.RootFallback</c> the root's own fields are the error. Never part of <see cref="All"/>.
+        /// </summary>
+        True = 8,
+    }
+
+    /// <summary>One pointer given to <c>ShapeLayout.Build</c>.</summary>
     internal readonly struct LayoutPointer
     {
         public LayoutPointer(ShapeField field, string pointer, int rank, bool alsoExtra)
@@ -76,6 +107,12 @@ namespace ErrorCodeGen.Formats
 
         public bool IsLocation { get; set; }
 
+        /// <summary>For an error location: the JSON types it accepts (set by the runtime's compiler).</summary>
+        public ErrorLocationKinds Kinds { get; set; } = ErrorLocationKinds.All;
+
+        /// <summary>For an error location: whether its objects are errors only when they say so (a preset's condition).</summary>
+        public bool IsConditional { get; set; }
+
         public bool AlsoExtra { get; set; }
 
         public int SeenBit { get; set; }
@@ -84,13 +121,17 @@ namespace ErrorCodeGen.Formats
     /// <summary>One object level of a laid-out shape.</summary>
     internal sealed class LayoutNode
     {
-        public LayoutNode(bool inItem, string? extraPrefix)
+        public LayoutNode(bool inItem, string? extraPrefix, bool noExtras = false)
         {
             InItem = inItem;
             ExtraPrefix = extraPrefix;
+            NoExtras = noExtras;
         }
 
         public bool InItem { get; }
+
+        /// <summary>Whether this level keeps no extra fields (the items of a conditional location, and what they contain).</summary>
+        public bool NoExtras { get; }
 
         public string? ExtraPrefix { get; }
 
@@ -141,8 +182,11 @@ namespace ErrorCodeGen.Formats
             new LayoutPointer(ShapeField.Message, "/title", 1, alsoExtra: true),
         };
 
-        /// <summary>The catalog key of a field.</summary>
-        public static string KeyOf(ShapeField field) => Keys[1 + (int)field];
+        /// <summary>The number of <see cref="ShapeField"/> values (one more than the catalog's field keys: <see cref="ShapeField.Status"/> has none).</summary>
+        public const int FieldCount = (int)ShapeField.Status + 1;
+
+        /// <summary>The catalog key of a field (<c>status</c> for the presets' <see cref="ShapeField.Status"/>, which is no catalog key).</summary>
+        public static string KeyOf(ShapeField field) => field == ShapeField.Status ? "status" : Keys[1 + (int)field];
 
         /// <summary>The field of a catalog key other than <c>error</c>, or null.</summary>
         public static ShapeField? FieldOf(string key)
@@ -152,8 +196,13 @@ namespace ErrorCodeGen.Formats
         }
 
         public static LayoutNode? Build(IList<string> errorLocations, IList<LayoutPointer> pointers, out bool rootIsItem, out string? problem)
+            => Build(errorLocations, pointers, out rootIsItem, out _, out problem);
+
+        /// <summary>As the overload without it; <paramref name="seenBits"/> is the number of objects descended into so far (one "seen" bit each).</summary>
+        public static LayoutNode? Build(IList<string> errorLocations, IList<LayoutPointer> pointers, out bool rootIsItem, out int seenBits, out string? problem)
         {
             rootIsItem = false;
+            seenBits = 0;
             problem = null;
             if (errorLocations.Count == 0)
             {
@@ -182,7 +231,6 @@ namespace ErrorCodeGen.Formats
 
             var root = new LayoutNode(inItem: rootIsItem, extraPrefix: null);
             var itemNodes = new List<LayoutNode>();
-            int seenBits = 0;
             if (rootIsItem)
             {
                 itemNodes.Add(root);
@@ -215,7 +263,7 @@ namespace ErrorCodeGen.Formats
                 }
             }
 
-            var counts = new int[Keys.Length];
+            var counts = new int[FieldCount];
             foreach (LayoutPointer pointer in pointers)
             {
                 if (++counts[(int)pointer.Field] > MaxAlternatives || pointer.Rank >= MaxAlternatives)
@@ -264,19 +312,19 @@ namespace ErrorCodeGen.Formats
             return root;
         }
 
-        private static LayoutNode Descend(LayoutEntry entry, LayoutNode parent, ref int seenBits)
+        internal static LayoutNode Descend(LayoutEntry entry, LayoutNode parent, ref int seenBits)
         {
             if (entry.Child is null)
             {
                 string? prefix = parent.InItem ? parent.ExtraPrefix + entry.Name + "." : null;
-                entry.Child = new LayoutNode(parent.InItem, prefix);
+                entry.Child = new LayoutNode(parent.InItem, prefix, parent.NoExtras);
                 entry.SeenBit = seenBits++;
             }
 
             return entry.Child;
         }
 
-        private static bool Place(LayoutNode start, string[] segments, LayoutPointer pointer, ref int seenBits, out string? problem)
+        internal static bool Place(LayoutNode start, string[] segments, LayoutPointer pointer, ref int seenBits, out string? problem)
         {
             string text = KeyOf(pointer.Field) + ": '" + pointer.Pointer + "'";
             LayoutNode node = start;

@@ -47,6 +47,12 @@ namespace ErrorCodeGen.Formats
 
         /// <summary>An error location.</summary>
         Location,
+
+        /// <summary>A conditional error location (<see cref="ShapeCondition"/>): its objects are errors only when they say so.</summary>
+        ConditionalLocation,
+
+        /// <summary>A status member (<see cref="ShapeField.Status"/>), compared with the failing statuses in place.</summary>
+        Status,
     }
 
     /// <summary>
@@ -133,13 +139,17 @@ namespace ErrorCodeGen.Formats
         /// <summary>For an object to descend into: its bit in the "seen" mask (its first non-null occurrence wins).</summary>
         public readonly int SeenBit;
 
+        /// <summary>For an error location: the JSON types it accepts.</summary>
+        public readonly ErrorLocationKinds Kinds;
+
         /// <summary>The name's first and last word (see <see cref="NameWords"/>), for names of up to 16 bytes.</summary>
         public readonly ulong Head;
 
         public readonly ulong Tail;
 
-        public ShapeEntry(string name, ShapeAction[] actions, ShapeNode? child, bool isLocation, bool alsoExtra, int seenBit, bool ranked)
+        public ShapeEntry(string name, ShapeAction[] actions, ShapeNode? child, bool isLocation, bool alsoExtra, int seenBit, bool ranked, ErrorLocationKinds kinds = ErrorLocationKinds.All, bool isConditional = false)
         {
+            Kinds = kinds;
             NameText = name;
             Name = Encoding.UTF8.GetBytes(name);
             if (Name.Length <= 16)
@@ -152,7 +162,11 @@ namespace ErrorCodeGen.Formats
             AlsoExtra = alsoExtra;
             SeenBit = seenBit;
             Ranked = ranked;
-            if (isLocation)
+            if (isLocation && isConditional)
+            {
+                Kind = EntryKind.ConditionalLocation;
+            }
+            else if (isLocation)
             {
                 Kind = EntryKind.Location;
                 Fast = alsoExtra ? FastKind.None : FastKind.Location;
@@ -177,6 +191,7 @@ namespace ErrorCodeGen.Formats
                     ShapeField.Details => EntryKind.Details,
                     ShapeField.RequestId => EntryKind.RequestId,
                     ShapeField.RetryAfter => EntryKind.RetryAfter,
+                    ShapeField.Status => EntryKind.Status,
                     _ => EntryKind.ItemText,
                 };
                 if (!ranked && !alsoExtra)
@@ -206,10 +221,12 @@ namespace ErrorCodeGen.Formats
         /// <summary>For a name of length n, its entries are <c>_entries[_byLength[n] .. _byLength[n + 1]]</c>.</summary>
         private readonly int[] _byLength;
 
-        public ShapeNode(bool inItem, string? extraPrefix, List<ShapeEntry> entries)
+        public ShapeNode(bool inItem, string? extraPrefix, List<ShapeEntry> entries, bool keepsUnnamed, bool keepsAlsoExtra)
         {
             InItem = inItem;
             ExtraPrefix = extraPrefix;
+            KeepsUnnamed = keepsUnnamed;
+            KeepsAlsoExtra = keepsAlsoExtra;
             entries.Sort((a, b) => a.Name.Length.CompareTo(b.Name.Length));
             _entries = entries.ToArray();
             int max = _entries.Length == 0 ? 0 : _entries[_entries.Length - 1].Name.Length;
@@ -228,6 +245,15 @@ namespace ErrorCodeGen.Formats
 
         /// <summary>Whether this level is inside an error item (its other members are the item's extra fields).</summary>
         public bool InItem { get; }
+
+        /// <summary>
+        /// Whether the members no pointer names are kept as extra fields of the item being read: inside an item of a shape that
+        /// keeps extras, not in a conditional item, and at the root only when it is a fallback item that keeps them.
+        /// </summary>
+        public readonly bool KeepsUnnamed;
+
+        /// <summary>Whether a member that is both read and kept (<see cref="ShapeEntry.AlsoExtra"/>) is kept here.</summary>
+        public readonly bool KeepsAlsoExtra;
 
         /// <summary>The prefix of this level's extra fields (<c>extensions.</c>), null at an item's own level.</summary>
         public string? ExtraPrefix { get; }

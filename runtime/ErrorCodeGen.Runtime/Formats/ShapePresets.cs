@@ -14,24 +14,59 @@ namespace ErrorCodeGen.Formats
     /// </remarks>
     internal static class ShapePresets
     {
-        /// <summary>RunComfy: <c>{"error_code", "message" | "error_message", "detail", "request_id"}</c>, the root is the error.</summary>
+        /// <summary>
+        /// RunComfy: <c>{"error_code", "message" | "error_message", "detail", "request_id"}</c>, the root is the error (kept
+        /// even without a code, an error payload once it has one); a failed result's <c>error</c> list of camelCase items
+        /// <c>{"errorCode", "error", "debugInfo"}</c> (issue 13) is read too, after the root's own error.
+        /// </summary>
         public static ShapeSpec RunComfy()
         {
-            var spec = new ShapeSpec("runcomfy", ErrorWireFormat.RunComfy);
-            spec.ErrorLocations.Add("");
+            var spec = new ShapeSpec("runcomfy", ErrorWireFormat.RunComfy)
+            {
+                LocationKinds = ErrorLocationKinds.Array,
+                RootFallback = true,
+                RootExtras = true,
+                RootKeptWithoutCode = true,
+            };
+            spec.ErrorLocations.Add("/error");
             return spec
                 .Add(ShapeField.Code, 0, "/error_code")
+                .Add(ShapeField.Code, 1, "/errorCode")
                 .Add(ShapeField.Message, 0, "/message", "/error_message")
-                .Add(ShapeField.Details, 0, "/detail")
+                .Add(ShapeField.Message, 1, "/error")
+                .Add(ShapeField.Details, 0, "/detail", "/debugInfo")
                 .Add(ShapeField.RequestId, 0, "/request_id");
         }
 
         /// <summary>Runware: <c>{"errors": [{"code", "message", "parameter", "taskType", "taskUUID", "documentation"}], "requestId"}</c>.</summary>
+        /// <remarks>
+        /// Also (issue 13, the bodies the official SDKs handle): a singular <c>error</c> holding an object or an array, its
+        /// <c>taskUUID</c>/<c>taskType</c> siblings filling the items; a bare error item as the whole WebSocket frame
+        /// (<c>{"code", "message", "taskUUID"}</c>); the legacy frame <c>{"error": true, "errorId", "errorMessage"}</c>
+        /// (the id is the code); and failed tasks among the results of <c>data[]</c>
+        /// (<c>{"status": "error", "error": {"code", "message"}}</c>), the successful ones skipped unread.
+        /// </remarks>
         public static ShapeSpec Runware()
         {
-            var spec = new ShapeSpec("runware", ErrorWireFormat.Runware) { LocationKinds = ErrorLocationKinds.Array };
+            var spec = new ShapeSpec("runware", ErrorWireFormat.Runware) { LocationKinds = ErrorLocationKinds.Array, RootFallback = true };
             spec.ErrorLocations.Add("/errors");
-            return AddItemFields(spec).Add(ShapeField.RequestId, 0, "/request_id", "/requestId");
+            spec.ErrorLocations.Add("/error");
+            spec.KindsByLocation["/error"] = ErrorLocationKinds.Object | ErrorLocationKinds.Array | ErrorLocationKinds.True;
+            spec.FailingStatuses.Add("error");
+            spec.FailingStatuses.Add("failed");
+            spec.Conditions.Add(new ShapeCondition("/data", ErrorLocationKinds.Array | ErrorLocationKinds.Object)
+                .Add(ShapeField.Status, 0, "/status")
+                .Add(ShapeField.Code, 0, "/error/code")
+                .Add(ShapeField.Message, 0, "/error/message")
+                .Add(ShapeField.Parameter, 0, "/error/parameter")
+                .Add(ShapeField.Documentation, 0, "/error/documentation")
+                .Add(ShapeField.TaskType, 0, "/taskType")
+                .Add(ShapeField.TaskId, 0, "/taskUUID"));
+            AddItemFields(spec)
+                .Add(ShapeField.Code, 1, "/errorId")
+                .Add(ShapeField.Message, 1, "/errorMessage");
+            spec.Pointers.Add(new LayoutPointer(ShapeField.Status, "/status", 0, alsoExtra: true));
+            return spec.Add(ShapeField.RequestId, 0, "/request_id", "/requestId");
         }
 
         /// <summary>cmfy.cloud: <c>{"error": {"code", "message", "details", "retry_after", "request_id"}}</c>.</summary>
@@ -46,13 +81,33 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>GraphQL: <c>{"data", "errors": [{"message", "path", "locations", "extensions": {"code"}}]}</c>.</summary>
+        /// <remarks>
+        /// Also (issue 13, Lamatic's Flow API): <c>errors</c> holding plain strings (each the message of one error); a flow that
+        /// failed without GraphQL errors, <c>{"data": {"executeWorkflow" | "executeAgent" | "checkStatus": {"status":
+        /// "error" | "failed", "message", "result": {"message" | "error"}}}}</c>; and a streamed frame that failed,
+        /// <c>{"status": "error", "data": {"errorMsg"}}</c>.
+        /// </remarks>
         public static ShapeSpec GraphQL()
         {
-            var spec = new ShapeSpec("graphql", ErrorWireFormat.GraphQL) { LocationKinds = ErrorLocationKinds.Array };
+            var spec = new ShapeSpec("graphql", ErrorWireFormat.GraphQL) { LocationKinds = ErrorLocationKinds.Array, RootFallback = true };
             spec.ErrorLocations.Add("/errors");
-            return AddItemFields(spec)
+            spec.FailingStatuses.Add("error");
+            spec.FailingStatuses.Add("failed");
+            foreach (string operation in new[] { "executeWorkflow", "executeAgent", "checkStatus" })
+            {
+                spec.Conditions.Add(new ShapeCondition("/data/" + operation, ErrorLocationKinds.Object)
+                    .Add(ShapeField.Status, 0, "/status")
+                    .Add(ShapeField.Message, 0, "/message")
+                    .Add(ShapeField.Message, 1, "/result/message")
+                    .Add(ShapeField.Message, 2, "/result/error")
+                    .Add(ShapeField.Message, 3, "/result/errorMsg"));
+            }
+
+            AddItemFields(spec)
                 .Add(ShapeField.Path, 0, "/path")
-                .Add(ShapeField.RequestId, 0, "/request_id", "/requestId");
+                .Add(ShapeField.Message, 1, "/data/errorMsg")
+                .Add(ShapeField.Status, 0, "/status");
+            return spec.Add(ShapeField.RequestId, 0, "/request_id", "/requestId");
         }
 
         /// <summary>

@@ -3,22 +3,35 @@ using System.Collections.Generic;
 
 namespace ErrorCodeGen.Formats
 {
-    /// <summary>Where the error items of a shape may be, by the JSON type of the value at an error location.</summary>
-    [Flags]
-    internal enum ErrorLocationKinds
+    /// <summary>
+    /// An error location whose objects are errors only when they say so: a failing <c>status</c> (see
+    /// <see cref="ShapeSpec.FailingStatuses"/>) or a code. Read beside the other locations (not instead of them), with its
+    /// own pointers and no extra fields, so that the successful results next to a failed one cost no copies (Runware's
+    /// per-task <c>data[]</c>, Lamatic's <c>data.executeWorkflow</c>).
+    /// </summary>
+    internal sealed class ShapeCondition
     {
-        None = 0,
+        public ShapeCondition(string location, ErrorLocationKinds kinds)
+        {
+            Location = location;
+            Kinds = kinds;
+        }
 
-        /// <summary>An object: one error item.</summary>
-        Object = 1,
+        public string Location { get; }
 
-        /// <summary>An array: one item per element (an object is an item, a scalar its message).</summary>
-        Array = 2,
+        public ErrorLocationKinds Kinds { get; }
 
-        /// <summary>A string: one item with that message (<c>{"detail": "Not Found"}</c>).</summary>
-        String = 4,
+        public List<LayoutPointer> Pointers { get; } = new List<LayoutPointer>();
 
-        All = Object | Array | String,
+        public ShapeCondition Add(ShapeField field, int rank, params string[] pointers)
+        {
+            foreach (string pointer in pointers)
+            {
+                Pointers.Add(new LayoutPointer(field, pointer, rank, alsoExtra: false));
+            }
+
+            return this;
+        }
     }
 
     /// <summary>
@@ -54,6 +67,32 @@ namespace ErrorCodeGen.Formats
 
         /// <summary>Whether an item's members that no pointer names are kept as extra fields (raw JSON).</summary>
         public bool KeepExtras { get; set; } = true;
+
+        /// <summary>
+        /// Whether the root is read as an error item too when no location holds one: the item pointers also apply at the root,
+        /// and the root is an error when it has a code, a failing status, or a location that holds <c>true</c> (a bare error
+        /// item, <c>{"code", "message", "taskUUID"}</c>). When a location holds errors instead, the root's task type and task
+        /// id fill the items that lack them (<c>{"error": {…}, "taskUUID"}</c>).
+        /// </summary>
+        public bool RootFallback { get; set; }
+
+        /// <summary>With <see cref="RootFallback"/>: whether the root's unnamed members are kept as the root item's extra fields.</summary>
+        public bool RootExtras { get; set; }
+
+        /// <summary>
+        /// With <see cref="RootFallback"/>: whether the root item is kept (its message, as RunComfy's) when it is no error and no
+        /// location holds one; it is then no error payload.
+        /// </summary>
+        public bool RootKeptWithoutCode { get; set; }
+
+        /// <summary>Per error location (by its pointer), the JSON types it accepts, where they differ from <see cref="LocationKinds"/>.</summary>
+        public Dictionary<string, ErrorLocationKinds> KindsByLocation { get; } = new Dictionary<string, ErrorLocationKinds>();
+
+        /// <summary>The values of a <see cref="ShapeField.Status"/> member that mean failure (compared ignoring case).</summary>
+        public List<string> FailingStatuses { get; } = new List<string>();
+
+        /// <summary>Locations whose objects are errors only when they say so (see <see cref="ShapeCondition"/>).</summary>
+        public List<ShapeCondition> Conditions { get; } = new List<ShapeCondition>();
 
         /// <summary>Response headers that carry the request id, first listed first; empty for the default <c>X-Request-Id</c>.</summary>
         public List<string> RequestIdHeaders { get; } = new List<string>();
