@@ -186,7 +186,16 @@ namespace ErrorCodeGen.Formats
                         JsonValues.Take(ref b.RequestId, ref r, body, ReaderLimits.MaxRequestIdLength);
                         continue;
                     case FastKind.Location:
-                        ReadLocationKeepingItem(ref r, body, b, ref s, entry);
+                        // Outside the root item (every shape but a root fallback) there is no item state to keep.
+                        if (item is null)
+                        {
+                            ReadLocation(ref r, body, b, ref s, entry);
+                        }
+                        else
+                        {
+                            ReadLocationKeepingItem(ref r, body, b, ref s, entry);
+                        }
+
                         continue;
                     case FastKind.Nested:
                         ReadNested(ref r, body, b, ref s, node, entry, entry.Child!, item);
