@@ -54,59 +54,59 @@ public class ShapeDiagnosticTests
 
     [Test]
     public void Pointer_without_a_leading_slash()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: error\n    code: /code\n"), "ECG0030", 7, 12, "'error'", "must start with '/'", "write '/error'");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: error\n    code: /code\n"), "ECG0040", 7, 12, "'error'", "must start with '/'", "write '/error'");
 
     [Test]
     public void Pointer_with_a_bad_tilde_escape_in_a_list()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: [/code, /a~2b]\n"), "ECG0030", 8, 19, "code", "'~' must be followed by 0", "'~0'");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: [/code, /a~2b]\n"), "ECG0040", 8, 19, "code", "'~' must be followed by 0", "'~0'");
 
     [Test]
     public void Pointer_that_is_not_text()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: {a: 1}\n"), "ECG0030", 8, 11, "expected a pointer such as /code");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: {a: 1}\n"), "ECG0040", 8, 11, "expected a pointer such as /code");
 
     [Test]
     public void Empty_pointer_list()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: []\n"), "ECG0030", 8, 11, "the list is empty");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: []\n"), "ECG0040", 8, 11, "the list is empty");
 
     [Test]
     public void Unknown_shape_key_with_a_suggestion()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    mesage: /message\n"), "ECG0031", 9, 5, "'mesage'", "did you mean 'message'?", "the keys are error, code, message");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    mesage: /message\n"), "ECG0041", 9, 5, "'mesage'", "did you mean 'message'?", "the keys are error, code, message");
 
     [Test]
     public void Missing_code()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    message: /message\n"), "ECG0032", 6, 3, "'code'", "add code: /code");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    message: /message\n"), "ECG0042", 6, 3, "'code'", "add code: /code");
 
     [Test]
     public void Missing_error()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    code: /code\n"), "ECG0032", 6, 3, "'error'", "add error: /error");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    code: /code\n"), "ECG0042", 6, 3, "'error'", "add error: /error");
 
     [Test]
     public void Shape_with_a_built_in_format()
-        => AssertSingle(Catalog("  format: cmfy\n  shape:\n    error: /error\n    code: /code\n"), "ECG0033", 6, 3, "'shape'", "'cmfy'", "write format: json");
+        => AssertSingle(Catalog("  format: cmfy\n  shape:\n    error: /error\n    code: /code\n"), "ECG0043", 6, 3, "'shape'", "'cmfy'", "write format: json");
 
     [Test]
     public void Request_id_headers_with_a_built_in_format()
-        => AssertSingle(Catalog("  format: runware\n  request_id_headers: [x-trace]\n"), "ECG0033", 6, 3, "'request_id_headers'", "'runware'");
+        => AssertSingle(Catalog("  format: runware\n  request_id_headers: [x-trace]\n"), "ECG0043", 6, 3, "'request_id_headers'", "'runware'");
 
     [Test]
     public void Error_location_with_format_problem()
-        => AssertSingle(Catalog("  format: problem\n  shape:\n    error: /error\n    code: /code\n"), "ECG0033", 7, 5, "'shape.error'", "read from the root");
+        => AssertSingle(Catalog("  format: problem\n  shape:\n    error: /error\n    code: /code\n"), "ECG0043", 7, 5, "'shape.error'", "read from the root");
 
     [Test]
     public void Format_json_without_a_shape()
-        => AssertSingle(Catalog("  format: json\n"), "ECG0034", 5, 11, "add shape:", "runcomfy, runware, cmfy, graphql");
+        => AssertSingle(Catalog("  format: json\n"), "ECG0044", 5, 11, "add shape:", "runcomfy, runware, cmfy, graphql");
 
     [Test]
     public void Pointers_that_contradict_each_other()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    message: /code/text\n"), "ECG0035", 6, 3, "message: '/code/text'", "inside a member another pointer reads as a value");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    message: /code/text\n"), "ECG0045", 6, 3, "message: '/code/text'", "inside a member another pointer reads as a value");
 
     [Test]
     public void Nested_error_locations()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: [/error, /error/inner]\n    code: /code\n"), "ECG0035", 6, 3, "nests with another error location");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: [/error, /error/inner]\n    code: /code\n"), "ECG0045", 6, 3, "nests with another error location");
 
     [Test]
     public void Whole_body_with_alternatives()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: [\"\", /error]\n    code: /code\n"), "ECG0035", 6, 3, "cannot have alternatives");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: [\"\", /error]\n    code: /code\n"), "ECG0045", 6, 3, "cannot have alternatives");
 
     [Test]
     public void The_shape_of_a_catalog_is_what_the_runtime_compiles()

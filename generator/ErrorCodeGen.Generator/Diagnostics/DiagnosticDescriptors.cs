@@ -75,24 +75,24 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidOption = Error(
             "ECG0022", "Invalid ErrorCodeGen MSBuild setting", "{0} '{1}' is not valid for catalog '{2}': {3}");
 
-        // Error shapes (provider.format json/problem with provider.shape), numbered from 30 to leave room beside them.
+        // Error shapes (provider.format json/problem with provider.shape), numbered from 40, clear of the catalog facts of issue 12 part 2 (ECG0030 on).
         public static readonly DiagnosticDescriptor InvalidShapePointer = Error(
-            "ECG0030", "Shape pointer is not an RFC 6901 JSON Pointer", "provider.shape {0}: {1}");
+            "ECG0040", "Shape pointer is not an RFC 6901 JSON Pointer", "provider.shape {0}: {1}");
 
         public static readonly DiagnosticDescriptor UnknownShapeKey = Error(
-            "ECG0031", "Unknown shape key", "Unknown key '{0}' in provider.shape{1}: the keys are {2}");
+            "ECG0041", "Unknown shape key", "Unknown key '{0}' in provider.shape{1}: the keys are {2}");
 
         public static readonly DiagnosticDescriptor ShapeKeyMissing = Error(
-            "ECG0032", "Shape is missing a required key", "provider.shape is missing '{0}': {1}");
+            "ECG0042", "Shape is missing a required key", "provider.shape is missing '{0}': {1}");
 
         public static readonly DiagnosticDescriptor ShapeNotAllowed = Error(
-            "ECG0033", "Shape setting does not fit the format", "'{0}' cannot be used with format '{1}': {2}");
+            "ECG0043", "Shape setting does not fit the format", "'{0}' cannot be used with format '{1}': {2}");
 
         public static readonly DiagnosticDescriptor ShapeRequired = Error(
-            "ECG0034", "Format json needs a shape", "format json reads the body where provider.shape says: add shape: with at least error and code (such as error: /error and code: /code), or use a built-in format ({0})");
+            "ECG0044", "Format json needs a shape", "format json reads the body where provider.shape says: add shape: with at least error and code (such as error: /error and code: /code), or use a built-in format ({0})");
 
         public static readonly DiagnosticDescriptor ShapeConflict = Error(
-            "ECG0035", "Shape pointers contradict each other", "provider.shape cannot be read: {0}");
+            "ECG0045", "Shape pointers contradict each other", "provider.shape cannot be read: {0}");
 
         public static readonly DiagnosticDescriptor TypeNameCollision = Error(
             "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");

@@ -40,8 +40,11 @@ namespace ErrorCodeGen.Generator.Model
         string Format,
         string? Namespace,
         string? Source,
-        bool RetryByStatus,
-        ShapeModel? Shape = null);
+        bool RetryByStatus)
+    {
+        /// <summary>The declared <c>provider.shape</c> (format json or problem), or null for a built-in format.</summary>
+        public ShapeModel? Shape { get; init; }
+    }
 
     /// <summary>
     /// A declared error shape (<c>provider.shape</c>, for format json or problem): each key's pointers as written (validated),

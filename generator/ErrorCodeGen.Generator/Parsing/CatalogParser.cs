@@ -306,7 +306,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus, shape);
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Shape = shape };
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
