@@ -104,9 +104,11 @@ namespace ErrorCodeGen.Generator.Model
         string Format,
         string? Namespace,
         string? Source,
-        bool RetryByStatus,
-        ShapeModel? Shape = null)
+        bool RetryByStatus)
     {
+        /// <summary>The declared <c>provider.shape</c> (format json or problem), or null for a built-in format.</summary>
+        public ShapeModel? Shape { get; init; }
+
         /// <summary>The provider's <c>backoff:</c>, or null.</summary>
         public BackoffModel? Backoff { get; init; }
 

@@ -323,7 +323,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
             BackoffModel? backoff = ReadBackoff(provider, context);
             SupportModel? support = ReadSupport(provider, context);
-            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus, shape) { Backoff = backoff, Support = support };
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Shape = shape, Backoff = backoff, Support = support };
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
