@@ -100,7 +100,7 @@ namespace ErrorCodeGen
             RetrySource = retrySource;
             ProviderRules = providerRules;
             Family = descriptor is null ? family : null;
-            TransportRule = descriptor is null && Family is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
+            TransportRule = descriptor is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
             IsRetryable = Classify(response, (CatalogEntry?)descriptor ?? Family, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
             IsRefused = refused;
             RetryStrategy = strategy;
