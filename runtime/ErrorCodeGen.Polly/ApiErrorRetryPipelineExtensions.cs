@@ -20,6 +20,8 @@ namespace ErrorCodeGen.Polly
 
         private static readonly ResiliencePropertyKey<ApiErrorRetryEvent> s_decisionKey = new ResiliencePropertyKey<ApiErrorRetryEvent>("ErrorCodeGen.RetryDecision");
 
+        private static readonly ResiliencePropertyKey<bool> s_refreshedKey = new ResiliencePropertyKey<bool>("ErrorCodeGen.CredentialsRefreshed");
+
         /// <summary>
         /// Adds a retry strategy whose <c>ShouldHandle</c>, <c>DelayGenerator</c> and <c>MaxRetryAttempts</c> come from
         /// <see cref="RetryAdvisor"/>, the function <see cref="ApiErrorRetryHandler"/> uses, and, inside it, a strategy that
@@ -68,6 +70,13 @@ namespace ErrorCodeGen.Polly
                         if (args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided))
                         {
                             options.OnRetry?.Invoke(decided);
+                            if (decided.Advice.RefreshesCredentials)
+                            {
+                                // The request factory makes the next attempt's request, with the new credentials.
+                                args.Context.Properties.Set(s_refreshedKey, true);
+                                await options.RefreshCredentialsAsync!(decided.Error, null, args.Context.CancellationToken).ConfigureAwait(false);
+                            }
+
                             await RetryAdvisor.DelayAsync(decided.Advice.Delay, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
                         }
                     },
@@ -154,7 +163,8 @@ namespace ErrorCodeGen.Polly
                 return false;
             }
 
-            RetryAdvice advice = RetryAdvisor.Decide(error, request, args.AttemptNumber, options);
+            bool refreshed = args.Context.Properties.TryGetValue(s_refreshedKey, out bool done) && done;
+            RetryAdvice advice = RetryAdvisor.DecideAfterRefresh(error, request, args.AttemptNumber, options, refreshed);
             args.Context.Properties.Set(s_decisionKey, new ApiErrorRetryEvent(error, args.AttemptNumber, advice));
             return advice.ShouldRetry;
         }

@@ -61,6 +61,12 @@ namespace ErrorCodeGen
             _extraFields = extraCount == 0 ? s_noFields : null;
         }
 
+        /// <summary>This item with its task type and id filled from the body around it where it has none (the reader's only copy).</summary>
+        internal ApiError WithTask(string? taskType, string? taskId)
+            => (TaskType != null || taskType is null) && (TaskId != null || taskId is null)
+                ? this
+                : new ApiError(Code, Message, Parameter, TaskType ?? taskType, TaskId ?? taskId, DocumentationUrl, Path, Details, _extraPairs, _extraCount);
+
         /// <summary>The code as on the wire, or <see langword="null"/> when the item has none.</summary>
         public string? Code { get; }
 

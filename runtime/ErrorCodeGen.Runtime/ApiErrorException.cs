@@ -27,7 +27,7 @@ namespace ErrorCodeGen
         /// <param name="retrySource">Which part of the response the provider says to go by when deciding whether to retry.</param>
         /// <param name="innerException">The exception that caused this one, or null.</param>
         protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource retrySource, Exception? innerException)
-            : this(provider, null, response, descriptor, statusRule, retrySource, innerException)
+            : this(provider, null, response, descriptor, statusRule, family: null, retrySource, innerException)
         {
         }
 
@@ -42,18 +42,53 @@ namespace ErrorCodeGen
         /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
         /// <param name="innerException">The exception that caused this one, or null.</param>
         protected ApiErrorException(ProviderRules providerRules, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, Exception? innerException)
+            : this(providerRules, response, descriptor, statusRule, family: null, innerException)
+        {
+        }
+
+        /// <summary>
+        /// Creates the exception for <paramref name="response"/>, classified by <paramref name="descriptor"/> (a known
+        /// code), else <paramref name="family"/> (an unknown code of a declared family), or <paramref name="statusRule"/>
+        /// (the HTTP status) or, for a request that got no response, the provider's transport rule; with the provider's
+        /// backoff and support contact. Generated code calls it for catalogs that declare families.
+        /// </summary>
+        /// <param name="providerRules">What the catalog says about the provider as a whole (<c>PErrors.ProviderRules</c>).</param>
+        /// <param name="response">The response as read.</param>
+        /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
+        /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
+        /// <param name="family">The family an unknown code belongs to, or null (ignored when <paramref name="descriptor"/> is given).</param>
+        /// <param name="innerException">The exception that caused this one, or null.</param>
+        protected ApiErrorException(ProviderRules providerRules, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, ErrorFamily? family, Exception? innerException)
             : this(
                 (providerRules ?? throw new ArgumentNullException(nameof(providerRules))).Provider,
                 providerRules,
                 response,
                 descriptor,
                 statusRule,
+                family,
                 providerRules.RetrySource,
                 innerException)
         {
         }
 
-        private ApiErrorException(string provider, ProviderRules? providerRules, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, RetrySource retrySource, Exception? innerException)
+        /// <summary>
+        /// Creates the exception for <paramref name="response"/>, classified by <paramref name="descriptor"/> (a known
+        /// code), else <paramref name="family"/> (an unknown code of a declared family), or <paramref name="statusRule"/>
+        /// (the HTTP status), going by <paramref name="retrySource"/>.
+        /// </summary>
+        /// <param name="provider">The provider's C# name.</param>
+        /// <param name="response">The response as read.</param>
+        /// <param name="descriptor">The code's catalog entry, or null when the code is unknown.</param>
+        /// <param name="statusRule">The catalog's rule for the HTTP status, or null.</param>
+        /// <param name="family">The family an unknown code belongs to, or null (ignored when <paramref name="descriptor"/> is given).</param>
+        /// <param name="retrySource">Which part of the response the provider says to go by when deciding whether to retry.</param>
+        /// <param name="innerException">The exception that caused this one, or null.</param>
+        protected ApiErrorException(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, ErrorFamily? family, RetrySource retrySource, Exception? innerException)
+            : this(provider, null, response, descriptor, statusRule, family, retrySource, innerException)
+        {
+        }
+
+        private ApiErrorException(string provider, ProviderRules? providerRules, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, ErrorFamily? family, RetrySource retrySource, Exception? innerException)
             : base(null, innerException ?? response?.ReadException)
         {
             // The message is built when it is first read (Message, ToString()), not here: a caller that catches and retries
@@ -64,8 +99,9 @@ namespace ErrorCodeGen
             StatusRule = statusRule;
             RetrySource = retrySource;
             ProviderRules = providerRules;
+            Family = descriptor is null ? family : null;
             TransportRule = descriptor is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
-            IsRetryable = Classify(response, descriptor, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
+            IsRetryable = Classify(response, (CatalogEntry?)descriptor ?? Family, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
             IsRefused = refused;
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? suggested;
@@ -96,7 +132,7 @@ namespace ErrorCodeGen
             get
             {
                 // Racing first reads build the same text; either copy may be kept.
-                return _message ??= BuildMessage(Provider, Response, Descriptor, StatusRule);
+                return _message ??= BuildMessage(Provider, Response, Descriptor, StatusRule, Family);
             }
         }
 
@@ -153,18 +189,32 @@ namespace ErrorCodeGen
         /// <summary>The catalog's entry for the code, or <see langword="null"/> when the code is not in the catalog.</summary>
         public ErrorDescriptor? Descriptor { get; }
 
+        /// <summary>
+        /// The catalog's family of codes an unknown code belongs to (by prefix, suffix or a part it contains), or
+        /// <see langword="null"/>: always null when <see cref="Descriptor"/> is set, since a known code beats a family.
+        /// </summary>
+        public ErrorFamily? Family { get; }
+
+        /// <summary>
+        /// Whether the catalog says the fix is to refresh the credentials (an expired access token) and call again: the code's
+        /// entry (or its family) or the status rule is marked <c>refresh_credentials</c>. Not retried blindly: see
+        /// <see cref="RetryVerdict.RefreshCredentials"/> and <c>ApiErrorRetryOptions.RefreshCredentialsAsync</c>.
+        /// </summary>
+        public bool RequiresCredentialRefresh
+            => Descriptor?.RefreshCredentials == true || Family?.RefreshCredentials == true || StatusRule?.RefreshCredentials == true;
+
         /// <summary>The catalog's rule for the HTTP status, when it has one.</summary>
         public StatusRule? StatusRule { get; }
 
         /// <summary>
-        /// What to do about it, in plain text: the code's remediation, else the status rule's, else the transport rule's;
-        /// followed by the provider's support contact (<see cref="Support"/>) when the catalog gives one.
+        /// What to do about it, in plain text: the code's remediation (or its family's), else the status rule's, else the
+        /// transport rule's; followed by the provider's support contact (<see cref="Support"/>) when the catalog gives one.
         /// </summary>
         public string? Remediation
         {
             get
             {
-                string? text = Descriptor?.Remediation;
+                string? text = Descriptor?.Remediation ?? Family?.Remediation;
                 if (string.IsNullOrEmpty(text))
                 {
                     text = StatusRule?.Remediation;
@@ -370,7 +420,7 @@ namespace ErrorCodeGen
         /// code's entry, else the status rule, else the status class. With <see cref="RetrySource.Status"/>, an
         /// error status (400 or more) decides first; a 2xx carrying errors, or no status at all, falls back to the code.
         /// </summary>
-        private static bool Classify(ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, TransportRule? transportRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused, out CatalogEntry? decidedBy)
+        private static bool Classify(ErrorResponse response, CatalogEntry? descriptor, StatusRule? statusRule, TransportRule? transportRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused, out CatalogEntry? decidedBy)
         {
             refused = false;
             decidedBy = null;
@@ -416,7 +466,7 @@ namespace ErrorCodeGen
             return retryable;
         }
 
-        private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule)
+        private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, ErrorFamily? family)
         {
             var sb = new StringBuilder(256);
             sb.Append(provider ?? "API").Append(" error");
@@ -445,7 +495,17 @@ namespace ErrorCodeGen
             {
                 if (rawCode != null)
                 {
-                    sb.Append("The code is not in the catalog. ");
+                    sb.Append("The code is not in the catalog");
+                    if (family != null)
+                    {
+                        sb.Append(" (family ").Append(family.Name).Append(')');
+                        sb.Append(". ");
+                        AppendSentence(sb, family.Summary);
+                    }
+                    else
+                    {
+                        sb.Append(". ");
+                    }
                 }
 
                 if (response != null && response.BodyKind != ErrorBodyKind.Json)

@@ -64,6 +64,24 @@ namespace ErrorCodeGen
             t_cached = this;
         }
 
+        /// <summary>Forgets what was read, keeping the builder (the next event of an event stream is read into it).</summary>
+        public void Clear()
+        {
+            Kind = ErrorBodyKind.Json;
+            Problem = null;
+            RequestId = null;
+            RetryAfter = null;
+            NonJsonExcerpt = null;
+            HasErrorPayload = false;
+            Pending = null;
+            if (_errors != null)
+            {
+                Array.Clear(_errors, 0, _count);
+            }
+
+            _count = 0;
+        }
+
         /// <summary>An empty item builder: the reused one, unless it is still pending.</summary>
         public ErrorItemBuilder NewItem()
         {
@@ -81,6 +99,46 @@ namespace ErrorCodeGen
 
         /// <summary>Whether <see cref="ReaderLimits.MaxErrors"/> items are kept: later ones are skipped unread.</summary>
         public bool IsFull => _count >= ReaderLimits.MaxErrors;
+
+        /// <summary>How many items have been added.</summary>
+        public int Count => _count;
+
+        private ErrorItemBuilder? _root;
+
+        /// <summary>The builder of the root read as an item (a shape's root fallback): its own, never the one items reuse.</summary>
+        public ErrorItemBuilder RootItem()
+        {
+            ErrorItemBuilder root = _root ??= new ErrorItemBuilder();
+            root.Reset();
+            return root;
+        }
+
+        /// <summary>Adds <paramref name="item"/> at <paramref name="index"/> (the root's error before the ones inside it).</summary>
+        public void Insert(int index, ErrorItemBuilder item)
+        {
+            int at = _count;
+            Add(item);
+            if (_count == at + 1 && index >= 0 && index < at)
+            {
+                ApiError added = _errors![at];
+                Array.Copy(_errors, index, _errors, index + 1, at - index);
+                _errors[index] = added;
+            }
+        }
+
+        /// <summary>Fills the task type and id of the items from <paramref name="from"/> on that have none.</summary>
+        public void FillTasks(int from, string? taskType, string? taskId)
+        {
+            if (taskType is null && taskId is null)
+            {
+                return;
+            }
+
+            for (int i = Math.Max(0, from); i < _count; i++)
+            {
+                _errors![i] = _errors[i].WithTask(taskType, taskId);
+            }
+        }
 
         public void FlushPending()
         {

@@ -48,6 +48,13 @@ namespace ErrorCodeGen
         /// </summary>
         public bool IsRefused { get; }
 
+        /// <summary>
+        /// Whether the documented fix is to refresh the credentials (an expired access token) and call again: not a blind
+        /// retry, but "refresh credentials, then retry" (the catalog's <c>refresh_credentials: true</c>; see
+        /// <see cref="RetryVerdict.RefreshCredentials"/>).
+        /// </summary>
+        public bool RefreshCredentials { get; internal set; }
+
         /// <summary>The wait the vendor suggests before retrying, when it suggests one.</summary>
         public TimeSpan? SuggestedRetryDelay { get; }
 

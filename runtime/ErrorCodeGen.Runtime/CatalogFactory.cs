@@ -255,6 +255,62 @@ namespace ErrorCodeGen
             IReadOnlyList<TransportRule>? transportRules = null)
             => new ProviderRules(Provider, retrySource, retryParameters, support, transportRules);
 
+        /// <summary>Creates what the provider's catalog says about an open family of codes (<see cref="ErrorCodeGen.ErrorFamily"/>).</summary>
+        /// <param name="name">The family's name in the catalog.</param>
+        /// <param name="prefixes">Codes starting with one of these belong to the family.</param>
+        /// <param name="suffixes">Codes ending with one of these belong to the family.</param>
+        /// <param name="contains">Codes containing one of these belong to the family.</param>
+        /// <param name="ignoreCase">Whether the patterns are compared ignoring case.</param>
+        /// <param name="errorGroup">The exception group of the family's errors, or null.</param>
+        /// <param name="isRetryable">Whether repeating the same request may succeed.</param>
+        /// <param name="retryStrategy">How to retry; when null, <see cref="RetryStrategy.Backoff"/> if retryable, else <see cref="RetryStrategy.None"/>.</param>
+        /// <param name="suggestedRetryDelay">The wait the vendor suggests before retrying.</param>
+        /// <param name="summary">What an error of the family means, in plain text.</param>
+        /// <param name="remediation">What to do about it, in plain text.</param>
+        /// <param name="source">Where the family comes from.</param>
+        /// <param name="inferredFields">The catalog fields that were inferred rather than stated by the vendor.</param>
+        /// <param name="inferenceNote">Why and how the inferred fields were inferred.</param>
+        /// <param name="isRefused">Whether the error means the server refused the request without acting on it.</param>
+        /// <returns>The family.</returns>
+        public ErrorFamily ErrorFamily(
+            string name,
+            IReadOnlyList<string>? prefixes = null,
+            IReadOnlyList<string>? suffixes = null,
+            IReadOnlyList<string>? contains = null,
+            bool ignoreCase = false,
+            string? errorGroup = null,
+            bool isRetryable = false,
+            RetryStrategy? retryStrategy = null,
+            TimeSpan? suggestedRetryDelay = null,
+            string? summary = null,
+            string? remediation = null,
+            string? source = null,
+            IReadOnlyList<string>? inferredFields = null,
+            string? inferenceNote = null,
+            bool isRefused = false)
+            => new ErrorFamily(
+                Provider, name, prefixes, suffixes, contains, ignoreCase, errorGroup, isRetryable, Strategy(isRetryable, retryStrategy), suggestedRetryDelay,
+                summary, remediation, source, inferredFields, inferenceNote, isRefused);
+
+        /// <summary>
+        /// Marks an entry just created by this factory as one whose fix is to refresh the credentials and call again (the
+        /// catalog's <c>refresh_credentials: true</c>); returns the same entry.
+        /// </summary>
+        /// <typeparam name="T">The kind of entry.</typeparam>
+        /// <param name="entry">An entry this factory has just created, not yet shared.</param>
+        /// <returns><paramref name="entry"/>.</returns>
+        public T RefreshingCredentials<T>(T entry)
+            where T : CatalogEntry
+        {
+            if (entry is null)
+            {
+                throw new ArgumentNullException(nameof(entry));
+            }
+
+            entry.RefreshCredentials = true;
+            return entry;
+        }
+
         /// <summary>Creates one error of an error body, for tests (the reader creates them from the wire).</summary>
         /// <param name="code">The code as on the wire.</param>
         /// <param name="message">The server's message.</param>
@@ -295,5 +351,20 @@ namespace ErrorCodeGen
             IReadOnlyList<StatusRule> statusRules,
             Func<ErrorResponse, ApiErrorException> classify)
             => new ErrorCatalog(providerName, wireFormat, descriptors, statusRules, classify);
+
+        /// <summary>Creates the non-generic view of a provider's catalog whose bodies are read in <paramref name="shape"/> (a declared shape).</summary>
+        /// <param name="providerName">The provider's C# name.</param>
+        /// <param name="shape">The shape of its error bodies.</param>
+        /// <param name="descriptors">Every code of the catalog.</param>
+        /// <param name="statusRules">The catalog's status rules.</param>
+        /// <param name="classify">The generated classifier (<c>PErrors.FromErrorResponse</c>).</param>
+        /// <returns>The catalog.</returns>
+        public static IErrorCatalog Catalog(
+            string providerName,
+            ErrorShape shape,
+            IReadOnlyList<ErrorDescriptor> descriptors,
+            IReadOnlyList<StatusRule> statusRules,
+            Func<ErrorResponse, ApiErrorException> classify)
+            => new ErrorCatalog(providerName, shape, descriptors, statusRules, classify);
     }
 }

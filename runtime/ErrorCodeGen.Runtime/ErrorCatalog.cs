@@ -17,9 +17,20 @@ namespace ErrorCodeGen
             IReadOnlyList<ErrorDescriptor> descriptors,
             IReadOnlyList<StatusRule> statusRules,
             Func<ErrorResponse, ApiErrorException> classify)
+            : this(providerName, ErrorShape.Of(wireFormat), descriptors, statusRules, classify)
         {
+        }
+
+        public ErrorCatalog(
+            string providerName,
+            ErrorShape shape,
+            IReadOnlyList<ErrorDescriptor> descriptors,
+            IReadOnlyList<StatusRule> statusRules,
+            Func<ErrorResponse, ApiErrorException> classify)
+        {
+            Shape = shape ?? throw new ArgumentNullException(nameof(shape));
             ProviderName = providerName ?? throw new ArgumentNullException(nameof(providerName));
-            WireFormat = wireFormat;
+            WireFormat = shape.Format;
             Descriptors = descriptors ?? throw new ArgumentNullException(nameof(descriptors));
             StatusRules = statusRules ?? throw new ArgumentNullException(nameof(statusRules));
             _classify = classify ?? throw new ArgumentNullException(nameof(classify));
@@ -29,26 +40,29 @@ namespace ErrorCodeGen
 
         public ErrorWireFormat WireFormat { get; }
 
+        /// <summary>The shape the catalog's bodies are read in.</summary>
+        public ErrorShape Shape { get; }
+
         public IReadOnlyList<ErrorDescriptor> Descriptors { get; }
 
         public IReadOnlyList<StatusRule> StatusRules { get; }
 
         public ApiErrorException FromResponse(int httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
-            => _classify(ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));
+            => _classify(ErrorResponseReader.Read(Shape, httpStatus, body, headers));
 
         public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
-            => _classify(await ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));
+            => _classify(await ErrorResponseReader.ReadAsync(Shape, response, cancellationToken).ConfigureAwait(false));
 
         public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
-            => _classify(await ErrorResponseReader.ReadAsync(WireFormat, response, timeProvider, cancellationToken).ConfigureAwait(false));
+            => _classify(await ErrorResponseReader.ReadAsync(Shape, response, timeProvider, cancellationToken).ConfigureAwait(false));
 
         public ApiErrorException FromErrorResponse(ErrorResponse response) => _classify(response ?? throw new ArgumentNullException(nameof(response)));
 
         public bool IsFailure(int httpStatus, string? body)
-            => ErrorResponseReader.IsFailure(WireFormat, httpStatus, body);
+            => ErrorResponseReader.IsFailure(Shape, httpStatus, body);
 
         public ApiErrorException FromTransportFailure(Exception exception, HttpRequestMessage? request)
-            => _classify(ErrorResponseReader.FromTransportFailure(WireFormat, exception, request));
+            => _classify(ErrorResponseReader.FromTransportFailure(Shape, exception, request));
 
         public ApiErrorException Create(string? rawCode, int? httpStatus = null, string? message = null)
         {
@@ -64,7 +78,7 @@ namespace ErrorCodeGen
                 rateLimit: null,
                 nonJsonExcerpt: null,
                 hasErrorPayload: errors.Length > 0,
-                readException: null);
+                readException: null) { ReadShape = Shape };
             return _classify(response);
         }
 

@@ -47,6 +47,16 @@ namespace ErrorCodeGen
         /// <summary>The wire format the body was read as.</summary>
         public ErrorWireFormat Format { get; }
 
+        /// <summary>
+        /// The shape the body was read in: the catalog's declared shape, <see cref="ErrorShape.Problem"/> for an
+        /// <c>application/problem+json</c> body of a declared JSON shape, else the preset of <see cref="Format"/>
+        /// (<see langword="null"/> only for a format value this runtime does not know).
+        /// </summary>
+        public ErrorShape? Shape => ReadShape ?? ErrorShape.For(Format);
+
+        /// <summary>The shape the reader used, set by it (null for a response made from a format alone).</summary>
+        internal ErrorShape? ReadShape { get; set; }
+
         /// <summary>The HTTP status, or <see langword="null"/> for a message with none (a WebSocket message).</summary>
         public int? HttpStatus { get; }
 

@@ -17,7 +17,7 @@ namespace ErrorCodeGen
     /// empty, non-JSON, truncated, malformed, deeply nested and oversized bodies are reported through
     /// <see cref="ErrorResponse.BodyKind"/> and <see cref="ErrorResponse.Problem"/>.
     /// </summary>
-    public static class ErrorResponseReader
+    public static partial class ErrorResponseReader
     {
         /// <summary>Bodies larger than this (1 MiB) are not parsed.</summary>
         public const int MaxBodyBytes = ReaderLimits.MaxBodyBytes;
@@ -48,17 +48,25 @@ namespace ErrorCodeGen
         [System.Runtime.CompilerServices.SkipLocalsInit]
 #endif
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
+            => Read(ErrorShape.Of(format), httpStatus, body, headers, timeProvider);
+
+        /// <summary>Reads an error body given as a string, in <paramref name="shape"/>; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
+#if NET5_0_OR_GREATER
+        [System.Runtime.CompilerServices.SkipLocalsInit]
+#endif
+        public static ErrorResponse Read(ErrorShape shape, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
             HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
+            shape = ShapeHeaders.Apply(shape ?? throw new ArgumentNullException(nameof(shape)), headers, null, ref facts);
             if (body is null || body.Length == 0)
             {
-                return Read(format, httpStatus, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true);
+                return Read(shape, httpStatus, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true);
             }
 
             // A string longer than the byte limit cannot fit in it; do not encode it at all.
             if (body.Length > MaxBodyBytes)
             {
-                return TooLarge(format, httpStatus, facts);
+                return TooLarge(shape, httpStatus, facts);
             }
 
             // The string is encoded into a buffer that is not kept, never into a new array: on the stack when small, else
@@ -68,20 +76,20 @@ namespace ErrorCodeGen
             {
                 Span<byte> small = stackalloc byte[(body.Length + 1) * 3];
                 int written = Utf8Text.Encode(body, small);
-                return Read(format, httpStatus, small.Slice(0, written), facts, readProblem: null, readException: null, knownValidUtf8: true);
+                return Read(shape, httpStatus, small.Slice(0, written), facts, readProblem: null, readException: null, knownValidUtf8: true);
             }
 
             int length = Utf8Text.ByteCount(body);
             if (length > MaxBodyBytes)
             {
-                return TooLarge(format, httpStatus, facts);
+                return TooLarge(shape, httpStatus, facts);
             }
 
             byte[] rented = ArrayPool<byte>.Shared.Rent(length);
             try
             {
                 int written = Utf8Text.Encode(body, rented.AsSpan(0, length));
-                return Read(format, httpStatus, new ReadOnlySpan<byte>(rented, 0, written), facts, readProblem: null, readException: null, knownValidUtf8: true);
+                return Read(shape, httpStatus, new ReadOnlySpan<byte>(rented, 0, written), facts, readProblem: null, readException: null, knownValidUtf8: true);
             }
             finally
             {
@@ -99,14 +107,14 @@ namespace ErrorCodeGen
 
         /// <summary>Reads an error body given as UTF-8 bytes; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
-            => Read(format, httpStatus, utf8Body, HeaderFacts.From(headers, timeProvider ?? TimeProvider.System), readProblem: null, readException: null, knownValidUtf8: false);
+            => Read(ErrorShape.Of(format), httpStatus, utf8Body, headers, timeProvider);
 
         /// <summary>The one reader behind every entry point; <paramref name="knownValidUtf8"/> when the encoder wrote the bytes (no check needed).</summary>
-        private static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, ReadOnlySpan<byte> utf8Body, HeaderFacts facts, string? readProblem, Exception? readException, bool knownValidUtf8)
+        private static ErrorResponse Read(ErrorShape shape, int? httpStatus, ReadOnlySpan<byte> utf8Body, HeaderFacts facts, string? readProblem, Exception? readException, bool knownValidUtf8)
         {
             if (utf8Body.Length > MaxBodyBytes)
             {
-                return TooLarge(format, httpStatus, facts);
+                return TooLarge(shape, httpStatus, facts);
             }
 
             // A byte-order mark is not content (a string that starts with U+FEFF encodes to one too).
@@ -118,11 +126,11 @@ namespace ErrorCodeGen
             if (utf8Body.IsEmpty && readProblem is null)
             {
                 // Nothing to read: the response is made at once (what ReadBody would find for an empty body).
-                return new ErrorResponse(format, httpStatus, ErrorBodyKind.Empty, null, Array.Empty<ApiError>(), facts.RequestId, facts.RetryAfter, facts.RateLimit, null, false, readException);
+                return new ErrorResponse(shape.Format, httpStatus, ErrorBodyKind.Empty, null, Array.Empty<ApiError>(), facts.RequestId, facts.RetryAfter, facts.RateLimit, null, false, readException) { ReadShape = shape };
             }
 
             BodyBuilder builder = BodyBuilder.Rent();
-            ReadBody(format, utf8Body, builder, knownValidUtf8);
+            ReadBody(shape, utf8Body, builder, knownValidUtf8);
 
             ErrorBodyKind kind = builder.Kind;
             string? problem = builder.Problem;
@@ -134,7 +142,7 @@ namespace ErrorCodeGen
             }
 
             var response = new ErrorResponse(
-                format,
+                shape.Format,
                 httpStatus,
                 kind,
                 problem,
@@ -144,7 +152,7 @@ namespace ErrorCodeGen
                 facts.RateLimit,
                 builder.NonJsonExcerpt,
                 builder.HasErrorPayload,
-                readException);
+                readException) { ReadShape = shape };
             builder.Return();
             return response;
         }
@@ -162,8 +170,17 @@ namespace ErrorCodeGen
             => ReadAsync(format, response, TimeProvider.System, cancellationToken);
 
         /// <summary>As <see cref="ReadAsync(ErrorWireFormat, HttpResponseMessage, CancellationToken)"/>; <paramref name="timeProvider"/> turns an HTTP-date <c>Retry-After</c> into a wait.</summary>
-        public static async Task<ErrorResponse> ReadAsync(ErrorWireFormat format, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+        public static Task<ErrorResponse> ReadAsync(ErrorWireFormat format, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+            => ReadAsync(ErrorShape.Of(format), response, timeProvider, cancellationToken);
+
+        /// <summary>As <see cref="ReadAsync(ErrorWireFormat, HttpResponseMessage, TimeProvider, CancellationToken)"/>, in <paramref name="shape"/>.</summary>
+        public static async Task<ErrorResponse> ReadAsync(ErrorShape shape, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
         {
+            if (shape is null)
+            {
+                throw new ArgumentNullException(nameof(shape));
+            }
+
             if (response is null)
             {
                 throw new ArgumentNullException(nameof(response));
@@ -174,9 +191,10 @@ namespace ErrorCodeGen
             // The response's headers, then its content's, in one scan.
             HttpContent? content = response.Content;
             HeaderFacts facts = HeaderFacts.From(response.Headers, content?.Headers, timeProvider ?? TimeProvider.System);
+            shape = ShapeHeaders.Apply(shape, response.Headers, content?.Headers, ref facts);
             if (content is null)
             {
-                return Described(Read(format, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true), response);
+                return Described(Read(shape, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true), response);
             }
 
             int status = (int)response.StatusCode;
@@ -185,7 +203,7 @@ namespace ErrorCodeGen
                 if (content.Headers.ContentLength > MaxBodyBytes)
                 {
                     // Not read at all: the caller can still stream the whole body.
-                    return Described(TooLarge(format, status, facts), response);
+                    return Described(TooLarge(shape, status, facts), response);
                 }
 
                 replay = await ReplayableBodyContent.ReadAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -194,13 +212,13 @@ namespace ErrorCodeGen
 
             if (replay.ExceedsLimit)
             {
-                return Described(TooLarge(format, status, facts), response);
+                return Described(TooLarge(shape, status, facts), response);
             }
 
             string? problem = replay.ReadException is null
                 ? null
                 : "the body broke off after " + replay.Prefix.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + replay.ReadException.GetType().Name + ")";
-            return Described(Read(format, status, replay.Prefix, facts, problem, replay.ReadException, knownValidUtf8: false), response);
+            return Described(Read(shape, status, replay.Prefix, facts, problem, replay.ReadException, knownValidUtf8: false), response);
         }
 
         /// <summary>
@@ -234,10 +252,10 @@ namespace ErrorCodeGen
             return result;
         }
 
-        private static ErrorResponse TooLarge(ErrorWireFormat format, int? httpStatus, HeaderFacts facts)
+        private static ErrorResponse TooLarge(ErrorShape shape, int? httpStatus, HeaderFacts facts)
         {
             return new ErrorResponse(
-                format,
+                shape.Format,
                 httpStatus,
                 ErrorBodyKind.TooLarge,
                 "the body is larger than " + MaxBodyBytes.ToString(CultureInfo.InvariantCulture) + " bytes and was not read",
@@ -247,10 +265,14 @@ namespace ErrorCodeGen
                 facts.RateLimit,
                 null,
                 false,
-                null);
+                null) { ReadShape = shape };
         }
 
-        private static void ReadBody(ErrorWireFormat format, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
+        /// <summary>A method of its own, so that the closure is made only for an event stream, never on the JSON path.</summary>
+        private static void ReadEventStream(ErrorShape shape, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
+            => EventStreamReader.Read(body, builder, (frame, into) => ReadBody(shape, frame, into, knownValidUtf8));
+
+        private static void ReadBody(ErrorShape shape, ReadOnlySpan<byte> body, BodyBuilder builder, bool knownValidUtf8)
         {
             int first = FirstNonWhitespace(body);
             if (first < 0)
@@ -260,6 +282,13 @@ namespace ErrorCodeGen
             }
 
             byte c = body[first];
+            if (c != (byte)'{' && c != (byte)'[' && EventStreamReader.LooksLikeEventStream(body.Slice(first)))
+            {
+                // Server-Sent Events (text/event-stream): the first event that reports an error is the body's error.
+                ReadEventStream(shape, body.Slice(first), builder, knownValidUtf8);
+                return;
+            }
+
             if (c != (byte)'{' && c != (byte)'[')
             {
                 builder.Kind = ErrorBodyKind.NotJson;
@@ -273,7 +302,7 @@ namespace ErrorCodeGen
             {
                 if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                 {
-                    ErrorBodyFormat? bodyFormat = ErrorBodyFormats.For(format);
+                    ErrorBodyFormat? bodyFormat = shape.Reader;
                     if (bodyFormat != null)
                     {
                         bodyFormat.ReadRoot(ref reader, body, builder);

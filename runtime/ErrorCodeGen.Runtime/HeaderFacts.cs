@@ -21,6 +21,9 @@ namespace ErrorCodeGen
 
         public RateLimitInfo? RateLimit { get; }
 
+        /// <summary>These facts with the request id a shape's own request-id headers gave (ShapeHeaders).</summary>
+        public HeaderFacts WithRequestId(string? requestId) => new HeaderFacts(RetryAfter, requestId, RateLimit);
+
         public static HeaderFacts From(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time)
         {
             var scan = new Scan(time);

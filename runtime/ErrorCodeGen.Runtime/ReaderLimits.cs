@@ -35,5 +35,11 @@ namespace ErrorCodeGen
 
         /// <summary>Characters of the raw JSON kept for an extra field.</summary>
         public const int MaxRawJsonLength = 1024;
+
+        /// <summary>Events of a Server-Sent Events body examined for a failing one; later events are not read.</summary>
+        public const int MaxEventFrames = 1024;
+
+        /// <summary>Bytes of one line of a Server-Sent Events body; an event with a longer line is skipped unread.</summary>
+        public const int MaxEventLineBytes = 256 * 1024;
     }
 }

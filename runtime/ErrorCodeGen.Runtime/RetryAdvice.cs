@@ -22,6 +22,20 @@ namespace ErrorCodeGen
 
         /// <summary>The request's body cannot be sent again.</summary>
         BodyNotReplayable = 5,
+
+        /// <summary>
+        /// The credentials expired (the catalog's <c>refresh_credentials</c>): refresh them with
+        /// <c>ApiErrorRetryOptions.RefreshCredentialsAsync</c>, then retry after <see cref="RetryAdvice.Delay"/>. The retry
+        /// handler and the Polly strategy call it before the retry, once per request.
+        /// </summary>
+        RefreshCredentials = 6,
+
+        /// <summary>
+        /// The credentials expired and must be refreshed before calling again, but no refresh is configured
+        /// (<c>ApiErrorRetryOptions.RefreshCredentialsAsync</c>) or it was already done once for this request: not retried,
+        /// since the same credentials would fail again.
+        /// </summary>
+        CredentialsExpired = 7,
     }
 
     /// <summary>Whether to retry a failed attempt, after how long, and why, in words.</summary>
@@ -38,7 +52,10 @@ namespace ErrorCodeGen
         public RetryVerdict Verdict { get; }
 
         /// <summary>Whether to retry.</summary>
-        public bool ShouldRetry => Verdict == RetryVerdict.Retry;
+        public bool ShouldRetry => Verdict == RetryVerdict.Retry || Verdict == RetryVerdict.RefreshCredentials;
+
+        /// <summary>Whether the credentials are to be refreshed before the retry (<see cref="RetryVerdict.RefreshCredentials"/>).</summary>
+        public bool RefreshesCredentials => Verdict == RetryVerdict.RefreshCredentials;
 
         /// <summary>How long to wait before the retry (zero when not retrying).</summary>
         public TimeSpan Delay { get; }
@@ -54,10 +71,14 @@ namespace ErrorCodeGen
             RetryVerdict.RetriesExhausted => "retries_exhausted",
             RetryVerdict.UnsafeToRepeat => "unsafe_to_repeat",
             RetryVerdict.WaitTooLong => "wait_too_long",
+            RetryVerdict.RefreshCredentials => "refresh_credentials",
+            RetryVerdict.CredentialsExpired => "credentials_expired",
             _ => "body_not_replayable",
         };
 
         /// <inheritdoc/>
-        public override string ToString() => ShouldRetry ? "retry after " + Delay + ": " + Reason : "do not retry: " + Reason;
+        public override string ToString()
+            => RefreshesCredentials ? "refresh credentials, then retry after " + Delay + ": " + Reason
+            : ShouldRetry ? "retry after " + Delay + ": " + Reason : "do not retry: " + Reason;
     }
 }

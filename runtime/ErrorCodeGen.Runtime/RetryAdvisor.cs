@@ -32,15 +32,31 @@ namespace ErrorCodeGen
         public static RetryAdvice Decide(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions? options = null)
             => DecideAttempt(error, request, attempt, options, bodyReplayable: true);
 
+        /// <summary>
+        /// As <see cref="Decide(ApiErrorException, HttpRequestMessage?, int, ApiErrorRetryOptions?)"/>, saying whether the
+        /// credentials were already refreshed for this request (then an expired-credentials error is not retried again).
+        /// </summary>
+        /// <param name="error">The classified failure of the attempt.</param>
+        /// <param name="request">The request, or null.</param>
+        /// <param name="attempt">The retry this would be: 0 for the first.</param>
+        /// <param name="options">The limits, or null for the defaults.</param>
+        /// <param name="credentialsRefreshed">Whether the credentials were refreshed before this attempt already.</param>
+        /// <returns>Whether to retry, after how long, and why.</returns>
+        public static RetryAdvice DecideAfterRefresh(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions? options, bool credentialsRefreshed)
+            => DecideAttempt(error, request, attempt, options, bodyReplayable: true, credentialsRefreshed);
+
         /// <summary>As <see cref="Decide(ApiErrorException, HttpRequestMessage?, int, ApiErrorRetryOptions?)"/>, knowing whether the request's body can be sent again.</summary>
-        internal static RetryAdvice DecideAttempt(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions? options, bool bodyReplayable)
+        internal static RetryAdvice DecideAttempt(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions? options, bool bodyReplayable, bool credentialsRefreshed = false)
         {
             if (error is null)
             {
                 throw new ArgumentNullException(nameof(error));
             }
 
-            RetryAdvice advice = DecideCore(error, request, attempt, options ?? ApiErrorRetryOptions.Default, bodyReplayable);
+            options ??= ApiErrorRetryOptions.Default;
+            RetryAdvice advice = error.RequiresCredentialRefresh
+                ? DecideRefresh(error, attempt, options, bodyReplayable, credentialsRefreshed)
+                : DecideCore(error, request, attempt, options, bodyReplayable);
             ApiErrorRetryTelemetry.Decided(error.Provider, error, attempt, advice);
             return advice;
         }
@@ -103,6 +119,33 @@ namespace ErrorCodeGen
                     left += TimeSpan.FromMilliseconds(1);
                 }
             }
+        }
+
+        /// <summary>
+        /// An error whose fix is new credentials: never a blind retry. With a refresh configured, not yet used for this
+        /// request, retries left and a body that can be sent again: refresh, then retry at once (the same request with the
+        /// new credentials was never acted on, so it is safe to repeat whatever its method).
+        /// </summary>
+        private static RetryAdvice DecideRefresh(ApiErrorException error, int attempt, ApiErrorRetryOptions options, bool bodyReplayable, bool credentialsRefreshed)
+        {
+            if (options.RefreshCredentialsAsync is null)
+            {
+                return new RetryAdvice(RetryVerdict.CredentialsExpired, TimeSpan.Zero, "the credentials must be refreshed before calling again, and no refresh is configured (ApiErrorRetryOptions.RefreshCredentialsAsync)");
+            }
+
+            if (credentialsRefreshed)
+            {
+                return new RetryAdvice(RetryVerdict.CredentialsExpired, TimeSpan.Zero, "the credentials were refreshed once for this request and were still refused");
+            }
+
+            if (attempt >= options.MaxRetries)
+            {
+                return new RetryAdvice(RetryVerdict.RetriesExhausted, TimeSpan.Zero, "gave up after " + Retries(options.MaxRetries));
+            }
+
+            return bodyReplayable
+                ? new RetryAdvice(RetryVerdict.RefreshCredentials, TimeSpan.Zero, "the credentials expired (" + TextExcerpt.SingleLine(error.Descriptor?.Name ?? error.RawCode ?? (error.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status"), 80) + "): refresh them, then retry")
+                : new RetryAdvice(RetryVerdict.BodyNotReplayable, TimeSpan.Zero, "the request body cannot be sent again");
         }
 
         private static RetryAdvice DecideCore(ApiErrorException error, HttpRequestMessage? request, int attempt, ApiErrorRetryOptions options, bool bodyReplayable)

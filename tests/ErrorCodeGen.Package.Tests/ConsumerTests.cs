@@ -114,6 +114,7 @@ public class ConsumerTests
         Assert.That(run.StandardOutput, Does.Contain("Acme: AcmeValidationException BAD_PROMPT HTTP 400, retryable: False"));
         Assert.That(run.StandardOutput, Does.Contain("Flow: FlowValidationException BAD_USER_INPUT"));
         Assert.That(run.StandardOutput, Does.Contain("Billing: CardDeclined"));
+        Assert.That(run.StandardOutput, Does.Contain("Search: query_too_long at most 256 characters req_9 Json"), "a declared shape, read by the packed runtime");
         Assert.That(run.StandardOutput, Does.Contain("Caught from the SDK: Acme 5031 HTTP 503, retryable: True"));
         Assert.That(run.StandardOutput, Does.Contain("Acme.Sdk.AcmeErrorCode: internal"));
         Assert.That(run.StandardOutput, Does.Contain("Acme.Sdk.AcmeErrors: internal"));

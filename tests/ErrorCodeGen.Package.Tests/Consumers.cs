@@ -181,6 +181,24 @@ internal static class Consumers
             """,
         ["Acme.Sdk/Errors/acme.errors.yaml"] = AcmeCatalog,
         ["Acme.Sdk/bin/stale/acme.errors.yaml"] = AcmeCatalog,
+        // A declared JSON error shape (provider.shape), through the packed generator and runtime.
+        ["Acme.Sdk/Errors/search.errors.yaml"] = """
+            schema: errorcodegen/v1
+            provider:
+              name: Search
+              title: Acme Search API
+              format: json
+              shape:
+                error: /error
+                code: [/code, /type]
+                message: /message
+                request_id: /request_id
+            errors:
+              - code: query_too_long
+                http: 400
+                retryable: false
+                summary: The query is too long.
+            """,
         ["Acme.Sdk/Billing/billing.errors.yaml"] = """
             schema: errorcodegen/v1
             provider:
@@ -205,6 +223,9 @@ internal static class Consumers
                 {
                     /// <summary>Turns an Acme error response into an exception (of an internal generated type).</summary>
                     public static ApiErrorException Classify(int status, string body) => AcmeErrors.FromResponse(status, body);
+
+                    /// <summary>Turns a Search error response (a declared JSON shape) into an exception.</summary>
+                    public static ApiErrorException ClassifySearch(int status, string body) => SearchErrors.FromResponse(status, body);
 
                     /// <summary>Turns a Flow GraphQL response into an exception.</summary>
                     public static ApiErrorException ClassifyFlow(int status, string body) => Flow.FlowErrors.FromResponse(status, body);
@@ -242,6 +263,8 @@ internal static class Consumers
             ApiErrorException flow = AcmeClient.ClassifyFlow(200, """{"data": null, "errors": [{"message": "Variable $payload got invalid value", "extensions": {"code": "BAD_USER_INPUT"}}]}""");
             Console.WriteLine($"Flow: {flow.GetType().Name} {flow.RawCode}");
             Console.WriteLine($"Billing: {AcmeClient.BillingCode("""{"error_code": 2001, "message": "declined"}""")}");
+            ApiErrorException search = AcmeClient.ClassifySearch(400, """{"error": {"type": "query_too_long", "code": null, "message": "at most 256 characters"}, "request_id": "req_9"}""");
+            Console.WriteLine($"Search: {search.Descriptor?.Code} {search.ServerMessage} {search.RequestId} {search.Response.Format}");
 
             try
             {

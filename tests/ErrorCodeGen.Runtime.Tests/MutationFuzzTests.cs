@@ -26,6 +26,18 @@ public class MutationFuzzTests
         """{"errors": [{"message": "Human-readable message", "path": ["executeWorkflow", 0, "result"], "locations": [{"line": 1, "column": 2}], "extensions": {"code": "ERROR_CODE", "retryable": false}}], "data": null}""",
         "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
         "",
+
+        // The real bodies of issue 13: Runware's singular error with siblings, legacy frame, bare frame and data[] failures;
+        // Lamatic's failed flow, string errors and event stream; RunComfy's camelCase result errors.
+        """{"taskType": "imageInference", "error": {"code": "invalidModel", "message": "Unknown model"}, "taskUUID": "9f1c"}""",
+        """{"error": true, "errorId": 19, "errorMessage": "Invalid api key", "errorMessageContentId": 1212}""",
+        """{"code": "timeoutProvider", "message": "The provider timed out.", "taskUUID": "abc-123", "taskType": "textInference"}""",
+        """{"data": [{"taskUUID": "ok", "imageURL": "https://im.runware.ai/1.png", "status": "success"}, {"taskUUID": "bad", "status": "error", "error": {"code": "nsfwContentDetected", "message": "NSFW"}}]}""",
+        """{"errors": [{"code": "invalidWidth", "parameter": ["width", "height"], "type": "integer", "min": 256, "max": 2048, "multiplier": 64, "allowedValues": [512, 768], "responseContent": "upstream text", "responseStatusCode": "502", "status": "error"}]}""",
+        """{"data": {"executeWorkflow": {"status": "error", "result": {"message": "Node failed"}}}}""",
+        """{"data": null, "errors": ["Workflow not found", {"message": "m", "extensions": {"code": "X"}}]}""",
+        "data: {\"status\":\"in-progress\"}\n\nevent: error\ndata: {\"status\":\"error\",\"data\":{\"errorMsg\":\"LLM failed\"}}\n\ndata: [DONE]\n\n",
+        """{"request_id": "r-7", "status": "failed", "error": [{"errorCode": "OUT_OF_MEMORY", "error": "CUDA out of memory", "debugInfo": {"node": "KSampler"}}]}""",
     };
 
     private static readonly string[] s_tokens =
@@ -33,6 +45,8 @@ public class MutationFuzzTests
         "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83d", "null", "true", "1e999", "-0", "42258", "\"error_code\"", "\"errors\"",
         "\"error\"", "\"message\"", "\"code\"", "\"detail\"", "/*", "*/", "//", "\uFEFF", "\u202E", "\u200B", "\0", "\n", "🚀", "é",
         "Bearer sk-proj-abcdefghijklmnop", "\"apiKey\":\"s3cr3tv4lue\"", new string('[', 70), new string('9', 400),
+        "\"status\"", "\"error\"", "\"data\"", "\"errorId\"", "\"errorMessage\"", "\"errorCode\"", "\"taskUUID\"", "\"executeWorkflow\"",
+        "data: ", "\n\n", "\r\n", "event: error\n", ": ping\n",
     };
 
     private static int Setting(string name, int fallback)

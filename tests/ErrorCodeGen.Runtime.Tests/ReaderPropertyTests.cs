@@ -45,6 +45,18 @@ public class ReaderPropertyTests
         (ErrorWireFormat.Runware, "{\"errors\":[{\"code\":\"c\",\"message\":\"m\",\"parameter\":\"p\",\"taskType\":\"t\",\"taskUUID\":\"u\",\"documentation\":\"d\",{DUP}\"x\":0}]}", new[] { "code", "message", "parameter", "taskType", "taskUUID", "documentation" }),
         (ErrorWireFormat.Runware, "{\"errors\":[{\"code\":\"c\"}],\"requestId\":\"r\",{DUP}\"x\":0}", new[] { "errors", "request_id", "requestId" }),
         (ErrorWireFormat.GraphQL, "{\"errors\":[{\"message\":\"m\",\"path\":[\"a\",0],\"extensions\":{\"code\":\"X\"},{DUP}\"x\":0}]}", new[] { "message", "path", "extensions" }),
+
+        // The real bodies of issue 13.
+        (ErrorWireFormat.Runware, "{\"taskUUID\":\"u\",\"error\":{\"code\":\"c\",\"message\":\"m\"},{DUP}\"x\":0}", new[] { "taskUUID", "error" }),
+        (ErrorWireFormat.Runware, "{\"code\":\"c\",\"message\":\"m\",\"taskUUID\":\"u\",\"taskType\":\"t\",{DUP}\"x\":0}", new[] { "code", "message", "taskUUID", "taskType" }),
+        (ErrorWireFormat.Runware, "{\"error\":true,\"errorId\":19,\"errorMessage\":\"m\",{DUP}\"x\":0}", new[] { "error", "errorId", "errorMessage" }),
+        (ErrorWireFormat.Runware, "{\"data\":[{\"taskUUID\":\"u\",\"status\":\"error\",\"error\":{\"code\":\"c\",\"message\":\"m\"},{DUP}\"x\":0}]}", new[] { "taskUUID", "status", "error" }),
+        (ErrorWireFormat.Runware, "{\"data\":[{\"taskUUID\":\"u\",\"status\":\"error\",\"error\":{\"code\":\"c\"}}],{DUP}\"x\":0}", new[] { "data" }),
+        (ErrorWireFormat.GraphQL, "{\"data\":{\"executeWorkflow\":{\"status\":\"error\",\"message\":\"m\",{DUP}\"x\":0}}}", new[] { "status", "message" }),
+        (ErrorWireFormat.GraphQL, "{\"data\":{\"executeWorkflow\":{\"status\":\"failed\",\"result\":{\"message\":\"m\"}}},{DUP}\"x\":0}", new[] { "data" }),
+        (ErrorWireFormat.GraphQL, "{\"status\":\"error\",\"data\":{\"errorMsg\":\"m\"},{DUP}\"x\":0}", new[] { "status", "data" }),
+        (ErrorWireFormat.RunComfy, "{\"status\":\"failed\",\"error\":[{\"errorCode\":\"c\",\"error\":\"m\",\"debugInfo\":\"d\",{DUP}\"x\":0}]}", new[] { "errorCode", "error", "debugInfo" }),
+        (ErrorWireFormat.RunComfy, "{\"error_code\":1,\"error\":[{\"errorCode\":\"c\"}],{DUP}\"x\":0}", new[] { "error", "error_code" }),
     };
 
     [Test]

@@ -42,6 +42,66 @@ public class CatalogDiagnosticTests
         }
     }
 
+    private const string FamilyHeader = """
+        schema: errorcodegen/v1
+        provider:
+          name: Acme
+          title: Acme API
+          format: runware
+        exceptions:
+          - name: Validation
+        errors:
+          - code: invalidApiKey
+            retryable: false
+            summary: The key is wrong.
+        families:
+
+        """;
+
+    [Test]
+    public void Duplicate_code_family()
+        => AssertSingle(
+            FamilyHeader
+            + "  - name: Validation\n    prefix: invalid\n    retryable: false\n    summary: Invalid.\n    source: SDK.\n"
+            + "  - name: Validation\n    prefix: missing\n    retryable: false\n    summary: Missing.\n    source: SDK.\n",
+            "ECG0040", 18, 11, "declared twice (first at line 13)");
+
+    [Test]
+    public void Family_pattern_shadowed_by_an_earlier_family()
+        => AssertSingle(
+            FamilyHeader
+            + "  - name: Timeout\n    contains: timeout\n    ignore_case: true\n    retryable: true\n    summary: T.\n    source: SDK.\n"
+            + "  - name: Provider\n    prefix: [provider, providerTimeout]\n    retryable: true\n    summary: P.\n    source: SDK.\n",
+            "ECG0041", 20, 13, "'providerTimeout' of family 'Provider'");
+
+    [Test]
+    public void Family_pattern_that_only_overlaps_is_not_reported()
+    {
+        // invalidTimeout matches both, and goes to the first family; neither pattern covers the other.
+        List<Diagnostic> diagnostics = Diagnose(
+            FamilyHeader
+            + "  - name: Timeout\n    contains: Timeout\n    retryable: true\n    summary: T.\n    source: SDK.\n"
+            + "  - name: Validation\n    prefix: invalid\n    exception: Validation\n    retryable: false\n    summary: V.\n    source: SDK.\n"
+            + "  - name: Provider\n    prefix: providerTimeout\n    ignore_case: true\n    retryable: true\n    summary: P.\n    source: SDK.\n");
+        Assert.That(diagnostics, Is.Empty, string.Join("\n", diagnostics));
+    }
+
+    [Test]
+    public void Family_without_a_pattern()
+        => AssertSingle(FamilyHeader + "  - name: Empty\n    retryable: false\n    summary: E.\n    source: SDK.\n", "ECG0003", 13, 5, "'prefix', 'suffix' or 'contains'");
+
+    [Test]
+    public void Family_without_a_source()
+        => AssertSingle(FamilyHeader + "  - name: NoSource\n    prefix: x\n    retryable: false\n    summary: E.\n", "ECG0003", 13, 5, "'source'");
+
+    [Test]
+    public void Family_pattern_with_white_space()
+        => AssertSingle(FamilyHeader + "  - name: Padded\n    suffix: ' Expired'\n    retryable: false\n    summary: E.\n    source: SDK.\n", "ECG0013", 14, 13, "white space");
+
+    [Test]
+    public void Family_with_an_unknown_exception_group()
+        => AssertSingle(FamilyHeader + "  - name: Billing\n    contains: Credits\n    exception: Payment\n    retryable: false\n    summary: B.\n    source: SDK.\n", "ECG0009", 15, 16, "Payment");
+
     [Test]
     public void Yaml_syntax_error() => AssertSingle(Header + "  - code: 1\n    summary: \"unterminated\n", "ECG0001", 10, 14);
 

@@ -47,11 +47,11 @@ public class CatalogFactsTests
 
     [Test]
     public void Overlapping_ranges_of_equal_width_are_reported_at_the_later_one()
-        => AssertSingle(Statuses("500-549", "520-569"), "ECG0030", 12, 13, "overlaps the range 500-549 at line 9");
+        => AssertSingle(Statuses("500-549", "520-569"), "ECG0036", 12, 13, "overlaps the range 500-549 at line 9");
 
     [Test]
     public void The_same_range_written_twice_is_an_overlap()
-        => AssertSingle(Statuses("5xx", "500-599"), "ECG0030", 12, 13, "Status range 500-599 overlaps the range 5xx");
+        => AssertSingle(Statuses("5xx", "500-599"), "ECG0036", 12, 13, "Status range 500-599 overlaps the range 5xx");
 
     [TestCase("6xx", "ECG0005", "600")]
     [TestCase("5xz", "ECG0013", "a class (5xx) or a range (500-599)")]

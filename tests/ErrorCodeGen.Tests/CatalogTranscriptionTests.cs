@@ -134,7 +134,19 @@ public class CatalogTranscriptionTests
         // The page names its codes in prose (an example body and the retry advice); each catalog code is on the page.
         var named = Regex.Matches(page, @"\b(invalidApiKey|timeoutProvider|providerRateLimitExceeded|[a-z]+[A-Z][A-Za-z]*(?:Error|Exceeded|Provider|Key))\b")
             .Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.That(catalog.Errors.Select(e => e.Code), Is.EquivalentTo(named));
+        Assert.That(catalog.Errors.Take(named.Count).Select(e => e.Code), Is.EquivalentTo(named), "the page's codes come first");
+
+        // Every other code comes from the official SDKs, and says so (issue 13: never an invented code).
+        foreach (ErrorCodeModel extra in catalog.Errors.Skip(named.Count))
+        {
+            Assert.That(extra.Note, Does.StartWith("Not on the page. Source: ").And.Contain("SDK"), extra.Code);
+        }
+
+        Assert.That(catalog.Families, Is.Not.Empty);
+        foreach (CodeFamilyModel family in catalog.Families)
+        {
+            Assert.That(family.Source, Does.Contain("Runware/runware-typescript src/errors.ts").And.Contain("Runware/runware-python runware/errors.py"), family.Name);
+        }
         Assert.That(statuses, Is.EqualTo(new[] { 400, 401, 402, 403, 404, 429, 500, 503 }));
         Assert.That(catalog.StatusRules.Where(s => !s.IsRange).Select(s => s.Status), Is.EqualTo(statuses));
         Assert.That(catalog.StatusRules.Where(s => s.IsRange).Select(s => s.StatusText), Is.EqualTo(new[] { "5xx" }), "the retry advice's \"5xx (Server Error)\"");

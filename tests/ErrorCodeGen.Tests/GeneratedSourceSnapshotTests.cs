@@ -172,6 +172,40 @@ public class GeneratedSourceSnapshotTests
             Snapshot.Verify(tree.GetText().ToString(), System.IO.Path.GetFileNameWithoutExtension(tree.FilePath));
         }
     }
+
+    /// <summary>A json catalog's one static shape: the declared provider.shape as an ErrorShapeDefinition, compiled at C# 7.3.</summary>
+    [Test]
+    public void Declared_shape_at_CSharp_7_3()
+    {
+        const string catalog = """
+            schema: errorcodegen/v1
+            provider:
+              name: Sample
+              title: Sample API
+              format: json
+              shape:
+                message: /message
+                code: [/code, /type]
+                error: [/error, /errors]
+                retry_after: /error/retry_after
+                path: /loc
+              request_id_headers: [request-id, x-request-id]
+            errors:
+              - code: invalid_request_error
+                http: 400
+                retryable: false
+                summary: The request is invalid.
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(version: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/src/sample.errors.yaml", catalog) }, compilation, new TestOptionsProvider());
+
+        Assert.That(diagnostics, Is.Empty, GeneratorHarness.Describe(diagnostics));
+        Assert.That(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning), Is.Empty, GeneratorHarness.Describe(output.GetDiagnostics()));
+        foreach (SyntaxTree tree in result.GeneratedTrees.Where(t => t.FilePath.EndsWith(".Errors.g.cs", System.StringComparison.Ordinal) || t.FilePath.EndsWith(".Catalog.g.cs", System.StringComparison.Ordinal)))
+        {
+            Snapshot.Verify(tree.GetText().ToString(), System.IO.Path.GetFileNameWithoutExtension(tree.FilePath));
+        }
+    }
 }
 
 /// <summary>Parsing and emitting do not depend on the machine's culture.</summary>

@@ -46,6 +46,7 @@ namespace ErrorCodeGen.Docs
             }
 
             sb.Append("Values marked *(inferred)* are not stated on the vendor's page; the note beside them says how they were decided.\n\n");
+            WriteBodyShapes(sb, model.Provider.Format);
 
             if (!model.ExceptionGroups.IsEmpty)
             {
@@ -142,6 +143,7 @@ namespace ErrorCodeGen.Docs
                 sb.Append('\n');
             }
 
+            WriteFamilies(sb, model);
             sb.Append("## Codes\n\n");
             if (model.Errors.IsEmpty)
             {
@@ -235,6 +237,116 @@ namespace ErrorCodeGen.Docs
             return s_relativeLink.Replace(markdown, m => System.Uri.TryCreate(root, m.Groups[1].Value, out System.Uri? full) ? "](" + full + ")" : m.Value);
         }
 
+        /// <summary>
+        /// The bodies the built-in reader of the catalog's wire format accepts (docs/runtime.md has them all): the documented
+        /// shape first, then the real ones the vendors' SDKs handle (issue 13). A Server-Sent Events body is read event by
+        /// event in every format.
+        /// </summary>
+        private static void WriteBodyShapes(StringBuilder sb, string format)
+        {
+            string[] shapes;
+            switch (format)
+            {
+                case "runcomfy":
+                    shapes = new[]
+                    {
+                        "`{\"error_code\", \"message\" | \"error_message\", \"detail\", \"request_id\"}`, the body is the error (also in HTTP 200)",
+                        "a failed result's list of camelCase items: `{\"status\": \"failed\", \"error\": [{\"errorCode\", \"error\", \"debugInfo\"}]}`",
+                    };
+                    break;
+                case "runware":
+                    shapes = new[]
+                    {
+                        "`{\"errors\": [{\"code\", \"message\", \"parameter\", \"taskType\", \"taskUUID\", \"documentation\"}]}` and `{\"data\": [], \"errors\": [...]}`",
+                        "a singular `error` holding an object (its `taskUUID`/`taskType` siblings fill it) or an array",
+                        "a bare error item as the whole WebSocket frame: `{\"code\", \"message\", \"taskUUID\"}`",
+                        "the legacy frame `{\"error\": true, \"errorId\", \"errorMessage\"}` (the id is the code)",
+                        "failed tasks among the results: `{\"data\": [{\"status\": \"error\", \"error\": {\"code\", \"message\"}, \"taskUUID\"}]}`",
+                        "item fields beyond the page (`type`, `min`, `max`, `multiplier`, `allowedValues`, `responseContent`, `responseStatusCode`, `status`, an array `parameter`), kept bounded",
+                    };
+                    break;
+                case "cmfy":
+                    shapes = new[] { "`{\"error\": {\"code\", \"message\", \"details\", \"retry_after\", \"request_id\"}}`" };
+                    break;
+                case "graphql":
+                    shapes = new[]
+                    {
+                        "`{\"data\", \"errors\": [{\"message\", \"path\", \"extensions\": {\"code\"}}]}`, also in HTTP 200",
+                        "`errors` holding plain strings",
+                        "a Flow that failed without `errors`: `{\"data\": {\"executeWorkflow\": {\"status\": \"error\" | \"failed\", \"result\": {\"message\"}}}}` (also `executeAgent`, `checkStatus`)",
+                        "a streamed frame that failed: `{\"status\": \"error\", \"data\": {\"errorMsg\"}}`",
+                    };
+                    break;
+                default:
+                    shapes = new[] { "the catalog's declared shape (see the catalog)" };
+                    break;
+            }
+
+            sb.Append("## Error bodies read\n\n");
+            sb.Append("The runtime's ").Append(Code(format)).Append(" reader accepts (details in docs/runtime.md):\n\n");
+            foreach (string shape in shapes)
+            {
+                sb.Append("- ").Append(shape).Append('\n');
+            }
+
+            sb.Append("- a Server-Sent Events body (`text/event-stream`): each event's data is read as above, and the first that reports an error is the body's error\n\n");
+        }
+
+        /// <summary>The catalog's open code families, in the order they are tried, with where each comes from.</summary>
+        private static void WriteFamilies(StringBuilder sb, CatalogModel model)
+        {
+            if (model.Families.IsEmpty)
+            {
+                return;
+            }
+
+            string p = model.Provider.Name;
+            sb.Append("## Code families\n\n");
+            sb.Append("A code that is not in the table of codes below but matches a family is classified by the family: ")
+              .Append(Code(p + "ErrorCode.Unknown")).Append(" stays the code, ").Append(Code("RawCode")).Append(" keeps it, ")
+              .Append(Code("ApiErrorException.Family")).Append(" names the family, and the family's exception group and retry advice apply. ")
+              .Append("A listed code always wins; families are tried in this order and the first that matches wins.\n\n");
+            sb.Append("| Family | Matches | Retryable | Exception | Summary |\n|---|---|---|---|---|\n");
+            foreach (CodeFamilyModel family in model.Families)
+            {
+                var matches = new System.Collections.Generic.List<string>();
+                foreach (string x in family.Prefixes)
+                {
+                    matches.Add("starts with " + Code(x));
+                }
+
+                foreach (string x in family.Suffixes)
+                {
+                    matches.Add("ends with " + Code(x));
+                }
+
+                foreach (string x in family.Contains)
+                {
+                    matches.Add("contains " + Code(x));
+                }
+
+                sb.Append("| ").Append(family.Name)
+                  .Append(" | ").Append(string.Join(", ", matches)).Append(family.IgnoreCase ? " (ignoring case)" : string.Empty)
+                  .Append(" | ").Append(Retry(family.IsRetryable, family.Retry)).Append(Inferred(family.Inferred, "retryable")).Append(Refused(family))
+                  .Append(" | ").Append(family.ExceptionGroup is null ? string.Empty : Code(GeneratedTypeNames.GroupException(p, family.ExceptionGroup)))
+                  .Append(" | ").Append(Cell(family.Summary.Markdown)).Append(" |\n");
+            }
+
+            sb.Append('\n');
+            foreach (CodeFamilyModel family in model.Families)
+            {
+                sb.Append("### Family ").Append(family.Name).Append("\n\n");
+                Bullet(sb, "Source", Cell(family.Source));
+                sb.Append('\n');
+                if (!family.Remediation.IsEmpty)
+                {
+                    sb.Append("**What to do**\n\n").Append(AbsoluteLinks(family.Remediation.Markdown.Trim(), model.Provider.DocumentationUrl)).Append("\n\n");
+                }
+
+                Note(sb, family.Inferred, family.Note);
+            }
+        }
+
         private static void Note(StringBuilder sb, EquatableArray<string> inferred, string? note)
         {
             if (note is null)
@@ -268,7 +380,8 @@ namespace ErrorCodeGen.Docs
 
         /// <summary>For an entry marked <c>refused</c>: that the server did not act, so even a POST may be repeated.</summary>
         private static string Refused(CatalogEntryModel entry)
-            => entry.Refused ? "; refused, safe to repeat even a POST" + Inferred(entry.Inferred, "refused") : string.Empty;
+            => (entry.Refused ? "; refused, safe to repeat even a POST" + Inferred(entry.Inferred, "refused") : string.Empty)
+            + (entry.RefreshCredentials ? "; refresh credentials, then retry" + Inferred(entry.Inferred, "refresh_credentials") : string.Empty);
 
         private static string Retry(bool retryable, RetryKind kind)
             => !retryable ? "no" : kind switch

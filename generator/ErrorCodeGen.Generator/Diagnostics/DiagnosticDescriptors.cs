@@ -75,11 +75,36 @@ namespace ErrorCodeGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidOption = Error(
             "ECG0022", "Invalid ErrorCodeGen MSBuild setting", "{0} '{1}' is not valid for catalog '{2}': {3}");
 
+        // Error shapes (provider.format json/problem with provider.shape), numbered from 30 to leave room beside them.
+        public static readonly DiagnosticDescriptor InvalidShapePointer = Error(
+            "ECG0030", "Shape pointer is not an RFC 6901 JSON Pointer", "provider.shape {0}: {1}");
+
+        public static readonly DiagnosticDescriptor UnknownShapeKey = Error(
+            "ECG0031", "Unknown shape key", "Unknown key '{0}' in provider.shape{1}: the keys are {2}");
+
+        public static readonly DiagnosticDescriptor ShapeKeyMissing = Error(
+            "ECG0032", "Shape is missing a required key", "provider.shape is missing '{0}': {1}");
+
+        public static readonly DiagnosticDescriptor ShapeNotAllowed = Error(
+            "ECG0033", "Shape setting does not fit the format", "'{0}' cannot be used with format '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor ShapeRequired = Error(
+            "ECG0034", "Format json needs a shape", "format json reads the body where provider.shape says: add shape: with at least error and code (such as error: /error and code: /code), or use a built-in format ({0})");
+
+        public static readonly DiagnosticDescriptor ShapeConflict = Error(
+            "ECG0035", "Shape pointers contradict each other", "provider.shape cannot be read: {0}");
+
         public static readonly DiagnosticDescriptor TypeNameCollision = Error(
             "ECG0023", "Generated type names collide across catalogs", "Catalog '{0}' would generate the type '{1}', which '{2}' also generates: rename the provider or the exception group (this catalog is skipped)");
 
         public static readonly DiagnosticDescriptor StatusRangeOverlap = Error(
-            "ECG0030", "Status ranges of equal width overlap", "Status range {0} overlaps the range {1} at line {2}, which is as wide: neither is narrower, so which rule a status in both gets is not defined; make one narrower, or make them not overlap");
+            "ECG0036", "Status ranges of equal width overlap", "Status range {0} overlaps the range {1} at line {2}, which is as wide: neither is narrower, so which rule a status in both gets is not defined; make one narrower, or make them not overlap");
+
+        public static readonly DiagnosticDescriptor DuplicateFamily = Error(
+            "ECG0040", "Duplicate code family", "Code family '{0}' is declared twice (first at line {1})");
+
+        public static readonly DiagnosticDescriptor AmbiguousFamilyPattern = Warning(
+            "ECG0041", "Code family pattern can never match", "The {0} '{1}' of family '{2}' can never decide: every code it matches is matched first by the {3} '{4}' of family '{5}', declared before it (families are tried in order); remove it or declare '{2}' first");
 
         // Every descriptor above, once: DiagnosticInfo finds its descriptor here by ID. DiagnosticCatalogTests proves by
         // reflection that no descriptor field is missing, so a new descriptor cannot be reported without being listed.
@@ -88,7 +113,8 @@ namespace ErrorCodeGen.Generator.Diagnostics
             IdentifierCollision, InvalidIdentifier, UnknownExceptionGroup, DuplicateProvider, UnknownKey,
             EmptyCatalog, InvalidValue, DuplicateKey, AliasNotSupported, CatalogTooLarge, RuntimeMissing,
             InconsistentRetry, DuplicateStatus, DuplicateExceptionGroup, NotUtf8, InvalidOption, TypeNameCollision,
-            StatusRangeOverlap);
+            InvalidShapePointer, UnknownShapeKey, ShapeKeyMissing, ShapeNotAllowed, ShapeRequired, ShapeConflict,
+            StatusRangeOverlap, DuplicateFamily, AmbiguousFamilyPattern);
 
         public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 

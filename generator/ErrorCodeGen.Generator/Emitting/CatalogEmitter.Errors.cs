@@ -24,6 +24,7 @@ namespace ErrorCodeGen.Generator.Emitting
             WriteDescriptorFields(e, fields);
             WriteStatusRuleFields(e, fields);
             WriteCollections(e, fields);
+            WriteFamilies(e);
             WriteAll(e);
             WriteStatusRules(e);
             WriteTryParse(e);
@@ -62,6 +63,10 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Summary("The wire format of the provider's error bodies."));
             w.Assignment("public static readonly " + Runtime + "ErrorWireFormat WireFormat", Runtime + "ErrorWireFormat." + ErrorCodeGen.Formats.WireFormatNames.MemberFor(provider.Format));
             w.Line();
+            if (provider.Shape != null)
+            {
+                WriteShape(w, provider, provider.Shape);
+            }
             w.Doc(Summary(provider.RetryByStatus
                 ? "What decides whether to retry: the HTTP status when there is one (the provider's documented rule), else the error code."
                 : "What decides whether to retry: the error code's catalog entry, else the HTTP status rule."));
@@ -100,7 +105,7 @@ namespace ErrorCodeGen.Generator.Emitting
                 EntryNote(args, error);
                 // A code with its own backoff: the factory's overload that has the parameter (named, like every other).
                 Named(args, "retryParameters", error.Backoff is null ? null : RetryParameters(error.Backoff));
-                Declarator(w, fields.Descriptor(error) + " = " + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, ",");
+                Declarator(w, fields.Descriptor(error) + " = " + Refreshing(error) + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, Refreshed(error) + ",");
             }
 
             var unknown = new List<string> { "summary: \"The code is not in the catalog, or the response carried none.\"" };
@@ -140,10 +145,63 @@ namespace ErrorCodeGen.Generator.Emitting
 
                 Named(args, "retryParameters", rule.Backoff is null ? null : RetryParameters(rule.Backoff));
 
-                Declarator(w, fields.StatusRule(rule) + " = " + FieldNames.Factory + ".StatusRule(", key, leading, args, end);
+                Declarator(w, fields.StatusRule(rule) + " = " + Refreshing(rule) + FieldNames.Factory + ".StatusRule(", key, leading, args, Refreshed(rule) + end);
             }
 
             w.Unindent();
+            w.Line();
+        }
+
+        /// <summary>An entry marked <c>refresh_credentials</c> is created inside <c>s_catalog.RefreshingCredentials(…)</c>.</summary>
+        private static string Refreshing(CatalogEntryModel entry) => entry.RefreshCredentials ? FieldNames.Factory + ".RefreshingCredentials(" : string.Empty;
+
+        private static string Refreshed(CatalogEntryModel entry) => entry.RefreshCredentials ? ")" : string.Empty;
+
+        /// <summary>
+        /// The catalog's code families, only when it declares any: one list, each family made by the factory with named
+        /// arguments, in declaration order (the order they are tried in).
+        /// </summary>
+        private static void WriteFamilies(Emission e)
+        {
+            if (e.Model.Families.IsEmpty)
+            {
+                return;
+            }
+
+            SourceWriter w = e.Writer;
+            const string Type = Runtime + "ErrorFamily";
+            w.Line("private static readonly " + ReadOnlyCollection + Type + "> " + FieldNames.Families + " =");
+            w.Indent();
+            w.Line("global::System.Array.AsReadOnly(new " + Type + "[]");
+            w.Line("{");
+            w.Indent();
+            foreach (CodeFamilyModel family in e.Model.Families)
+            {
+                e.CancellationToken.ThrowIfCancellationRequested();
+                var leading = new List<string>();
+                Named(leading, "prefixes", StringArray(family.Prefixes));
+                Named(leading, "suffixes", StringArray(family.Suffixes));
+                Named(leading, "contains", StringArray(family.Contains));
+                Named(leading, "ignoreCase", family.IgnoreCase ? "true" : null);
+                Named(leading, "errorGroup", family.ExceptionGroup is null ? null : CSharpLiteral.String(family.ExceptionGroup));
+                Retryable(leading, family);
+                var args = new List<string>();
+                EntryArguments(args, family);
+                EntryTexts(args, family);
+                Named(args, "source", CSharpLiteral.String(family.Source));
+                EntryNote(args, family);
+                Declarator(w, FieldNames.Factory + ".ErrorFamily(", CSharpLiteral.String(family.Name), leading, args, ",");
+            }
+
+            w.Unindent();
+            w.Line("});");
+            w.Unindent();
+            w.Line();
+            w.Doc(Summary(
+                "The catalog's open families of codes, in declaration order: an unknown code that matches one is classified by it (",
+                Cref(e.Names.ErrorCode + ".Unknown"),
+                " stays the code; a listed code wins over every family, and the first family declared that matches wins)."));
+            w.Line("public static " + ReadOnlyList + Type + "> Families => " + FieldNames.Families + ";");
             w.Line();
         }
 
@@ -567,9 +625,81 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("int httpStatus, string" + e.Q + " body,");
             w.Line("global::System.Collections.Generic.IEnumerable<");
             w.Line("    global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>" + e.Q + " headers = null)");
-            w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, httpStatus, body, headers));");
+            w.Line("=> FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(" + ReaderShape(e) + ", httpStatus, body, headers));");
             w.Unindent();
             w.Line();
+        }
+
+        /// <summary>
+        /// The one static shape of a json or problem catalog: the declared <c>provider.shape</c> as an
+        /// <c>ErrorShapeDefinition</c> compiled once (the generator has checked it with the runtime's own rules). A catalog
+        /// of a built-in format reads with its <c>WireFormat</c>, whose preset shape the runtime holds (no line more per
+        /// catalog, and the generated code of the built-ins stays as it was).
+        /// </summary>
+        private static void WriteShape(SourceWriter w, ProviderModel provider, ShapeModel shape)
+        {
+            string member = ErrorCodeGen.Formats.WireFormatNames.MemberFor(provider.Format)!;
+            if (shape.Keys.Count == 0 && shape.RequestIdHeaders.Count == 0)
+            {
+                w.Doc(Summary("Where the reader finds the error, its code and its message in the provider's bodies (the " + provider.Format + " preset)."));
+                w.Assignment("public static readonly " + Runtime + "ErrorShape Shape", Runtime + "ErrorShape." + member);
+                w.Line();
+                return;
+            }
+
+            w.Doc(Summary("Where the reader finds the error, its code and its message in the provider's bodies (the catalog's provider.shape)."));
+            w.Line("public static readonly " + Runtime + "ErrorShape Shape = " + Runtime + "ErrorShape.Create(new " + Runtime + "ErrorShapeDefinition");
+            w.Line("{");
+            w.Indent();
+            w.Line("Name = ProviderName,");
+            w.Line("Format = " + Runtime + "ErrorWireFormat." + member + ",");
+            foreach (ShapeKeyModel key in shape.Keys)
+            {
+                w.Line(PropertyOf(key.Key) + " = { " + Literals(key.Pointers) + " },");
+            }
+
+            if (shape.RequestIdHeaders.Count > 0)
+            {
+                w.Line("RequestIdHeaders = { " + Literals(shape.RequestIdHeaders) + " },");
+            }
+
+            w.Unindent();
+            w.Line("});");
+            w.Line();
+        }
+
+        /// <summary>What the generated reader calls pass: <c>Shape</c> for a declared shape, else <c>WireFormat</c>.</summary>
+        private static string ReaderShape(Emission e) => e.Model.Provider.Shape is null ? "WireFormat" : "Shape";
+
+        private static string Literals(IReadOnlyList<string> values)
+        {
+            var parts = new string[values.Count];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = CSharpLiteral.String(values[i]);
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        /// <summary>The <c>ErrorShapeDefinition</c> property of a shape key: <c>task_id</c> is <c>TaskId</c>.</summary>
+        private static string PropertyOf(string key)
+        {
+            var sb = new System.Text.StringBuilder(key.Length);
+            bool upper = true;
+            foreach (char c in key)
+            {
+                if (c == '_')
+                {
+                    upper = true;
+                    continue;
+                }
+
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+
+            return sb.ToString();
         }
 
         private static void WriteFromResponseAsync(Emission e)
@@ -584,7 +714,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("global::System.Net.Http.HttpResponseMessage response,");
             w.Line("global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
             w.Line("=> FromErrorResponse(");
-            w.Line("    await " + Runtime + "ErrorResponseReader.ReadAsync(WireFormat, response, cancellationToken).ConfigureAwait(false));");
+            w.Line("    await " + Runtime + "ErrorResponseReader.ReadAsync(" + ReaderShape(e) + ", response, cancellationToken).ConfigureAwait(false));");
             w.Unindent();
             w.Line();
         }
@@ -596,7 +726,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("body", "The message body, or null."));
             w.Doc(Returns("The exception to throw."));
             w.Line("public static " + e.Names.Exception + " FromMessage(string" + e.Q + " body)");
-            w.Line("    => FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(WireFormat, null, body, null));");
+            w.Line("    => FromErrorResponse(" + Runtime + "ErrorResponseReader.Read(" + ReaderShape(e) + ", null, body, null));");
             w.Line();
         }
 
@@ -608,7 +738,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("body", "The response body, or null."));
             w.Doc(Returns("True when the response should be turned into an exception."));
             w.Line("public static bool IsFailure(int httpStatus, string" + e.Q + " body)");
-            w.Line("    => " + Runtime + "ErrorResponseReader.IsFailure(WireFormat, httpStatus, body);");
+            w.Line("    => " + Runtime + "ErrorResponseReader.IsFailure(" + ReaderShape(e) + ", httpStatus, body);");
             w.Line();
         }
 
@@ -631,7 +761,18 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Assignment(
                 Runtime + "StatusRule" + e.Q + " statusRule",
                 "response.HttpStatus.HasValue ? FindStatusRule(response.HttpStatus.Value) : null");
-            w.Line("return CreateException(code, response, descriptor, statusRule);");
+            if (e.Model.Families.IsEmpty)
+            {
+                w.Line("return CreateException(code, response, descriptor, statusRule);");
+            }
+            else
+            {
+                w.Assignment(
+                    Runtime + "ErrorFamily" + e.Q + " family",
+                    "descriptor == null && response.IsWellFormed ? " + Runtime + "ErrorFamily.Find(response.RawCode, " + FieldNames.Families + ") : null");
+                w.Line("return CreateException(code, response, descriptor, statusRule, family);");
+            }
+
             w.Close();
             w.Line();
         }
@@ -643,7 +784,7 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Packed("private static " + e.Names.Exception + " CreateException(", ExceptionParameters(e), ")");
             w.Line("{");
             w.Indent();
-            const string Args = "(code, response, descriptor, statusRule)";
+            string Args = e.Model.Families.IsEmpty ? "(code, response, descriptor, statusRule)" : "(code, response, descriptor, statusRule, family)";
 
             // Codes by exception group, in catalog order of the groups (the parser guarantees every group exists).
             var codeCases = new List<(string Group, string Label)>();
@@ -659,6 +800,26 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 w.Open("switch (code)");
                 GroupCases(e, codeCases, Args);
+                w.Close();
+                w.Line();
+            }
+
+            // An unknown code of a family: the family's group, before the status's (the code is more specific).
+            var familyCases = new List<(string Group, string Label)>();
+            foreach (CodeFamilyModel family in e.Model.Families)
+            {
+                if (family.ExceptionGroup != null)
+                {
+                    familyCases.Add((family.ExceptionGroup, "case " + CSharpLiteral.String(family.Name) + ":"));
+                }
+            }
+
+            if (familyCases.Count > 0)
+            {
+                w.Open("if (family != null)");
+                w.Open("switch (family.Name)");
+                GroupCases(e, familyCases, Args);
+                w.Close();
                 w.Close();
                 w.Line();
             }
@@ -804,13 +965,14 @@ namespace ErrorCodeGen.Generator.Emitting
             public const string Unknown = "s_unknown";
             public const string All = "s_all";
             public const string AllStatusRules = "s_allStatusRules";
+            public const string Families = "s_families";
 
             private readonly Dictionary<string, string> _descriptors = new Dictionary<string, string>();
             private readonly Dictionary<(int, int), string> _statusRules = new Dictionary<(int, int), string>();
 
             public FieldNames(CatalogModel model)
             {
-                var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules, "s_transportTimeout", "s_transportConnection" };
+                var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules, Families, "s_transportTimeout", "s_transportConnection" };
                 foreach (ErrorCodeModel error in model.Errors)
                 {
                     _descriptors[error.MemberName] = Claim(taken, "s_" + char.ToLowerInvariant(error.MemberName[0]) + error.MemberName.Substring(1));

@@ -101,9 +101,20 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Element(remarks));
             GeneratedCodeAttribute(e);
             w.Open(e.Options.Accessibility + " partial class " + names.Exception + " : " + Runtime + "ApiErrorException");
-            if (e.Model.HasProviderRules)
+            // The provider's rules and a family each need the base constructor that takes them: catalogs without either keep
+            // the first one, so their generated code is as it was.
+            bool families = !e.Model.Families.IsEmpty;
+            if (e.Model.HasProviderRules && families)
+            {
+                ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderRules", "response", "descriptor", "statusRule", "family", "null");
+            }
+            else if (e.Model.HasProviderRules)
             {
                 ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderRules", "response", "descriptor", "statusRule", "null");
+            }
+            else if (families)
+            {
+                ExceptionConstructor(e, names.Exception, names.Errors + ".ProviderName", "response", "descriptor", "statusRule", "family", names.Errors + ".RetrySource", "null");
             }
             else
             {
@@ -132,7 +143,15 @@ namespace ErrorCodeGen.Generator.Emitting
                 w.Doc(group.Summary.IsEmpty ? Summary("The " + group.Name + " errors of the " + e.Model.Provider.Title + ".") : Summary(group.Summary));
                 GeneratedCodeAttribute(e);
                 w.Open(e.Options.Accessibility + " partial class " + group.ClassName + " : " + names.Exception);
-                ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule");
+                if (e.Model.Families.IsEmpty)
+                {
+                    ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule");
+                }
+                else
+                {
+                    ExceptionConstructor(e, group.ClassName, "code", "response", "descriptor", "statusRule", "family");
+                }
+
                 w.Line("{");
                 w.Line("}");
                 w.Line();
@@ -144,7 +163,6 @@ namespace ErrorCodeGen.Generator.Emitting
             return Footer(e);
         }
 
-        /// <summary>The documented constructor of a generated exception, up to its body: only generated code calls it.</summary>
         /// <summary>
         /// <c>{P}.Catalog.g.cs</c>: the catalog as an <c>IErrorCatalog</c> (for the retry handler, the Polly strategy and any
         /// shared plumbing) and the test factory. A fixed handful of lines, whatever the number of codes.
@@ -180,12 +198,13 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Line("/// <summary>Created on first use, after every descriptor and status rule.</summary>");
             w.Open("private static class CatalogHolder");
             w.Line("public static readonly " + Runtime + "IErrorCatalog Instance = " + Runtime + "CatalogFactory.Catalog(");
-            w.Line("    ProviderName, WireFormat, All, StatusRules, FromErrorResponse);");
+            w.Line("    ProviderName, " + (e.Model.Provider.Shape is null ? "WireFormat" : "Shape") + ", All, StatusRules, FromErrorResponse);");
             w.Close();
             w.Close();
             return Footer(e);
         }
 
+        /// <summary>The documented constructor of a generated exception, up to its body: only generated code calls it.</summary>
         private static void ExceptionConstructor(Emission e, string className, params string[] baseArguments)
         {
             SourceWriter w = e.Writer;
@@ -194,6 +213,11 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Doc(Param("response", "The response as read."));
             w.Doc(Param("descriptor", "The code's catalog entry, or null when the code is unknown."));
             w.Doc(Param("statusRule", "The catalog's rule for the HTTP status, or null."));
+            if (!e.Model.Families.IsEmpty)
+            {
+                w.Doc(Param("family", "The family of an unknown code, or null."));
+            }
+
             w.Line(EditorBrowsableNever);
             w.Packed("public " + className + "(", ExceptionParameters(e), ")");
             w.Indent();
@@ -201,13 +225,22 @@ namespace ErrorCodeGen.Generator.Emitting
             w.Unindent();
         }
 
-        private static string[] ExceptionParameters(Emission e) => new[]
-        {
-            e.Names.ErrorCode + " code",
-            Runtime + "ErrorResponse response",
-            Runtime + "ErrorDescriptor" + e.Q + " descriptor",
-            Runtime + "StatusRule" + e.Q + " statusRule",
-        };
+        private static string[] ExceptionParameters(Emission e) => e.Model.Families.IsEmpty
+            ? new[]
+            {
+                e.Names.ErrorCode + " code",
+                Runtime + "ErrorResponse response",
+                Runtime + "ErrorDescriptor" + e.Q + " descriptor",
+                Runtime + "StatusRule" + e.Q + " statusRule",
+            }
+            : new[]
+            {
+                e.Names.ErrorCode + " code",
+                Runtime + "ErrorResponse response",
+                Runtime + "ErrorDescriptor" + e.Q + " descriptor",
+                Runtime + "StatusRule" + e.Q + " statusRule",
+                Runtime + "ErrorFamily" + e.Q + " family = null",
+            };
 
         private static string Remarks(ErrorCodeModel error)
         {

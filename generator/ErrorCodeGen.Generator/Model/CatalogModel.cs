@@ -29,6 +29,9 @@ namespace ErrorCodeGen.Generator.Model
 
         /// <summary>Whether the provider states anything for <c>PErrors.ProviderRules</c>: a backoff, support or transport rules.</summary>
         public bool HasProviderRules => Provider.Backoff != null || Provider.Support != null || !TransportRules.IsEmpty;
+
+        /// <summary>The catalog's open code families (<c>families:</c>), in declaration order.</summary>
+        public EquatableArray<CodeFamilyModel> Families { get; init; } = EquatableArray<CodeFamilyModel>.Empty;
     }
 
     /// <summary>A <c>backoff:</c> mapping (provider, status rule, code or transport rule); null members are not stated.</summary>
@@ -46,6 +49,27 @@ namespace ErrorCodeGen.Generator.Model
     /// <summary>One <c>transport:</c> rule: <c>timeout</c> or <c>connection</c>.</summary>
     internal sealed record TransportRuleModel(
         string Failure,
+        bool IsRetryable,
+        RetryKind Retry,
+        long? RetryAfterMilliseconds,
+        string? ExceptionGroup,
+        RenderedText Summary,
+        RenderedText Remediation,
+        EquatableArray<string> Inferred,
+        string? Note)
+        : CatalogEntryModel(IsRetryable, Retry, RetryAfterMilliseconds, ExceptionGroup, Summary, Remediation, Inferred, Note);
+
+    /// <summary>
+    /// One open family of codes (<c>families:</c>): codes that start with, end with or contain one of its patterns, and
+    /// that the catalog does not list, are classified by it. Mirrors <c>ErrorCodeGen.ErrorFamily</c> in the runtime.
+    /// </summary>
+    internal sealed record CodeFamilyModel(
+        string Name,
+        EquatableArray<string> Prefixes,
+        EquatableArray<string> Suffixes,
+        EquatableArray<string> Contains,
+        bool IgnoreCase,
+        string Source,
         bool IsRetryable,
         RetryKind Retry,
         long? RetryAfterMilliseconds,
@@ -82,12 +106,24 @@ namespace ErrorCodeGen.Generator.Model
         string? Source,
         bool RetryByStatus)
     {
+        /// <summary>The declared <c>provider.shape</c> (format json or problem), or null for a built-in format.</summary>
+        public ShapeModel? Shape { get; init; }
+
         /// <summary>The provider's <c>backoff:</c>, or null.</summary>
         public BackoffModel? Backoff { get; init; }
 
         /// <summary>The provider's <c>support:</c>, or null.</summary>
         public SupportModel? Support { get; init; }
     }
+
+    /// <summary>
+    /// A declared error shape (<c>provider.shape</c>, for format json or problem): each key's pointers as written (validated),
+    /// in the order of the runtime's <c>ErrorShapeDefinition</c>, and the provider's <c>request_id_headers</c>.
+    /// </summary>
+    internal sealed record ShapeModel(EquatableArray<ShapeKeyModel> Keys, EquatableArray<string> RequestIdHeaders);
+
+    /// <summary>One key of a shape and its pointers (one, or alternatives in order).</summary>
+    internal sealed record ShapeKeyModel(string Key, EquatableArray<string> Pointers);
 
     /// <summary>One exception group: <c>{Provider}{Name}Exception</c>.</summary>
     internal sealed record ExceptionGroupModel(string Name, string ClassName, RenderedText Summary);
@@ -111,6 +147,9 @@ namespace ErrorCodeGen.Generator.Model
 
         /// <summary>The entry's own <c>backoff:</c>, or null (then the provider's applies).</summary>
         public BackoffModel? Backoff { get; init; }
+
+        /// <summary>The catalog's <c>refresh_credentials: true</c>: the credentials expired; refresh them, then retry.</summary>
+        public bool RefreshCredentials { get; init; }
     }
 
     /// <summary>One HTTP status rule.</summary>

@@ -21,13 +21,18 @@ namespace ErrorCodeGen.Generator.Parsing
         /// <summary>Larger catalogs are refused with ECG0016 (a 10 MB catalog is well within).</summary>
         public const int MaxCatalogChars = 32 * 1024 * 1024;
 
-        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors", "transport", "sections" };
-        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by", "backoff", "support" };
+        internal static readonly string[] RootKeys = { "schema", "provider", "exceptions", "statuses", "errors", "transport", "sections", "families" };
+        internal static readonly string[] ProviderKeys = { "name", "title", "docs", "format", "namespace", "source", "retry_by", "backoff", "support", "shape", "request_id_headers" };
         internal static readonly string[] ExceptionKeys = { "name", "summary" };
-        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "exception", "summary", "remediation", "inferred", "note", "backoff" };
+        internal static readonly string[] StatusKeys = { "status", "title", "retryable", "retry", "retry_after", "refused", "refresh_credentials", "exception", "summary", "remediation", "inferred", "note", "backoff" };
+        internal static readonly string[] FamilyKeys =
+        {
+            "name", "prefix", "suffix", "contains", "ignore_case", "retryable", "retry", "retry_after", "refused", "exception",
+            "summary", "remediation", "source", "inferred", "note",
+        };
         internal static readonly string[] ErrorKeys =
         {
-            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "exception", "category", "message",
+            "code", "name", "identifier", "http", "retryable", "retry", "retry_after", "refused", "refresh_credentials", "exception", "category", "message",
             "summary", "remediation", "docs", "endpoints", "phases", "inferred", "note", "backoff",
         };
 
@@ -249,6 +254,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var codeNodes = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
             var errors = ReadErrors(catalog, groupNames, docsUrl, context, cancellationToken, out bool enumIsLong, codeNodes);
             errors = ApplySections(errors, sections, codeNodes, context);
+            var families = CodeFamilyReader.Read(catalog, groupNames, docsUrl, context);
 
             if (errors.Count == 0 && statuses.Count == 0 && !context.HasErrors)
             {
@@ -270,6 +276,7 @@ namespace ErrorCodeGen.Generator.Parsing
             {
                 TransportRules = transport.ToEquatableArray(),
                 Sections = sections.ConvertAll(x => x.Section).ToEquatableArray(),
+                Families = families.ToEquatableArray(),
             };
         }
 
@@ -342,14 +349,15 @@ namespace ErrorCodeGen.Generator.Parsing
                 ns = null;
             }
 
-            if (name is null || title is null || format is null)
+            ShapeModel? shape = ShapeParser.Read(provider, format, context, out bool shapeFailed);
+            if (name is null || title is null || format is null || shapeFailed)
             {
                 return null;
             }
 
             BackoffModel? backoff = ReadBackoff(provider, context);
             SupportModel? support = ReadSupport(provider, context);
-            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Backoff = backoff, Support = support };
+            return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Shape = shape, Backoff = backoff, Support = support };
         }
 
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
@@ -473,7 +481,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     Render(rule, "summary", summary, docsUrl, inline: true, context),
                     Render(rule, "remediation", remediation, docsUrl, inline: false, context),
                     inferred,
-                    note) { Refused = refused == true, LastStatus = lastStatus, Backoff = backoff });
+                    note) { Refused = refused == true, LastStatus = lastStatus, Backoff = backoff, RefreshCredentials = rule.Bool("refresh_credentials", required: false) == true });
             }
 
             // By first status; a rule of one status before the ranges that start there, narrower ranges before wider.
@@ -593,7 +601,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     endpoints,
                     phases,
                     inferred,
-                    note) { Refused = refused == true, Backoff = backoff };
+                    note) { Refused = refused == true, Backoff = backoff, RefreshCredentials = entry.Bool("refresh_credentials", required: false) == true };
                 pending.Add((model, numeric, codeNode!));
                 if (numeric.HasValue && numeric.Value > maxNumeric)
                 {
@@ -705,7 +713,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return memberName;
         }
 
-        private static RetryKind? ReadRetry(MappingReader reader, ParseContext context)
+        internal static RetryKind? ReadRetry(MappingReader reader, ParseContext context)
         {
             string? text = reader.String("retry", required: false);
             if (text is null)
@@ -730,7 +738,7 @@ namespace ErrorCodeGen.Generator.Parsing
         }
 
         /// <summary><c>refused: true</c> says a retry is safe even for a POST; on an entry that is not retryable it says nothing.</summary>
-        private static void CheckRefused(bool retryable, bool? refused, MappingReader reader, ParseContext context)
+        internal static void CheckRefused(bool retryable, bool? refused, MappingReader reader, ParseContext context)
         {
             if (refused == true && !retryable)
             {
@@ -738,7 +746,7 @@ namespace ErrorCodeGen.Generator.Parsing
             }
         }
 
-        private static RetryKind ResolveRetry(bool retryable, RetryKind? retry, MappingReader reader, ParseContext context)
+        internal static RetryKind ResolveRetry(bool retryable, RetryKind? retry, MappingReader reader, ParseContext context)
         {
             if (!retryable && reader.Has("retry_after"))
             {
@@ -765,7 +773,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return retry.Value;
         }
 
-        private static string? ReadGroupReference(MappingReader reader, HashSet<string> groups, ParseContext context)
+        internal static string? ReadGroupReference(MappingReader reader, HashSet<string> groups, ParseContext context)
         {
             string? name = reader.String("exception", required: false);
             if (name is null)
@@ -784,7 +792,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return name;
         }
 
-        private static EquatableArray<string> ReadInferred(MappingReader reader, string[] knownKeys, ParseContext context)
+        internal static EquatableArray<string> ReadInferred(MappingReader reader, string[] knownKeys, ParseContext context)
         {
             EquatableArray<string> inferred = reader.StringList("inferred");
             foreach (string field in inferred)
@@ -808,7 +816,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return inferred;
         }
 
-        private static RenderedText Render(MappingReader reader, string key, string? markdown, string? baseUrl, bool inline, ParseContext context)
+        internal static RenderedText Render(MappingReader reader, string key, string? markdown, string? baseUrl, bool inline, ParseContext context)
         {
             try
             {

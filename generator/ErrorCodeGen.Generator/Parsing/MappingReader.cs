@@ -258,7 +258,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
         private static string Shown(YamlNodeBase node) => node is YamlScalarNode s ? s.Value : node.KindName;
 
-        private static string? Closest(string key, string[] knownKeys)
+        internal static string? Closest(string key, string[] knownKeys)
         {
             string? best = null;
             int bestDistance = int.MaxValue;

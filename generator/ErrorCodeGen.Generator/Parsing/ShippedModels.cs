@@ -18,7 +18,7 @@ namespace ErrorCodeGen.Generator.Parsing
     internal static class ShippedModels
     {
         /// <summary>Changes whenever the layout below changes, so stale data is never read.</summary>
-        private const int FormatVersion = 2;
+        private const int FormatVersion = 3;
 
         private const string ResourcePrefix = "ErrorCodeGen.Shipped.";
 
@@ -157,6 +157,18 @@ namespace ErrorCodeGen.Generator.Parsing
                     w.Write(e.EndpointsFromSection);
                     WriteEntry(w, e);
                 }
+
+                w.Write(model.Families.Count);
+                foreach (CodeFamilyModel f in model.Families)
+                {
+                    w.Write(f.Name);
+                    WriteList(w, f.Prefixes);
+                    WriteList(w, f.Suffixes);
+                    WriteList(w, f.Contains);
+                    w.Write(f.IgnoreCase);
+                    w.Write(f.Source);
+                    WriteEntry(w, f);
+                }
             }
 
             return stream.ToArray();
@@ -191,6 +203,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 {
                     Refused = entry.Refused,
                     Backoff = entry.Backoff,
+                    RefreshCredentials = entry.RefreshCredentials,
                     LastStatus = lastStatus < 0 ? null : lastStatus,
                 };
             }
@@ -202,7 +215,9 @@ namespace ErrorCodeGen.Generator.Parsing
                 Entry entry = ReadEntry(r);
                 transport[i] = new TransportRuleModel(failure, entry.IsRetryable, entry.Retry, entry.RetryAfterMilliseconds, entry.ExceptionGroup, entry.Summary, entry.Remediation, entry.Inferred, entry.Note)
                 {
+                    Refused = entry.Refused,
                     Backoff = entry.Backoff,
+                    RefreshCredentials = entry.RefreshCredentials,
                 };
             }
 
@@ -234,7 +249,28 @@ namespace ErrorCodeGen.Generator.Parsing
                 {
                     Refused = entry.Refused,
                     Backoff = entry.Backoff,
+                    RefreshCredentials = entry.RefreshCredentials,
                     EndpointsFromSection = endpointsFromSection,
+                };
+            }
+
+            var families = new CodeFamilyModel[r.ReadInt32()];
+            for (int i = 0; i < families.Length; i++)
+            {
+                string name = r.ReadString();
+                EquatableArray<string> prefixes = ReadList(r);
+                EquatableArray<string> suffixes = ReadList(r);
+                EquatableArray<string> contains = ReadList(r);
+                bool ignoreCase = r.ReadBoolean();
+                string source = r.ReadString();
+                Entry entry = ReadEntry(r);
+                families[i] = new CodeFamilyModel(
+                    name, prefixes, suffixes, contains, ignoreCase, source, entry.IsRetryable, entry.Retry, entry.RetryAfterMilliseconds, entry.ExceptionGroup,
+                    entry.Summary, entry.Remediation, entry.Inferred, entry.Note)
+                {
+                    Refused = entry.Refused,
+                    Backoff = entry.Backoff,
+                    RefreshCredentials = entry.RefreshCredentials,
                 };
             }
 
@@ -242,6 +278,7 @@ namespace ErrorCodeGen.Generator.Parsing
             {
                 TransportRules = new EquatableArray<TransportRuleModel>(transport),
                 Sections = new EquatableArray<SectionModel>(sections),
+                Families = families.Length == 0 ? EquatableArray<CodeFamilyModel>.Empty : new EquatableArray<CodeFamilyModel>(families),
             };
             return new CatalogParseResult(file.Path, model, EquatableArray<DiagnosticInfo>.Empty, providerNameLocation)
             {
@@ -263,6 +300,7 @@ namespace ErrorCodeGen.Generator.Parsing
             WriteOptional(w, e.Note);
             w.Write(e.Refused);
             WriteBackoff(w, e.Backoff);
+            w.Write(e.RefreshCredentials);
         }
 
         private static void WriteBackoff(BinaryWriter w, BackoffModel? b)
@@ -322,7 +360,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var retry = (RetryKind)r.ReadInt32();
             bool hasWait = r.ReadBoolean();
             long wait = r.ReadInt64();
-            return new Entry(retryable, retry, hasWait ? wait : null, ReadOptional(r), ReadText(r), ReadText(r), ReadList(r), ReadOptional(r), r.ReadBoolean(), ReadBackoff(r));
+            return new Entry(retryable, retry, hasWait ? wait : null, ReadOptional(r), ReadText(r), ReadText(r), ReadList(r), ReadOptional(r), r.ReadBoolean(), ReadBackoff(r), r.ReadBoolean());
         }
 
         private static void WriteText(BinaryWriter w, RenderedText text)
@@ -379,9 +417,10 @@ namespace ErrorCodeGen.Generator.Parsing
 
         private readonly struct Entry
         {
-            public Entry(bool isRetryable, RetryKind retry, long? retryAfterMilliseconds, string? exceptionGroup, RenderedText summary, RenderedText remediation, EquatableArray<string> inferred, string? note, bool refused, BackoffModel? backoff)
+            public Entry(bool isRetryable, RetryKind retry, long? retryAfterMilliseconds, string? exceptionGroup, RenderedText summary, RenderedText remediation, EquatableArray<string> inferred, string? note, bool refused, BackoffModel? backoff, bool refreshCredentials)
             {
                 Backoff = backoff;
+                RefreshCredentials = refreshCredentials;
                 IsRetryable = isRetryable;
                 Retry = retry;
                 RetryAfterMilliseconds = retryAfterMilliseconds;
@@ -394,6 +433,8 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             public bool IsRetryable { get; }
+
+            public bool RefreshCredentials { get; }
 
             public RetryKind Retry { get; }
 

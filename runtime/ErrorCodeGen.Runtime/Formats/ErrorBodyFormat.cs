@@ -10,8 +10,8 @@ namespace ErrorCodeGen.Formats
     /// which keep the bounds and the duplicate-key rule.
     /// </summary>
     /// <remarks>
-    /// To add a wire format: a member of <see cref="ErrorWireFormat"/>, a subclass of this class, its line in
-    /// <see cref="ErrorBodyFormats"/>, and its names in <see cref="WireFormatNames"/> (which the generator reads too).
+    /// The one implementation is <see cref="ShapeFormat"/>, the shape engine: every format, built-in or declared, is a
+    /// compiled shape. To add a built-in format, see <see cref="ShapePresets"/>.
     /// </remarks>
     internal abstract class ErrorBodyFormat
     {

@@ -2,15 +2,17 @@ using System;
 
 namespace ErrorCodeGen.Formats
 {
-    /// <summary>The registry of wire formats, in the order of <see cref="ErrorWireFormat"/>'s values.</summary>
+    /// <summary>The registry of wire formats, in the order of <see cref="ErrorWireFormat"/>'s values: the presets' compiled readers.</summary>
     internal static class ErrorBodyFormats
     {
         private static readonly ErrorBodyFormat[] s_all =
         {
-            new RunComfyFormat(),
-            new ErrorsArrayFormat(ErrorWireFormat.Runware, ItemFields.None),
-            new CmfyFormat(),
-            new ErrorsArrayFormat(ErrorWireFormat.GraphQL, ItemFields.Path),
+            ErrorShape.RunComfy.Reader!,
+            ErrorShape.Runware.Reader!,
+            ErrorShape.Cmfy.Reader!,
+            ErrorShape.GraphQL.Reader!,
+            ErrorShape.Json.Reader!,
+            ErrorShape.Problem.Reader!,
         };
 
         /// <summary>The reader of <paramref name="format"/>, or null for a value this runtime does not know.</summary>

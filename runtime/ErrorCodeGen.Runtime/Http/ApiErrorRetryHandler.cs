@@ -54,6 +54,7 @@ namespace ErrorCodeGen.Http
             }
 
             bool replayable = await RequestBodies.MakeReplayableAsync(request.Content, _options.MaxBufferedRequestBytes, cancellationToken).ConfigureAwait(false);
+            bool refreshed = false;
             for (int attempt = 0; ; attempt++)
             {
                 ApiErrorRetryTelemetry.RecordAttempt(_catalog.ProviderName);
@@ -85,7 +86,7 @@ namespace ErrorCodeGen.Http
                 }
 
                 ApiErrorException error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-                RetryAdvice advice = Decide(error, request, attempt, replayable);
+                RetryAdvice advice = Decide(error, request, attempt, replayable, refreshed);
                 if (!advice.ShouldRetry)
                 {
                     // Returned as it is, its body still readable (the reader buffered what it read).
@@ -93,13 +94,19 @@ namespace ErrorCodeGen.Http
                 }
 
                 response.Dispose();
+                if (advice.RefreshesCredentials)
+                {
+                    refreshed = true;
+                    await _options.RefreshCredentialsAsync!(error, request, cancellationToken).ConfigureAwait(false);
+                }
+
                 await WaitAsync(advice, attempt, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private RetryAdvice Decide(ApiErrorException error, HttpRequestMessage request, int attempt, bool replayable)
+        private RetryAdvice Decide(ApiErrorException error, HttpRequestMessage request, int attempt, bool replayable, bool refreshed = false)
         {
-            RetryAdvice advice = RetryAdvisor.DecideAttempt(error, request, attempt, _options, replayable);
+            RetryAdvice advice = RetryAdvisor.DecideAttempt(error, request, attempt, _options, replayable, refreshed);
             if (advice.ShouldRetry)
             {
                 _options.OnRetry?.Invoke(new ApiErrorRetryEvent(error, attempt, advice));

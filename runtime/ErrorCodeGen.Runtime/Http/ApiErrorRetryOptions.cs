@@ -89,6 +89,15 @@ namespace ErrorCodeGen.Http
         /// </summary>
         public long MaxBufferedRequestBytes { get; set; } = 1024 * 1024;
 
+        /// <summary>
+        /// Refreshes the credentials after an error the catalog marks <c>refresh_credentials</c> (an expired access token),
+        /// before the one retry that follows (<see cref="RetryVerdict.RefreshCredentials"/>): given the error, the request
+        /// about to be sent again (set its new <c>Authorization</c> header here; null with the Polly strategy, whose request
+        /// factory makes a fresh one) and the caller's cancellation. Null (the default): such errors are not retried
+        /// (<see cref="RetryVerdict.CredentialsExpired"/>). An exception it throws is the caller's to see.
+        /// </summary>
+        public Func<ApiErrorException, System.Net.Http.HttpRequestMessage?, System.Threading.CancellationToken, System.Threading.Tasks.Task>? RefreshCredentialsAsync { get; set; }
+
         /// <summary>Called before each wait, with what failed, the wait and why; never sees a header, query string or credential.</summary>
         public Action<ApiErrorRetryEvent>? OnRetry { get; set; }
 

@@ -49,6 +49,9 @@ public enum Fault
 
     /// <summary>A proxy's HTML 502 page, before recording.</summary>
     HtmlBadGateway,
+
+    /// <summary>403 with a GraphQL errors body, as for an expired access token, before recording.</summary>
+    ExpiredToken,
 }
 
 /// <summary>
@@ -62,6 +65,7 @@ public sealed class FaultServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _scripts = new();
     private readonly ConcurrentDictionary<string, int> _processed = new();
     private readonly ConcurrentDictionary<string, byte> _keys = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _authorizations = new();
     private int _requests;
 
     public const int RetryAfterSeconds = 2;
@@ -89,6 +93,9 @@ public sealed class FaultServer : IAsyncDisposable
     /// <summary>How often job <paramref name="id"/> was processed.</summary>
     public int Processed(string id) => _processed.TryGetValue(id, out int n) ? n : 0;
 
+    /// <summary>The Authorization header of each request for job <paramref name="id"/>, in order ("" when there was none).</summary>
+    public string[] Authorizations(string id) => _authorizations.TryGetValue(id, out var q) ? q.ToArray() : Array.Empty<string>();
+
     /// <summary>Every job processed more than once.</summary>
     public string[] Duplicates() => _processed.Where(p => p.Value > 1).Select(p => p.Key).ToArray();
 
@@ -107,8 +114,14 @@ public sealed class FaultServer : IAsyncDisposable
         Fault fault = _scripts.TryGetValue(id, out var queue) && queue.TryDequeue(out Fault next) ? next : Fault.None;
         HttpResponse response = context.Response;
         response.Headers["X-Request-Id"] = "req_" + id;
+        _authorizations.GetOrAdd(id, _ => new ConcurrentQueue<string>()).Enqueue(context.Request.Headers.Authorization.ToString());
         switch (fault)
         {
+            case Fault.ExpiredToken:
+                response.StatusCode = 403;
+                response.ContentType = "application/json";
+                await response.WriteAsync("{\"errors\":[{\"message\":\"Forbidden: the access token has expired\"}]}");
+                return;
             case Fault.ResetBeforeRead:
                 context.Abort();
                 return;

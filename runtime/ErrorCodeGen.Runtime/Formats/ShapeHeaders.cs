@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorCodeGen.Formats
+{
+    /// <summary>
+    /// What a declared shape reads from the headers besides <see cref="HeaderFacts"/>: its own request-id headers, and
+    /// <c>application/problem+json</c>, which a <see cref="ErrorWireFormat.Json"/> shape reads as problem details. The
+    /// presets need neither, so their path pays one check.
+    /// </summary>
+    internal static class ShapeHeaders
+    {
+        private const string ProblemMediaType = "application/problem+json";
+
+        public static ErrorShape Apply(
+            ErrorShape shape,
+            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers,
+            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? moreHeaders,
+            ref HeaderFacts facts)
+        {
+            string[] names = shape.RequestIdHeaderNames;
+            bool json = shape.Format == ErrorWireFormat.Json;
+            if (names.Length == 0 && !json)
+            {
+                return shape;
+            }
+
+            var scan = new Scan(names, json);
+            scan.Add(headers);
+            scan.Add(moreHeaders);
+            if (names.Length > 0)
+            {
+                facts = facts.WithRequestId(scan.RequestId);
+            }
+
+            return scan.IsProblem ? ErrorShape.Problem : shape;
+        }
+
+        private struct Scan
+        {
+            private readonly string[] _names;
+            private readonly bool _json;
+            private int _rank;
+
+            public Scan(string[] names, bool json)
+            {
+                _names = names;
+                _json = json;
+                _rank = int.MaxValue;
+                RequestId = null;
+                IsProblem = false;
+            }
+
+            public string? RequestId { get; private set; }
+
+            public bool IsProblem { get; private set; }
+
+            public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
+            {
+                if (headers is null)
+                {
+                    return;
+                }
+
+                foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
+                {
+                    string name = header.Key;
+                    if (name is null || header.Value is null)
+                    {
+                        continue;
+                    }
+
+                    if (_json && !IsProblem && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (string value in header.Value)
+                        {
+                            IsProblem = value != null && value.TrimStart().StartsWith(ProblemMediaType, StringComparison.OrdinalIgnoreCase);
+                            break;
+                        }
+                    }
+
+                    for (int i = 0; i < _names.Length && i < _rank; i++)
+                    {
+                        if (string.Equals(name, _names[i], StringComparison.OrdinalIgnoreCase))
+                        {
+                            foreach (string value in header.Value)
+                            {
+                                if (!string.IsNullOrWhiteSpace(value))
+                                {
+                                    RequestId = TextExcerpt.SingleLine(value, ReaderLimits.MaxRequestIdLength);
+                                    _rank = i;
+                                    break;
+                                }
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

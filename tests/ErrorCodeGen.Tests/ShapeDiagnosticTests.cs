@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using ErrorCodeGen.Generator.Model;
+using ErrorCodeGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Tests;
+
+/// <summary>
+/// A declared error shape that cannot be right (provider.shape, docs/catalog-schema.md) is an error at the node it is
+/// about, with a fix in the message; line and column are 1-based.
+/// </summary>
+public class ShapeDiagnosticTests
+{
+    private const string Path = "/repo/shape.errors.yaml";
+
+    private const string Errors = """
+        errors:
+          - code: invalid_request_error
+            retryable: false
+            summary: The request is invalid.
+
+        """;
+
+    /// <summary>A catalog with <paramref name="provider"/> after the provider's name and title (line 5 on).</summary>
+    private static string Catalog(string provider) => "schema: errorcodegen/v1\nprovider:\n  name: Acme\n  title: Acme API\n" + provider + Errors;
+
+    private static List<Diagnostic> Diagnose(string yaml)
+        => CatalogParser.Parse(new CatalogFile(Path, yaml, null, null)).Diagnostics.Select(d => d.ToDiagnostic()).ToList();
+
+    private static void AssertSingle(string yaml, string id, int line, int column, params string[] messageParts)
+    {
+        List<Diagnostic> diagnostics = Diagnose(yaml);
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { id }), string.Join("\n", diagnostics));
+        Diagnostic diagnostic = diagnostics[0];
+        Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.That(span.Path, Is.EqualTo(Path));
+        Assert.That((span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1), Is.EqualTo((line, column)), diagnostic.ToString());
+        foreach (string part in messageParts)
+        {
+            Assert.That(diagnostic.GetMessage(), Does.Contain(part));
+        }
+    }
+
+    [Test]
+    public void A_valid_json_shape_has_no_diagnostics()
+        => Assert.That(Diagnose(Catalog("  format: json\n  shape:\n    error: /error\n    code: [/code, /type]\n    message: /message\n    request_id: /request_id\n  request_id_headers: [request-id]\n")), Is.Empty);
+
+    [Test]
+    public void A_valid_problem_catalog_needs_no_shape()
+        => Assert.That(Diagnose(Catalog("  format: problem\n")), Is.Empty);
+
+    [Test]
+    public void Pointer_without_a_leading_slash()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: error\n    code: /code\n"), "ECG0030", 7, 12, "'error'", "must start with '/'", "write '/error'");
+
+    [Test]
+    public void Pointer_with_a_bad_tilde_escape_in_a_list()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: [/code, /a~2b]\n"), "ECG0030", 8, 19, "code", "'~' must be followed by 0", "'~0'");
+
+    [Test]
+    public void Pointer_that_is_not_text()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: {a: 1}\n"), "ECG0030", 8, 11, "expected a pointer such as /code");
+
+    [Test]
+    public void Empty_pointer_list()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: []\n"), "ECG0030", 8, 11, "the list is empty");
+
+    [Test]
+    public void Unknown_shape_key_with_a_suggestion()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    mesage: /message\n"), "ECG0031", 9, 5, "'mesage'", "did you mean 'message'?", "the keys are error, code, message");
+
+    [Test]
+    public void Missing_code()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    message: /message\n"), "ECG0032", 6, 3, "'code'", "add code: /code");
+
+    [Test]
+    public void Missing_error()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    code: /code\n"), "ECG0032", 6, 3, "'error'", "add error: /error");
+
+    [Test]
+    public void Shape_with_a_built_in_format()
+        => AssertSingle(Catalog("  format: cmfy\n  shape:\n    error: /error\n    code: /code\n"), "ECG0033", 6, 3, "'shape'", "'cmfy'", "write format: json");
+
+    [Test]
+    public void Request_id_headers_with_a_built_in_format()
+        => AssertSingle(Catalog("  format: runware\n  request_id_headers: [x-trace]\n"), "ECG0033", 6, 3, "'request_id_headers'", "'runware'");
+
+    [Test]
+    public void Error_location_with_format_problem()
+        => AssertSingle(Catalog("  format: problem\n  shape:\n    error: /error\n    code: /code\n"), "ECG0033", 7, 5, "'shape.error'", "read from the root");
+
+    [Test]
+    public void Format_json_without_a_shape()
+        => AssertSingle(Catalog("  format: json\n"), "ECG0034", 5, 11, "add shape:", "runcomfy, runware, cmfy, graphql");
+
+    [Test]
+    public void Pointers_that_contradict_each_other()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    message: /code/text\n"), "ECG0035", 6, 3, "message: '/code/text'", "inside a member another pointer reads as a value");
+
+    [Test]
+    public void Nested_error_locations()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: [/error, /error/inner]\n    code: /code\n"), "ECG0035", 6, 3, "nests with another error location");
+
+    [Test]
+    public void Whole_body_with_alternatives()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: [\"\", /error]\n    code: /code\n"), "ECG0035", 6, 3, "cannot have alternatives");
+
+    [Test]
+    public void The_shape_of_a_catalog_is_what_the_runtime_compiles()
+    {
+        // The generator and the runtime share the pointer syntax and the layout rules (linked files): what one accepts
+        // the other compiles, and what one rejects the other rejects with the same words.
+        string[] pointers = { "/error", "", "error", "/a~1b", "/a~0b", "/a~b", "/~", "/a/", "//", "/a b" };
+        foreach (string pointer in pointers)
+        {
+            var definition = new ErrorShapeDefinition { Error = { "/error" }, Code = { pointer } };
+            bool runtime = ErrorShape.TryCreate(definition, out _, out string? runtimeProblem);
+            List<Diagnostic> diagnostics = Diagnose(Catalog("  format: json\n  shape:\n    error: /error\n    code: \"" + pointer + "\"\n"));
+            Assert.That(diagnostics.Count == 0, Is.EqualTo(runtime), pointer + ": " + runtimeProblem + " / " + string.Join("; ", diagnostics));
+            if (!runtime)
+            {
+                string problem = runtimeProblem!.Substring(runtimeProblem.IndexOf(':') + 2);
+                Assert.That(diagnostics.Single().GetMessage(), Does.Contain(problem), pointer);
+            }
+        }
+    }
+}
