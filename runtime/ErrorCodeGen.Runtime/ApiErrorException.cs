@@ -105,7 +105,7 @@ namespace ErrorCodeGen
             IsRefused = refused;
             RetryStrategy = strategy;
             RetryAfter = response.RetryAfter ?? suggested;
-            RetryParameters = ErrorCodeGen.RetryParameters.Merge(decidedBy?.RetryParameters, providerRules?.RetryParameters);
+            RetryParameters = decidedBy is null ? providerRules?.RetryParameters : decidedBy.RetryParametersWith(providerRules?.RetryParameters);
         }
 
         /// <summary>What the catalog says about the provider as a whole, or null for an exception created without it.</summary>

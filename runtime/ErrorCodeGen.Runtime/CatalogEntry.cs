@@ -76,6 +76,38 @@ namespace ErrorCodeGen
         /// </summary>
         public RetryParameters? RetryParameters { get; internal set; }
 
+        /// <summary>
+        /// This entry's <see cref="RetryParameters"/> completed from the provider's, made once per entry rather than once per
+        /// exception (the error path allocates nothing for it). Both inputs are fixed catalog data, so racing first calls
+        /// make equal values and either may be kept.
+        /// </summary>
+        internal RetryParameters? RetryParametersWith(RetryParameters? provider)
+        {
+            MergedParameters? cached = _merged;
+            if (cached is null || !ReferenceEquals(cached.Provider, provider))
+            {
+                cached = new MergedParameters(provider, ErrorCodeGen.RetryParameters.Merge(RetryParameters, provider));
+                _merged = cached;
+            }
+
+            return cached.Result;
+        }
+
+        private MergedParameters? _merged;
+
+        private sealed class MergedParameters
+        {
+            public MergedParameters(RetryParameters? provider, RetryParameters? result)
+            {
+                Provider = provider;
+                Result = result;
+            }
+
+            public RetryParameters? Provider { get; }
+
+            public RetryParameters? Result { get; }
+        }
+
         /// <summary>Whether the catalog field <paramref name="field"/> was inferred rather than stated by the vendor.</summary>
         /// <param name="field">A catalog field name, such as <c>retryable</c> (compared ignoring case).</param>
         /// <returns>True when the field is listed in <see cref="InferredFields"/>.</returns>

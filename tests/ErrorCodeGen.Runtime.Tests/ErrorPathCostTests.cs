@@ -98,6 +98,20 @@ public class ErrorPathCostTests
     }
 
     [Test]
+    public void The_catalog_backoff_is_completed_once_per_entry_not_per_exception()
+    {
+        // cmfy.cloud states a backoff for the provider (1 s, 60 s, 10%, 5 attempts) and 3 attempts for the 429 codes: the
+        // exception's parameters are the code's completed from the provider's, made once and shared, not made per body.
+        CmfyCloudException first = CmfyCloudErrors.FromResponse(429, CmfyBody, CmfyHeaders());
+        CmfyCloudException second = CmfyCloudErrors.FromResponse(429, CmfyBody, CmfyHeaders());
+
+        Assert.That(first.RetryParameters, Is.Not.Null);
+        Assert.That(first.RetryParameters!.MaxAttempts, Is.EqualTo(3), "the code's own value");
+        Assert.That(first.RetryParameters.BaseDelay, Is.EqualTo(TimeSpan.FromSeconds(1)), "the provider's value");
+        Assert.That(second.RetryParameters, Is.SameAs(first.RetryParameters));
+    }
+
+    [Test]
     public void Headers_that_are_not_ours_cost_nothing()
     {
         // Matched by length and at most one comparison, never trimmed into a copy: reading them allocates nothing more.
