@@ -199,21 +199,9 @@ namespace ErrorCodeGen.Generator.Parsing
         private static List<TransportRuleModel> ReadTransportRules(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context)
         {
             var result = new List<TransportRuleModel>();
-            YamlSequence? sequence = catalog.Sequence("transport", required: false);
-            if (sequence is null)
-            {
-                return result;
-            }
-
             var seen = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
-            foreach (YamlNodeBase item in sequence.Items)
+            foreach (YamlMapping mapping in MappingItems(catalog, "transport", "a mapping with 'failure', 'retryable' and 'summary'", context))
             {
-                if (item is not YamlMapping mapping)
-                {
-                    context.Report(DiagnosticDescriptors.WrongType, item, "transport item", "a mapping with 'failure', 'retryable' and 'summary'", item.KindName);
-                    continue;
-                }
-
                 var rule = new MappingReader(context, mapping, "a transport rule", TransportKeys);
                 string? failure = rule.String("failure", required: true);
                 bool? retryable = rule.Bool("retryable", required: true);
@@ -270,21 +258,9 @@ namespace ErrorCodeGen.Generator.Parsing
         private static List<(SectionModel Section, YamlNodeBase CategoryNode, YamlNodeBase? CodesNode)> ReadSections(MappingReader catalog, string? docsUrl, ParseContext context)
         {
             var result = new List<(SectionModel, YamlNodeBase, YamlNodeBase?)>();
-            YamlSequence? sequence = catalog.Sequence("sections", required: false);
-            if (sequence is null)
-            {
-                return result;
-            }
-
             var seen = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
-            foreach (YamlNodeBase item in sequence.Items)
+            foreach (YamlMapping mapping in MappingItems(catalog, "sections", "a mapping with 'category' and 'endpoints' or 'codes'", context))
             {
-                if (item is not YamlMapping mapping)
-                {
-                    context.Report(DiagnosticDescriptors.WrongType, item, "sections item", "a mapping with 'category' and 'endpoints' or 'codes'", item.KindName);
-                    continue;
-                }
-
                 var section = new MappingReader(context, mapping, "a section", SectionKeys);
                 string? category = section.String("category", required: true);
                 EquatableArray<string> endpoints = section.StringList("endpoints");

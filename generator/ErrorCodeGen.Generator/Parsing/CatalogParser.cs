@@ -360,24 +360,37 @@ namespace ErrorCodeGen.Generator.Parsing
             return new ProviderModel(name, title, docs, format, ns, source, retryByStatus) { Shape = shape, Backoff = backoff, Support = support };
         }
 
+        /// <summary>
+        /// The items of the optional sequence under <paramref name="key"/> that are mappings, in order; any other item is
+        /// reported (ECG0004, the wrong type, with <paramref name="expected"/> as what it must be) and passed over.
+        /// </summary>
+        internal static IEnumerable<YamlMapping> MappingItems(MappingReader catalog, string key, string expected, ParseContext context)
+        {
+            YamlSequence? sequence = catalog.Sequence(key, required: false);
+            if (sequence is null)
+            {
+                yield break;
+            }
+
+            foreach (YamlNodeBase item in sequence.Items)
+            {
+                if (item is YamlMapping mapping)
+                {
+                    yield return mapping;
+                }
+                else
+                {
+                    context.Report(DiagnosticDescriptors.WrongType, item, key + " item", expected, item.KindName);
+                }
+            }
+        }
+
         private static List<ExceptionGroupModel> ReadExceptionGroups(MappingReader catalog, string providerName, string? docsUrl, ParseContext context)
         {
             var result = new List<ExceptionGroupModel>();
-            YamlSequence? sequence = catalog.Sequence("exceptions", required: false);
-            if (sequence is null)
-            {
-                return result;
-            }
-
             var seen = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
-            foreach (YamlNodeBase item in sequence.Items)
+            foreach (YamlMapping mapping in MappingItems(catalog, "exceptions", "a mapping with 'name'", context))
             {
-                if (item is not YamlMapping mapping)
-                {
-                    context.Report(DiagnosticDescriptors.WrongType, item, "exceptions item", "a mapping with 'name'", item.KindName);
-                    continue;
-                }
-
                 var group = new MappingReader(context, mapping, "an exception group", ExceptionKeys);
                 string? name = group.String("name", required: true);
                 if (name is null)
@@ -409,22 +422,10 @@ namespace ErrorCodeGen.Generator.Parsing
         private static List<StatusRuleModel> ReadStatuses(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context)
         {
             var result = new List<StatusRuleModel>();
-            YamlSequence? sequence = catalog.Sequence("statuses", required: false);
-            if (sequence is null)
-            {
-                return result;
-            }
-
             var seen = new Dictionary<int, YamlNodeBase>();
             var ranges = new List<(int First, int Last, YamlNodeBase Node)>();
-            foreach (YamlNodeBase item in sequence.Items)
+            foreach (YamlMapping mapping in MappingItems(catalog, "statuses", "a mapping with 'status', 'retryable' and 'summary'", context))
             {
-                if (item is not YamlMapping mapping)
-                {
-                    context.Report(DiagnosticDescriptors.WrongType, item, "statuses item", "a mapping with 'status', 'retryable' and 'summary'", item.KindName);
-                    continue;
-                }
-
                 var rule = new MappingReader(context, mapping, "a status rule", StatusKeys);
                 int? status = ReadStatus(rule, context, out int? lastStatus);
                 bool? retryable = rule.Bool("retryable", required: true);

@@ -18,24 +18,13 @@ namespace ErrorCodeGen.Generator.Parsing
         public static List<CodeFamilyModel> Read(MappingReader catalog, HashSet<string> groups, string? docsUrl, ParseContext context)
         {
             var result = new List<CodeFamilyModel>();
-            YamlSequence? sequence = catalog.Sequence("families", required: false);
-            if (sequence is null)
-            {
-                return result;
-            }
-
             var names = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
 
             // Every pattern of the families read so far, for the shadowing check.
             var earlier = new List<(int Kind, string Pattern, string Family, bool IgnoreCase)>();
-            foreach (YamlNodeBase item in sequence.Items)
+            const string Expected = "a mapping with 'name', a 'prefix', 'suffix' or 'contains', 'retryable', 'summary' and 'source'";
+            foreach (YamlMapping mapping in CatalogParser.MappingItems(catalog, "families", Expected, context))
             {
-                if (item is not YamlMapping mapping)
-                {
-                    context.Report(DiagnosticDescriptors.WrongType, item, "families item", "a mapping with 'name', a 'prefix', 'suffix' or 'contains', 'retryable', 'summary' and 'source'", item.KindName);
-                    continue;
-                }
-
                 var family = new MappingReader(context, mapping, "a code family", CatalogParser.FamilyKeys);
                 string? name = family.String("name", required: true);
                 bool? retryable = family.Bool("retryable", required: true);
