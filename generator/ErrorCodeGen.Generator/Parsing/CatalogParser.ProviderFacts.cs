@@ -88,15 +88,9 @@ namespace ErrorCodeGen.Generator.Parsing
         /// <summary>A <c>backoff:</c> mapping (of the provider, a status rule, a code or a transport rule), or null.</summary>
         private static BackoffModel? ReadBackoff(MappingReader owner, ParseContext context)
         {
-            YamlNodeBase? node = owner.ValueNode("backoff");
-            if (node is null)
+            YamlMapping? mapping = owner.Mapping("backoff", required: false, "a mapping with base, cap, jitter or attempts");
+            if (mapping is null)
             {
-                return null;
-            }
-
-            if (node is not YamlMapping mapping)
-            {
-                context.Report(DiagnosticDescriptors.WrongType, node, "backoff", "a mapping with base, cap, jitter or attempts", node.KindName);
                 return null;
             }
 
@@ -169,15 +163,9 @@ namespace ErrorCodeGen.Generator.Parsing
         /// <summary>The provider's <c>support:</c>: whom to contact and what to send, or null.</summary>
         private static SupportModel? ReadSupport(MappingReader provider, ParseContext context)
         {
-            YamlNodeBase? node = provider.ValueNode("support");
-            if (node is null)
+            YamlMapping? mapping = provider.Mapping("support", required: false, "a mapping with 'contact' (and 'send')");
+            if (mapping is null)
             {
-                return null;
-            }
-
-            if (node is not YamlMapping mapping)
-            {
-                context.Report(DiagnosticDescriptors.WrongType, node, "support", "a mapping with 'contact' (and 'send')", node.KindName);
                 return null;
             }
 

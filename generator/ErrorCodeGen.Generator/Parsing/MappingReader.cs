@@ -210,7 +210,8 @@ namespace ErrorCodeGen.Generator.Parsing
             return null;
         }
 
-        public YamlMapping? Mapping(string key, bool required)
+        /// <summary>The mapping under <paramref name="key"/>, or null (reported when required or of another type; <paramref name="expected"/> says what it must be).</summary>
+        public YamlMapping? Mapping(string key, bool required, string expected = "a mapping")
         {
             if (!TryGet(key, out YamlNodeBase? node))
             {
@@ -223,7 +224,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return mapping;
             }
 
-            _context.Report(DiagnosticDescriptors.WrongType, node!, key, "a mapping", node!.KindName);
+            _context.Report(DiagnosticDescriptors.WrongType, node!, key, expected, node!.KindName);
             return null;
         }
 
