@@ -48,19 +48,7 @@ namespace ErrorCodeGen
         /// <summary>Resets the builder for the next body and keeps it for this thread. The errors must have been taken.</summary>
         public void Return()
         {
-            Kind = ErrorBodyKind.Json;
-            Problem = null;
-            RequestId = null;
-            RetryAfter = null;
-            NonJsonExcerpt = null;
-            HasErrorPayload = false;
-            Pending = null;
-            if (_errors != null)
-            {
-                Array.Clear(_errors, 0, _count);
-            }
-
-            _count = 0;
+            Clear();
             t_cached = this;
         }
 

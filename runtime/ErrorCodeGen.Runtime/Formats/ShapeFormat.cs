@@ -341,12 +341,7 @@ namespace ErrorCodeGen.Formats
             if (type == JsonTokenType.StartObject && (kinds & ErrorLocationKinds.Object) != 0)
             {
                 b.HasErrorPayload = true;
-                ErrorItemBuilder item = b.NewItem();
-                b.Pending = item;
-                s.ItemRanks = NoRanks;
-                s.ItemSeen = 0;
-                ReadObject(ref r, body, b, ref s, itemNode, item);
-                b.FlushPending();
+                ReadItem(ref r, body, b, ref s, itemNode);
             }
             else if (type == JsonTokenType.StartArray && (kinds & ErrorLocationKinds.Array) != 0)
             {
@@ -530,12 +525,7 @@ namespace ErrorCodeGen.Formats
 
                 if (r.TokenType == JsonTokenType.StartObject)
                 {
-                    ErrorItemBuilder item = b.NewItem();
-                    b.Pending = item;
-                    s.ItemRanks = NoRanks;
-                    s.ItemSeen = 0;
-                    ReadObject(ref r, body, b, ref s, itemNode, item);
-                    b.FlushPending();
+                    ReadItem(ref r, body, b, ref s, itemNode);
                 }
                 else
                 {
