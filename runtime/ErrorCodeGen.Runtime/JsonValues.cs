@@ -34,6 +34,58 @@ namespace ErrorCodeGen
             }
         }
 
+        /// <summary>
+        /// <see cref="Text"/> for a value that is an identifier more often than not (an error code, a task type, a parameter
+        /// name): a short unescaped string or integer of the identifier alphabet comes from <see cref="TokenStrings"/>, the
+        /// same characters <see cref="Text"/> would give without a new string per body.
+        /// </summary>
+        public static string? Token(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        {
+            if (max >= TokenStrings.MaxLength && !r.ValueIsEscaped)
+            {
+                if (r.TokenType == JsonTokenType.String || (r.TokenType == JsonTokenType.Number && IsDigits(r.ValueSpan)))
+                {
+                    string? kept = TokenStrings.TryGet(r.ValueSpan);
+                    if (kept != null)
+                    {
+                        return kept;
+                    }
+                }
+            }
+
+            return Text(ref r, body, max);
+        }
+
+        /// <summary>First occurrence wins, as <see cref="Take"/>, through <see cref="Token"/>.</summary>
+        public static void TakeToken(ref string? field, ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        {
+            if (field is null)
+            {
+                field = Token(ref r, body, max);
+            }
+            else
+            {
+                r.Skip();
+            }
+        }
+
+        /// <summary>
+        /// Whether a number token is nothing but digits: its text as <see cref="Text"/> gives it (<c>128</c> is "128", while
+        /// <c>1.0</c>, <c>-0</c> and <c>1e3</c> are normalised, so they are not).
+        /// </summary>
+        private static bool IsDigits(ReadOnlySpan<byte> number)
+        {
+            foreach (byte c in number)
+            {
+                if ((uint)(c - '0') > 9)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>First occurrence wins: reads into <paramref name="field"/> when it is still empty, else skips the value.</summary>
         public static void Take(ref string? field, ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
         {
@@ -69,11 +121,22 @@ namespace ErrorCodeGen
         }
 
         /// <summary>The property name at the reader, unescaped and cut to <paramref name="max"/> characters.</summary>
-        public static string PropertyName(ref Utf8JsonReader r, int max) => StringValue(ref r, max);
+        public static string PropertyName(ref Utf8JsonReader r, int max)
+            => (max >= TokenStrings.MaxLength && !r.ValueIsEscaped ? TokenStrings.TryGet(r.ValueSpan) : null) ?? StringValue(ref r, max);
 
         /// <summary>The raw JSON text of the value at the reader (skipping over it), cut to <paramref name="max"/> characters.</summary>
         public static string Raw(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
         {
+            // A small integer's raw text is its digits (an extra field's "min": 128); string values are never kept there.
+            if (r.TokenType == JsonTokenType.Number && max >= TokenStrings.MaxLength && IsDigits(r.ValueSpan))
+            {
+                string? kept = TokenStrings.TryGet(r.ValueSpan);
+                if (kept != null)
+                {
+                    return kept;
+                }
+            }
+
             int start = (int)r.TokenStartIndex;
             r.Skip();
             int end = Math.Min((int)r.BytesConsumed, body.Length);

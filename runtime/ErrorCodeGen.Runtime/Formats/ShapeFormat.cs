@@ -157,7 +157,7 @@ namespace ErrorCodeGen.Formats
                 switch (entry.Fast)
                 {
                     case FastKind.Code when item != null:
-                        JsonValues.Take(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
+                        JsonValues.TakeToken(ref item.Code, ref r, body, ReaderLimits.MaxCodeLength);
                         if (s.PayloadOnCode)
                         {
                             b.HasErrorPayload |= item.Code != null;
@@ -171,7 +171,7 @@ namespace ErrorCodeGen.Formats
                         ref string? slot = ref Slot(item, entry.Field);
                         if (slot is null)
                         {
-                            slot = JsonValues.Text(ref r, body, entry.Bound);
+                            slot = IsToken(entry.Field) ? JsonValues.Token(ref r, body, entry.Bound) : JsonValues.Text(ref r, body, entry.Bound);
                         }
                         else
                         {
@@ -619,7 +619,9 @@ namespace ErrorCodeGen.Formats
             {
                 string? value = field == ShapeField.Path
                     ? JsonItems.ReadPath(ref r, body)
-                    : JsonValues.Text(ref r, body, field == ShapeField.Code ? ReaderLimits.MaxCodeLength : ReaderLimits.MaxStringLength);
+                    : IsToken(field)
+                        ? JsonValues.Token(ref r, body, field == ShapeField.Code ? ReaderLimits.MaxCodeLength : ReaderLimits.MaxStringLength)
+                        : JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
                 if (value != null)
                 {
                     slot = value;
@@ -685,6 +687,10 @@ namespace ErrorCodeGen.Formats
                 }
             }
         }
+
+        /// <summary>The fields whose values are identifiers more often than not, read through <see cref="TokenStrings"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsToken(ShapeField field) => field == ShapeField.Code || field == ShapeField.TaskType || field == ShapeField.Parameter;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ref string? Slot(ErrorItemBuilder item, ShapeField field)
