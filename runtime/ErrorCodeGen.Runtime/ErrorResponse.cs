@@ -29,12 +29,8 @@ namespace ErrorCodeGen
             BodyKind = bodyKind;
             Problem = problem;
             Errors = errors;
-            if (errors.Count > 0)
-            {
-                ApiError primary = errors[0];
-                RawCode = primary.Code;
-                Message = primary.Message;
-            }
+            // One reference to the primary error, not a copy of its code and message (8 bytes less on every response).
+            _primary = errors.Count > 0 ? errors[0] : null;
 
             RequestId = requestId;
             RetryAfter = retryAfter;
@@ -69,11 +65,13 @@ namespace ErrorCodeGen
         /// <summary>Every error of the body, in body order; the first is the primary one.</summary>
         public IReadOnlyList<ApiError> Errors { get; }
 
+        private readonly ApiError? _primary;
+
         /// <summary>The primary error's code as on the wire, or <see langword="null"/>.</summary>
-        public string? RawCode { get; }
+        public string? RawCode => _primary?.Code;
 
         /// <summary>The primary error's message as sent, or <see langword="null"/>.</summary>
-        public string? Message { get; }
+        public string? Message => _primary?.Message;
 
         /// <summary>The request id from the body or the <c>X-Request-Id</c> header.</summary>
         public string? RequestId { get; }
