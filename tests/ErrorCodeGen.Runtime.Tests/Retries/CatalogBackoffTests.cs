@@ -18,27 +18,13 @@ namespace ErrorCodeGen.Runtime.Tests.Retries;
 [NonParallelizable]
 [TestFixture(RetryLayer.Handler)]
 [TestFixture(RetryLayer.Polly)]
-public class CatalogBackoffTests(RetryLayer layer)
+public class CatalogBackoffTests(RetryLayer layer) : FaultServerFixture(layer)
 {
-    private static readonly DateTimeOffset s_start = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private FaultServer _server = null!;
-    private RecordingTimeProvider _time = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => _server = await FaultServer.StartAsync(() => _time.GetUtcNow());
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _server.DisposeAsync();
-
-    [SetUp]
-    public void NewClock() => _time = new RecordingTimeProvider(s_start);
-
     private RetryClient Client(IErrorCatalog catalog, ApiErrorRetryOptions? options = null)
     {
         options ??= new ApiErrorRetryOptions();
-        options.TimeProvider = _time;
-        return RetryClient.Create(layer, catalog, options, _server.Address);
+        options.TimeProvider = Clock;
+        return RetryClient.Create(Layer, catalog, options, Server.Address);
     }
 
     private static HttpRequestMessage Get() => new HttpRequestMessage(HttpMethod.Get, "https://api.cmfy.cloud/v1/jobs/1");
@@ -104,53 +90,53 @@ public class CatalogBackoffTests(RetryLayer layer)
     public async Task Cmfy_clouds_503_is_tried_five_times_with_its_own_backoff()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        Server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
         using RetryClient client = Client(CmfyCloudErrors.Catalog, new ApiErrorRetryOptions { UseJitter = false });
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(_server.Processed(job), Is.Zero);
-        Assert.That(_time.Waits, Is.EqualTo(new[] { 1, 2, 4, 8 }.Select(s => TimeSpan.FromSeconds(s))), "5 attempts: the first and 4 retries, 1 s doubling");
+        Assert.That(Server.Processed(job), Is.Zero);
+        Assert.That(Clock.Waits, Is.EqualTo(new[] { 1, 2, 4, 8 }.Select(s => TimeSpan.FromSeconds(s))), "5 attempts: the first and 4 retries, 1 s doubling");
     }
 
     [Test]
     public async Task Cmfy_clouds_html_502_is_retried_as_a_server_error()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.HtmlBadGateway, Fault.HtmlBadGateway);
+        Server.Script(job, Fault.HtmlBadGateway, Fault.HtmlBadGateway);
         using RetryClient client = Client(CmfyCloudErrors.Catalog, new ApiErrorRetryOptions { UseJitter = false });
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_time.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }));
+        Assert.That(Clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }));
     }
 
     [Test]
     public async Task The_callers_MaxRetries_wins_in_the_handler_and_the_strategy()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        Server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
         using RetryClient client = Client(CmfyCloudErrors.Catalog, new ApiErrorRetryOptions { UseJitter = false, MaxRetries = 1 });
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(_time.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1) }));
+        Assert.That(Clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1) }));
     }
 
     [Test]
     public async Task A_catalog_without_a_backoff_keeps_the_defaults()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        Server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
         using RetryClient client = Client(RunComfyTrainerErrors.Catalog, new ApiErrorRetryOptions { UseJitter = false });
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(_time.Waits, Is.EqualTo(new[] { 1, 2, 4 }.Select(s => TimeSpan.FromSeconds(s))), "3 retries, 1 s doubling");
+        Assert.That(Clock.Waits, Is.EqualTo(new[] { 1, 2, 4 }.Select(s => TimeSpan.FromSeconds(s))), "3 retries, 1 s doubling");
     }
 
     /// <summary>A hand-written provider exception created with provider rules, as generated code does.</summary>

@@ -23,28 +23,14 @@ namespace ErrorCodeGen.Runtime.Tests.Retries;
 [NonParallelizable]
 [TestFixture(RetryLayer.Handler)]
 [TestFixture(RetryLayer.Polly)]
-public class RetryHandlerTests(RetryLayer layer)
+public class RetryHandlerTests(RetryLayer layer) : FaultServerFixture(layer)
 {
-    private static readonly DateTimeOffset s_start = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private FaultServer _server = null!;
-    private RecordingTimeProvider _time = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => _server = await FaultServer.StartAsync(() => _time.GetUtcNow());
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _server.DisposeAsync();
-
-    [SetUp]
-    public void NewClock() => _time = new RecordingTimeProvider(s_start);
-
     /// <summary>A client of the layer under test; its waits go through the recording clock unless <paramref name="realTime"/>.</summary>
     private RetryClient Client(ApiErrorRetryOptions? options = null, Uri? address = null, bool realTime = false)
     {
         options ??= new ApiErrorRetryOptions();
-        options.TimeProvider = realTime ? TimeProvider.System : _time;
-        return RetryClient.Create(layer, CmfyCloudErrors.Catalog, options, address ?? _server.Address);
+        options.TimeProvider = realTime ? TimeProvider.System : Clock;
+        return RetryClient.Create(Layer, CmfyCloudErrors.Catalog, options, address ?? Server.Address);
     }
 
     private static string NewJob() => Guid.NewGuid().ToString("N");
@@ -64,44 +50,44 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task A_429_with_Retry_After_seconds_waits_exactly_that_long()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitSeconds, Fault.RateLimitSeconds);
+        Server.Script(job, Fault.RateLimitSeconds, Fault.RateLimitSeconds);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_time.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds), TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds) }));
+        Assert.That(Clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds), TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds) }));
     }
 
     [Test]
     public async Task A_429_with_an_http_date_waits_until_that_date()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitDate);
+        Server.Script(job, Fault.RateLimitDate);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_time.Waits.Single(), Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(Clock.Waits.Single(), Is.EqualTo(TimeSpan.FromSeconds(30)));
     }
 
     [Test]
     public async Task A_503_backs_off_with_jitter_and_the_last_response_is_returned_readable()
     {
         string job = NewJob();
-        _server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        Server.Script(job, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "after 4 retries (the page's 5 attempts) the response is returned");
-        Assert.That(_time.Waits, Has.Count.EqualTo(4));
+        Assert.That(Clock.Waits, Has.Count.EqualTo(4));
         for (int attempt = 0; attempt < 4; attempt++)
         {
             // cmfy.cloud's own backoff: min(1 s * 2^attempt, 60 s) plus up to 10% of it (provider.backoff).
             TimeSpan backoff = TimeSpan.FromSeconds(1 << attempt);
-            Assert.That(_time.Waits[attempt], Is.InRange(backoff, backoff + TimeSpan.FromTicks(backoff.Ticks / 10) + TimeSpan.FromMilliseconds(1)), "the page's jitter: up to 10% more than the backoff (rounded up to the timer's millisecond)");
+            Assert.That(Clock.Waits[attempt], Is.InRange(backoff, backoff + TimeSpan.FromTicks(backoff.Ticks / 10) + TimeSpan.FromMilliseconds(1)), "the page's jitter: up to 10% more than the backoff (rounded up to the timer's millisecond)");
         }
 
         CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
@@ -113,41 +99,41 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task A_POST_that_failed_after_the_server_recorded_it_is_not_repeated()
     {
         string job = NewJob();
-        _server.Script(job, Fault.ErrorAfterRecording);
+        Server.Script(job, Fault.ErrorAfterRecording);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        Assert.That(_server.Processed(job), Is.EqualTo(1));
-        Assert.That(_time.Waits, Is.Empty);
+        Assert.That(Server.Processed(job), Is.EqualTo(1));
+        Assert.That(Clock.Waits, Is.Empty);
     }
 
     [Test]
     public async Task A_POST_refused_by_a_rate_limit_is_repeated_and_processed_once()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitSeconds);
+        Server.Script(job, Fault.RateLimitSeconds);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(_server.Processed(job), Is.EqualTo(1));
+        Assert.That(Server.Processed(job), Is.EqualTo(1));
     }
 
     [Test]
     public async Task A_POST_with_an_idempotency_key_is_repeated_after_a_500()
     {
         string job = NewJob();
-        _server.Script(job, Fault.ErrorAfterRecording, Fault.ResetAfterRecording);
+        Server.Script(job, Fault.ErrorAfterRecording, Fault.ResetAfterRecording);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.SendAsync(() => Post(job, key: job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(_server.Processed(job), Is.EqualTo(1), "the server honours the key");
-        Assert.That(_time.Waits, Has.Count.EqualTo(2));
+        Assert.That(Server.Processed(job), Is.EqualTo(1), "the server honours the key");
+        Assert.That(Clock.Waits, Has.Count.EqualTo(2));
     }
 
     [TestCase(Fault.ResetBeforeRead)]
@@ -155,7 +141,7 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task A_reset_connection_is_the_catalogs_exception_and_a_POST_is_not_repeated(Fault fault)
     {
         string job = NewJob();
-        _server.Script(job, fault);
+        Server.Script(job, fault);
         using RetryClient client = Client();
 
         CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudServerException>(async () => await client.SendAsync(() => Post(job)))!;
@@ -166,21 +152,21 @@ public class RetryHandlerTests(RetryLayer layer)
         Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
         Assert.That(ex.IsRetryable, Is.False, "the server may have acted on it");
         Assert.That(ex.Message, Does.Contain("POST /jobs/" + job).And.Not.Contain("SECRET-QUERY"));
-        Assert.That(_server.Processed(job), Is.LessThanOrEqualTo(1));
-        Assert.That(_time.Waits, Is.Empty);
+        Assert.That(Server.Processed(job), Is.LessThanOrEqualTo(1));
+        Assert.That(Clock.Waits, Is.Empty);
     }
 
     [Test]
     public async Task A_reset_connection_on_a_GET_is_retried()
     {
         string job = NewJob();
-        _server.Script(job, Fault.ResetBeforeRead, Fault.ResetAfterRecording);
+        Server.Script(job, Fault.ResetBeforeRead, Fault.ResetAfterRecording);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_time.Waits, Has.Count.EqualTo(2));
+        Assert.That(Clock.Waits, Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -194,7 +180,7 @@ public class RetryHandlerTests(RetryLayer layer)
         Assert.That(ex.Response.RequestSent, Is.False);
         Assert.That(ex.IsRetryable, Is.True);
         Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
-        Assert.That(_time.Waits, Has.Count.EqualTo(4), "four retries (cmfy.cloud's 5 attempts), then the last failure is thrown");
+        Assert.That(Clock.Waits, Has.Count.EqualTo(4), "four retries (cmfy.cloud's 5 attempts), then the last failure is thrown");
         await Task.CompletedTask;
     }
 
@@ -202,26 +188,26 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task A_body_that_breaks_off_is_classified_and_a_GET_is_retried()
     {
         string job = NewJob();
-        _server.Script(job, Fault.BrokenBody);
+        Server.Script(job, Fault.BrokenBody);
         using RetryClient client = Client();
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_time.Waits, Has.Count.EqualTo(1));
+        Assert.That(Clock.Waits, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task An_html_502_is_retried_on_a_GET_and_not_on_a_POST()
     {
         string job = NewJob();
-        _server.Script(job, Fault.HtmlBadGateway);
+        Server.Script(job, Fault.HtmlBadGateway);
         using RetryClient client = Client();
         using HttpResponseMessage get = await client.GetAsync("/jobs/" + job);
         Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         string post = NewJob();
-        _server.Script(post, Fault.HtmlBadGateway);
+        Server.Script(post, Fault.HtmlBadGateway);
         using HttpResponseMessage response = await client.SendAsync(() => Post(post));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
@@ -235,12 +221,12 @@ public class RetryHandlerTests(RetryLayer layer)
         using RetryClient client = Client(options, realTime: true);
 
         string get = NewJob();
-        _server.Script(get, Fault.Slow);
+        Server.Script(get, Fault.Slow);
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + get);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the GET is retried after its attempt timed out");
 
         string post = NewJob();
-        _server.Script(post, Fault.Slow);
+        Server.Script(post, Fault.Slow);
         CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudServerException>(async () => await client.SendAsync(() => Post(post)))!;
         Assert.That(ex.TransportRule, Is.Not.Null, "the catalog's transport rules (cmfy.cloud: timeout and connection error, raised as ServerError)");
         Assert.That(ex.InnerException, Is.InstanceOf<TimeoutException>());
@@ -251,14 +237,14 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task A_wait_longer_than_MaxDelay_returns_the_response_at_once()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitHour);
+        Server.Script(job, Fault.RateLimitHour);
         using RetryClient client = Client();
         RetryAdvice? seen = null;
 
         using HttpResponseMessage response = await client.GetAsync("/jobs/" + job);
 
         Assert.That(response.StatusCode, Is.EqualTo((HttpStatusCode)429));
-        Assert.That(_time.Waits, Is.Empty, "never retried early instead");
+        Assert.That(Clock.Waits, Is.Empty, "never retried early instead");
         CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
         RetryAdvice advice = RetryAdvisor.Decide(ex, null, 0, new ApiErrorRetryOptions());
         Assert.That(advice.Verdict, Is.EqualTo(RetryVerdict.WaitTooLong));
@@ -269,7 +255,7 @@ public class RetryHandlerTests(RetryLayer layer)
     public void The_callers_cancellation_during_a_wait_is_thrown_at_once()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitSeconds);
+        Server.Script(job, Fault.RateLimitSeconds);
         var options = new ApiErrorRetryOptions();
         using RetryClient client = Client(options, realTime: true);
         using var cts = new CancellationTokenSource();
@@ -284,7 +270,7 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task In_real_time_the_wait_is_not_shorter_than_Retry_After()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitSeconds);
+        Server.Script(job, Fault.RateLimitSeconds);
         using RetryClient client = Client(realTime: true);
 
         var watch = Stopwatch.StartNew();
@@ -298,7 +284,7 @@ public class RetryHandlerTests(RetryLayer layer)
     public async Task Every_retry_is_observable_without_headers_queries_or_credentials()
     {
         string job = NewJob();
-        _server.Script(job, Fault.RateLimitSeconds, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
+        Server.Script(job, Fault.RateLimitSeconds, Fault.Unavailable, Fault.Unavailable, Fault.Unavailable);
         var events = new List<ApiErrorRetryEvent>();
         var measurements = new ConcurrentBag<(string Name, long Value, string Tags)>();
         var activityEvents = new List<ActivityEvent>();
@@ -345,12 +331,12 @@ public class RetryHandlerTests(RetryLayer layer)
         Assert.That(((CmfyCloudException)events[0].Error).Code, Is.EqualTo(CmfyCloudErrorCode.RateLimitExceeded));
         Assert.That(measurements.Where(m => m.Name == "errorcodegen.http.attempts").Sum(m => m.Value), Is.EqualTo(4));
         Assert.That(measurements.Where(m => m.Name == "errorcodegen.http.retries").Sum(m => m.Value), Is.EqualTo(3));
-        if (layer == RetryLayer.Handler)
+        if (Layer == RetryLayer.Handler)
         {
             Assert.That(measurements.Single(m => m.Name == "errorcodegen.http.give_ups").Tags, Does.Contain("errorcodegen.verdict=retries_exhausted"));
         }
         Assert.That(activityEvents.Select(e => e.Name).Take(3), Is.EqualTo(new[] { "errorcodegen.retry", "errorcodegen.retry", "errorcodegen.retry" }));
-        if (layer == RetryLayer.Handler)
+        if (Layer == RetryLayer.Handler)
         {
             // The handler decides on the last failure too (and gives up); Polly stops on its own count without asking.
             Assert.That(activityEvents.Select(e => e.Name).Last(), Is.EqualTo("errorcodegen.give_up"));
@@ -371,7 +357,7 @@ public class RetryHandlerTests(RetryLayer layer)
         // idempotency key, so rule 7 allows repeating it and only the strategy limits the retries.
         var answers = new OnceThenFail();
         using RetryClient client = RetryClient.Create(
-            layer, RunComfyTrainerErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = _time, MaxRetries = 5 }, new Uri("http://127.0.0.1:9/"), answers);
+            Layer, RunComfyTrainerErrors.Catalog, new ApiErrorRetryOptions { TimeProvider = Clock, MaxRetries = 5 }, new Uri("http://127.0.0.1:9/"), answers);
         string key = NewJob();
         HttpRequestMessage Request()
         {
@@ -383,7 +369,7 @@ public class RetryHandlerTests(RetryLayer layer)
         using HttpResponseMessage response = await client.SendAsync(Request);
 
         Assert.That((int)response.StatusCode, Is.EqualTo(500));
-        Assert.That(_time.Waits, Has.Count.EqualTo(1));
+        Assert.That(Clock.Waits, Has.Count.EqualTo(1));
         Assert.That(answers.Requests, Is.EqualTo(2), "the first attempt and exactly one retry");
     }
 
