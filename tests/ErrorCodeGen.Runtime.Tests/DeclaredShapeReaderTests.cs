@@ -176,48 +176,24 @@ public class DeclaredShapeReaderTests
 
     // ---- Properties ---------------------------------------------------------------------------------------------------
 
-    private static Gen<string> JsonValue(int depth)
-    {
-        Gen<string> text = Gen.Elements("a", "code", "type", "error", "detail", "message", "\\\"", "\\u0041", "🚀", " ", "{", "]", "42")
-            .ListOf().Select(parts => JsonSerializer.Serialize(string.Concat(parts)));
-        Gen<string> scalar = Gen.OneOf(text, Gen.Elements("0", "-1", "1e400", "true", "false", "null", "40401.0"));
-        if (depth == 0)
-        {
-            return scalar;
-        }
-
-        Gen<string> array = JsonValue(depth - 1).ListOf().Select(items => "[" + string.Join(",", items) + "]");
-        Gen<string> obj = Gen.Zip(Gen.Elements("code", "type", "message", "error", "detail", "meta", "x"), JsonValue(depth - 1))
-            .ListOf().Select(pairs => "{" + string.Join(",", pairs.Select(p => JsonSerializer.Serialize(p.Item1) + ":" + p.Item2)) + "}");
-        return Gen.Frequency((3, scalar), (1, array), (1, obj));
-    }
+    private static Gen<string> JsonValue(int depth) => JsonGenerators.Value(
+        depth,
+        new[] { "a", "code", "type", "error", "detail", "message", "\\\"", "\\u0041", "🚀", " ", "{", "]", "42" },
+        new[] { "0", "-1", "1e400", "true", "false", "null", "40401.0" },
+        new[] { "code", "type", "message", "error", "detail", "meta", "x" });
 
     [Test]
     public void A_duplicate_key_with_any_value_changes_nothing()
-    {
-        Gen<(int Case, int Key, string Value, int Copies)> cases =
-            from c in Gen.Choose(0, s_cases.Length - 1)
-            from key in Gen.Choose(0, 5)
-            from value in JsonValue(3)
-            from copies in Gen.Choose(1, 3)
-            select (c, key, value, copies);
-
-        Prop.ForAll(cases.ToArbitrary(), c =>
-        {
-            var shape = s_cases[c.Case];
-            string key = shape.Keys[c.Key % shape.Keys.Length];
-            string duplicates = string.Concat(Enumerable.Repeat(JsonSerializer.Serialize(key) + ":" + c.Value + ",", c.Copies));
-            ErrorResponse clean = ErrorResponseReader.Read(shape.Shape, 400, shape.Template.Replace("{DUP}", string.Empty));
-            ErrorResponse hostile = ErrorResponseReader.Read(shape.Shape, 400, shape.Template.Replace("{DUP}", duplicates));
-            return ReaderHardeningTests.Describe(hostile) == ReaderHardeningTests.Describe(clean);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500));
-    }
+        => JsonGenerators.DuplicateKeysChangeNothing(
+            JsonValue(3),
+            s_cases.Length,
+            i => s_cases[i].Keys,
+            (i, duplicates) => ErrorResponseReader.Read(s_cases[i].Shape, 400, s_cases[i].Template.Replace("{DUP}", duplicates)));
 
     [Test]
     public void Every_kept_string_is_within_its_bound()
     {
-        Gen<string> longText = Gen.Zip(Gen.Elements("x", "\\u00e9", "🚀", "\\n", "é", "\\\""), Gen.Choose(0, 5000))
-            .Select(p => JsonSerializer.Serialize(string.Concat(Enumerable.Repeat(JsonSerializer.Deserialize<string>("\"" + p.Item1 + "\"")!, p.Item2))));
+        Gen<string> longText = JsonGenerators.LongText(new[] { "x", "\\u00e9", "🚀", "\\n", "é", "\\\"" }, 5000);
         Gen<string> value = Gen.Frequency((4, longText), (1, Gen.Choose(1, 20000).Select(n => new string('9', n))), (1, JsonValue(2)));
         Gen<(int Case, string[] Values)> cases =
             from c in Gen.Choose(0, s_cases.Length - 1)

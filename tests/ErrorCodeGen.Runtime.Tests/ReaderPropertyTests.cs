@@ -20,21 +20,11 @@ public class ReaderPropertyTests
     private static readonly ErrorWireFormat[] s_formats = { ErrorWireFormat.RunComfy, ErrorWireFormat.Runware, ErrorWireFormat.Cmfy, ErrorWireFormat.GraphQL };
 
     /// <summary>Random JSON values, nested a few levels, with strings from a hostile alphabet.</summary>
-    private static Gen<string> JsonValue(int depth)
-    {
-        Gen<string> text = Gen.Elements("a", "error_code", "code", "errors", "error", "message", "\\\"", "\\u0041", "🚀", " ", "{", "]", "42258")
-            .ListOf().Select(parts => JsonSerializer.Serialize(string.Concat(parts)));
-        Gen<string> scalar = Gen.OneOf(text, Gen.Elements("0", "-1", "42258", "1e400", "true", "false", "null", "40401.0"));
-        if (depth == 0)
-        {
-            return scalar;
-        }
-
-        Gen<string> array = JsonValue(depth - 1).ListOf().Select(items => "[" + string.Join(",", items) + "]");
-        Gen<string> obj = Gen.Zip(Gen.Elements("error_code", "code", "message", "errors", "error", "detail", "x"), JsonValue(depth - 1))
-            .ListOf().Select(pairs => "{" + string.Join(",", pairs.Select(p => JsonSerializer.Serialize(p.Item1) + ":" + p.Item2)) + "}");
-        return Gen.Frequency((3, scalar), (1, array), (1, obj));
-    }
+    private static Gen<string> JsonValue(int depth) => JsonGenerators.Value(
+        depth,
+        new[] { "a", "error_code", "code", "errors", "error", "message", "\\\"", "\\u0041", "🚀", " ", "{", "]", "42258" },
+        new[] { "0", "-1", "42258", "1e400", "true", "false", "null", "40401.0" },
+        new[] { "error_code", "code", "message", "errors", "error", "detail", "x" });
 
     /// <summary>A well-formed body of each format with every field it reads, and the keys that may be duplicated where.</summary>
     private static readonly (ErrorWireFormat Format, string Template, string[] Keys)[] s_shapes =
@@ -61,30 +51,16 @@ public class ReaderPropertyTests
 
     [Test]
     public void A_duplicate_key_with_any_value_changes_nothing()
-    {
-        Gen<(int Shape, int Key, string Value, int Copies)> cases =
-            from shape in Gen.Choose(0, s_shapes.Length - 1)
-            from key in Gen.Choose(0, 5)
-            from value in JsonValue(3)
-            from copies in Gen.Choose(1, 3)
-            select (shape, key, value, copies);
-
-        Prop.ForAll(cases.ToArbitrary(), c =>
-        {
-            var shape = s_shapes[c.Shape];
-            string key = shape.Keys[c.Key % shape.Keys.Length];
-            string duplicates = string.Concat(Enumerable.Repeat(JsonSerializer.Serialize(key) + ":" + c.Value + ",", c.Copies));
-            ErrorResponse clean = ErrorResponseReader.Read(shape.Format, 400, shape.Template.Replace("{DUP}", string.Empty));
-            ErrorResponse hostile = ErrorResponseReader.Read(shape.Format, 400, shape.Template.Replace("{DUP}", duplicates));
-            return ReaderHardeningTests.Describe(hostile) == ReaderHardeningTests.Describe(clean);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500));
-    }
+        => JsonGenerators.DuplicateKeysChangeNothing(
+            JsonValue(3),
+            s_shapes.Length,
+            i => s_shapes[i].Keys,
+            (i, duplicates) => ErrorResponseReader.Read(s_shapes[i].Format, 400, s_shapes[i].Template.Replace("{DUP}", duplicates)));
 
     [Test]
     public void Every_kept_string_is_within_its_bound()
     {
-        Gen<string> longText = Gen.Zip(Gen.Elements("x", "\\u00e9", "🚀", "\\n", "é", "\\\"", " "), Gen.Choose(0, 4000))
-            .Select(p => JsonSerializer.Serialize(string.Concat(Enumerable.Repeat(JsonSerializer.Deserialize<string>("\"" + p.Item1 + "\"")!, p.Item2))));
+        Gen<string> longText = JsonGenerators.LongText(new[] { "x", "\\u00e9", "🚀", "\\n", "é", "\\\"", " " }, 4000);
         Gen<string> longNumber = Gen.Choose(1, 20000).Select(n => new string('9', n));
         Gen<string> value = Gen.Frequency((4, longText), (1, longNumber), (1, JsonValue(2)));
         Gen<(int Format, string[] Values)> cases =
