@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using ErrorCodeGen.Generator;
 using Microsoft.CodeAnalysis;
@@ -95,45 +93,12 @@ public class LargeCatalogBenchmarks
     public void Setup()
     {
         _compilation = GeneratorBench.Compilation();
-        _catalog = new[] { (AdditionalText)new GeneratorBench.FileText("/bench/large.errors.yaml", SyntheticCatalog(Codes)) };
+        _catalog = new[] { (AdditionalText)new GeneratorBench.FileText("/bench/large.errors.yaml", ErrorCodeGen.Testing.SyntheticCatalog.Yaml(Codes)) };
         GeneratorBench.ExpectFiles(GeneratorBench.Driver(_catalog).RunGenerators(_compilation), 4);
     }
 
     [Benchmark(Description = "Fresh driver, one synthetic catalog")]
     public GeneratorDriver Run() => GeneratorBench.Driver(_catalog).RunGenerators(_compilation);
-
-    /// <summary>
-    /// Shaped like the curated catalogs: every code has a name, a status, retry guidance, a group, a plain summary and
-    /// a Markdown remediation (a list with a code span and bold text); one in four has a plain remediation instead.
-    /// </summary>
-    internal static string SyntheticCatalog(int codes)
-    {
-        var sb = new StringBuilder();
-        sb.Append("schema: errorcodegen/v1\nprovider:\n  name: Large\n  title: Large API\n  docs: https://large.example/docs/errors\n  format: runware\n");
-        sb.Append("exceptions:\n  - name: Validation\n    summary: The request was rejected as invalid.\n  - name: Server\n    summary: The server failed; retry with backoff.\n");
-        sb.Append("errors:\n");
-        for (int i = 0; i < codes; i++)
-        {
-            bool server = i % 5 == 0;
-            string n = i.ToString(CultureInfo.InvariantCulture);
-            sb.Append("  - code: ").Append(10_000 + i).Append('\n');
-            sb.Append("    name: ERROR_NUMBER_").Append(n).Append('\n');
-            sb.Append("    http: ").Append(server ? "503" : "400").Append('\n');
-            sb.Append("    retryable: ").Append(server ? "true" : "false").Append('\n');
-            sb.Append("    exception: ").Append(server ? "Server" : "Validation").Append('\n');
-            sb.Append("    summary: Error number ").Append(n).Append(" happened while the request was handled.\n");
-            if (i % 4 == 3)
-            {
-                sb.Append("    remediation: Check the request and send it again.\n");
-            }
-            else
-            {
-                sb.Append("    remediation: |\n      * Check the `field_").Append(n).Append("` value of the request.\n      * Make sure it is **not** empty.\n");
-            }
-        }
-
-        return sb.ToString();
-    }
 }
 
 /// <summary>What the generator benchmarks share: the compilation, a fresh driver, and in-memory catalog files.</summary>

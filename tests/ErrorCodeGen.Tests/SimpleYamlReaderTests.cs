@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using ErrorCodeGen.Generator.Model;
 using ErrorCodeGen.Generator.Parsing;
 using ErrorCodeGen.Tests.Infrastructure;
@@ -28,7 +27,7 @@ public class SimpleYamlReaderTests
             yield return new TestCaseData(Path.GetFileName(path), File.ReadAllText(path)).SetArgDisplayNames(Path.GetFileName(path));
         }
 
-        yield return new TestCaseData("synthetic.errors.yaml", Synthetic(300)).SetArgDisplayNames("synthetic");
+        yield return new TestCaseData("synthetic.errors.yaml", ErrorCodeGen.Testing.SyntheticCatalog.Yaml(300)).SetArgDisplayNames("synthetic");
     }
 
     [TestCaseSource(nameof(Catalogs))]
@@ -59,7 +58,7 @@ public class SimpleYamlReaderTests
         // places included, must be what YamlDotNet alone gives.
         string[] inserts = { " ", "  ", "\n", "\n\n", ":", ": ", "-", "- ", "#", " #", "'", "\"", "|", ">", "[", "]", ",", "{", "}", "&a", "*a", "!", "%", "@", "`", "\t", "\r", "~", "?", "x", "1", "\\" };
         var random = new Random(11);
-        string[] sources = CuratedPaths().Select(File.ReadAllText).Append(Synthetic(20)).ToArray();
+        string[] sources = CuratedPaths().Select(File.ReadAllText).Append(ErrorCodeGen.Testing.SyntheticCatalog.Yaml(20)).ToArray();
         int simple = 0, total = 0;
         for (int n = 0; n < 1500; n++)
         {
@@ -186,29 +185,5 @@ public class SimpleYamlReaderTests
                     break;
                 }
         }
-    }
-
-    private static string Synthetic(int codes)
-    {
-        var sb = new StringBuilder();
-        sb.Append("schema: errorcodegen/v1\nprovider:\n  name: Large\n  title: Large API\n  docs: https://large.example/docs/errors\n  format: runware\n");
-        sb.Append("exceptions:\n  - name: Validation\n    summary: The request was rejected as invalid.\n  - name: Server\n    summary: The server failed; retry with backoff.\n");
-        sb.Append("errors:\n");
-        for (int i = 0; i < codes; i++)
-        {
-            bool server = i % 5 == 0;
-            string n = i.ToString(CultureInfo.InvariantCulture);
-            sb.Append("  - code: ").Append(10_000 + i).Append('\n');
-            sb.Append("    name: ERROR_NUMBER_").Append(n).Append('\n');
-            sb.Append("    http: ").Append(server ? "503" : "400").Append('\n');
-            sb.Append("    retryable: ").Append(server ? "true" : "false").Append('\n');
-            sb.Append("    exception: ").Append(server ? "Server" : "Validation").Append('\n');
-            sb.Append("    summary: Error number ").Append(n).Append(" happened while the request was handled.\n");
-            sb.Append(i % 4 == 3
-                ? "    remediation: Check the request and send it again.\n"
-                : "    remediation: |\n      * Check the `field_" + n + "` value of the request.\n      * Make sure it is **not** empty.\n");
-        }
-
-        return sb.ToString();
     }
 }
