@@ -40,21 +40,7 @@ namespace ErrorCodeGen
         /// same characters <see cref="Text"/> would give without a new string per body.
         /// </summary>
         public static string? Token(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
-        {
-            if (max >= TokenStrings.MaxLength && !r.ValueIsEscaped)
-            {
-                if (r.TokenType == JsonTokenType.String || (r.TokenType == JsonTokenType.Number && IsDigits(r.ValueSpan)))
-                {
-                    string? kept = TokenStrings.TryGet(r.ValueSpan);
-                    if (kept != null)
-                    {
-                        return kept;
-                    }
-                }
-            }
-
-            return Text(ref r, body, max);
-        }
+            => (max >= TokenStrings.MaxLength ? Kept(ref r) : null) ?? Text(ref r, body, max);
 
         /// <summary>First occurrence wins, as <see cref="Take"/>, through <see cref="Token"/>.</summary>
         public static void TakeToken(ref string? field, ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
@@ -70,9 +56,24 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
-        /// Whether a number token is nothing but digits: its text as <see cref="Text"/> gives it (<c>128</c> is "128", while
-        /// <c>1.0</c>, <c>-0</c> and <c>1e3</c> are normalised, so they are not).
+        /// The string <see cref="TokenStrings"/> keeps for the token at the reader, when it has one: an unescaped property
+        /// name or string, or a number that is nothing but digits (its text as <see cref="Text"/> gives it: <c>128</c> is
+        /// "128", while <c>1.0</c>, <c>-0</c> and <c>1e3</c> are normalised, so they are not kept); null for anything else.
         /// </summary>
+        private static string? Kept(ref Utf8JsonReader r)
+        {
+            switch (r.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                case JsonTokenType.String:
+                    return r.ValueIsEscaped ? null : TokenStrings.TryGet(r.ValueSpan);
+                case JsonTokenType.Number:
+                    return IsDigits(r.ValueSpan) ? TokenStrings.TryGet(r.ValueSpan) : null;
+                default:
+                    return null;
+            }
+        }
+
         private static bool IsDigits(ReadOnlySpan<byte> number)
         {
             foreach (byte c in number)
@@ -122,19 +123,15 @@ namespace ErrorCodeGen
 
         /// <summary>The property name at the reader, unescaped and cut to <paramref name="max"/> characters.</summary>
         public static string PropertyName(ref Utf8JsonReader r, int max)
-            => (max >= TokenStrings.MaxLength && !r.ValueIsEscaped ? TokenStrings.TryGet(r.ValueSpan) : null) ?? StringValue(ref r, max);
+            => (max >= TokenStrings.MaxLength ? Kept(ref r) : null) ?? StringValue(ref r, max);
 
         /// <summary>The raw JSON text of the value at the reader (skipping over it), cut to <paramref name="max"/> characters.</summary>
         public static string Raw(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
         {
             // A small integer's raw text is its digits (an extra field's "min": 128); string values are never kept there.
-            if (r.TokenType == JsonTokenType.Number && max >= TokenStrings.MaxLength && IsDigits(r.ValueSpan))
+            if (r.TokenType == JsonTokenType.Number && max >= TokenStrings.MaxLength && Kept(ref r) is string kept)
             {
-                string? kept = TokenStrings.TryGet(r.ValueSpan);
-                if (kept != null)
-                {
-                    return kept;
-                }
+                return kept;
             }
 
             int start = (int)r.TokenStartIndex;
