@@ -18,30 +18,21 @@ namespace ErrorCodeGen.Runtime.Tests.Retries;
 [NonParallelizable]
 [TestFixture(RetryLayer.Handler)]
 [TestFixture(RetryLayer.Polly)]
-public class CredentialRefreshTests(RetryLayer layer)
+public class CredentialRefreshTests(RetryLayer layer) : FaultServerFixture(layer)
 {
-    private FaultServer _server = null!;
-    private RecordingTimeProvider _time = null!;
     private string _token = "stale";
     private int _refreshes;
-
-    [OneTimeSetUp]
-    public async Task Start() => _server = await FaultServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _server.DisposeAsync();
 
     [SetUp]
     public void Reset()
     {
-        _time = new RecordingTimeProvider(DateTimeOffset.UtcNow);
         _token = "stale";
         _refreshes = 0;
     }
 
     private RetryClient Client(bool withRefresh)
     {
-        var options = new ApiErrorRetryOptions { TimeProvider = _time };
+        var options = new ApiErrorRetryOptions { TimeProvider = Clock };
         if (withRefresh)
         {
             options.RefreshCredentialsAsync = async (error, request, cancellationToken) =>
@@ -57,7 +48,7 @@ public class CredentialRefreshTests(RetryLayer layer)
             };
         }
 
-        return RetryClient.Create(layer, FlowErrors.Catalog, options, _server.Address);
+        return RetryClient.Create(Layer, FlowErrors.Catalog, options, Server.Address);
     }
 
     private HttpRequestMessage Post(string job)
@@ -71,29 +62,29 @@ public class CredentialRefreshTests(RetryLayer layer)
     public async Task An_expired_token_is_refreshed_and_the_POST_sent_again_with_the_new_one()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.ExpiredToken);
+        Server.Script(job, Fault.ExpiredToken);
         using RetryClient client = Client(withRefresh: true);
 
         using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(_refreshes, Is.EqualTo(1));
-        Assert.That(_server.Authorizations(job), Is.EqualTo(new[] { "Bearer stale", "Bearer fresh" }));
-        Assert.That(_server.Processed(job), Is.EqualTo(1));
-        Assert.That(_time.Waits, Is.Empty, "the retry after a refresh does not wait");
+        Assert.That(Server.Authorizations(job), Is.EqualTo(new[] { "Bearer stale", "Bearer fresh" }));
+        Assert.That(Server.Processed(job), Is.EqualTo(1));
+        Assert.That(Clock.Waits, Is.Empty, "the retry after a refresh does not wait");
     }
 
     [Test]
     public async Task Without_a_refresh_the_403_is_returned_at_once()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.ExpiredToken);
+        Server.Script(job, Fault.ExpiredToken);
         using RetryClient client = Client(withRefresh: false);
 
         using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(_server.Authorizations(job), Has.Length.EqualTo(1));
+        Assert.That(Server.Authorizations(job), Has.Length.EqualTo(1));
         FlowException error = await FlowErrors.FromResponseAsync(response);
         Assert.That(error.ServerMessage, Does.Contain("expired"), "the body stays readable");
         Assert.That(RetryAdvisor.Decide(error, null, 0).Verdict, Is.EqualTo(RetryVerdict.CredentialsExpired));
@@ -103,14 +94,14 @@ public class CredentialRefreshTests(RetryLayer layer)
     public async Task A_token_still_refused_after_one_refresh_is_not_refreshed_again()
     {
         string job = Guid.NewGuid().ToString("N");
-        _server.Script(job, Fault.ExpiredToken, Fault.ExpiredToken, Fault.ExpiredToken);
+        Server.Script(job, Fault.ExpiredToken, Fault.ExpiredToken, Fault.ExpiredToken);
         using RetryClient client = Client(withRefresh: true);
 
         using HttpResponseMessage response = await client.SendAsync(() => Post(job));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(_refreshes, Is.EqualTo(1));
-        Assert.That(_server.Authorizations(job), Is.EqualTo(new[] { "Bearer stale", "Bearer fresh" }));
+        Assert.That(Server.Authorizations(job), Is.EqualTo(new[] { "Bearer stale", "Bearer fresh" }));
     }
 }
 
