@@ -33,14 +33,35 @@ if (args.Length >= 1 && args[0] == "--profile")
     return;
 }
 
+// Or, to see what one case allocates, by type (the runtime's allocation samples, one per 100 KB, over a million calls):
+//     bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --allocations Cmfy429
+if (args.Length >= 1 && args[0] == "--allocations")
+{
+    ErrorPathBenchmarks bench = CaseOf(args);
+    using var samples = new AllocationSamples();
+    for (int i = 0; i < 1_000_000; i++)
+    {
+        _ = bench.FromResponse();
+    }
+
+    foreach ((string type, long bytes) in samples.ByType())
+    {
+        Console.WriteLine($"{bytes / 1_000_000.0,8:F1} B per call  {type}");
+    }
+
+    return;
+}
+
 // Or, to compare ours with the hand-written parse in time with the machine's drift cancelled (not a BenchmarkDotNet
-// figure): blocks of calls of each, alternated, and the median of the per-block ratios:
-//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --interleave Cmfy429 400
+// figure): blocks of calls of two sides, alternated, and the median of the per-block ratios; ours against the hand-written
+// parse, then ours against Azure.Core, never all three in one round (a block would pay for the collections another side's
+// garbage causes). Blocks of 10,000 calls hold several collections each, so each side pays mostly for its own.
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --interleave Cmfy429 100
 if (args.Length >= 1 && args[0] == "--interleave")
 {
     ErrorPathBenchmarks bench = CaseOf(args);
-    int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400;
-    const int Block = 2_000;
+    int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
+    const int Block = 10_000;
     double Time(Func<Exception> call)
     {
         long start = Stopwatch.GetTimestamp();
@@ -52,37 +73,39 @@ if (args.Length >= 1 && args[0] == "--interleave")
         return Stopwatch.GetElapsedTime(start).TotalNanoseconds / Block;
     }
 
-    Func<Exception> ours = bench.FromResponse, hand = bench.HandWritten, azure = bench.AzureCore;
-    for (int warm = 0; warm < 50; warm++)
+    // Per round, other ÷ ours, with the order reversed every other round.
+    (List<double> Ours, List<double> Ratios) Pair(Func<Exception> ours, Func<Exception> other)
     {
-        Time(ours);
-        Time(hand);
-        Time(azure);
-    }
-
-    var toHand = new List<double>();
-    var toAzure = new List<double>();
-    var oursTimes = new List<double>();
-    for (int round = 0; round < rounds; round++)
-    {
-        // The order changes every round, so that neither side is always first after a collection.
-        double o, h, a;
-        if (round % 2 == 0)
+        // Two seconds of both first, so that every method on either path is at its final tier (a block of tier-0 code is
+        // several times slower, and tiering waits for the JIT to go quiet).
+        long warmUntil = Stopwatch.GetTimestamp() + (2 * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < warmUntil)
         {
-            o = Time(ours);
-            h = Time(hand);
-            a = Time(azure);
-        }
-        else
-        {
-            a = Time(azure);
-            h = Time(hand);
-            o = Time(ours);
+            Time(ours);
+            Time(other);
         }
 
-        oursTimes.Add(o);
-        toHand.Add(o / h);
-        toAzure.Add(a / o);
+        var times = new List<double>();
+        var ratios = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            double o, x;
+            if (round % 2 == 0)
+            {
+                o = Time(ours);
+                x = Time(other);
+            }
+            else
+            {
+                x = Time(other);
+                o = Time(ours);
+            }
+
+            times.Add(o);
+            ratios.Add(x / o);
+        }
+
+        return (times, ratios);
     }
 
     static double Quantile(List<double> values, double q)
@@ -91,7 +114,9 @@ if (args.Length >= 1 && args[0] == "--interleave")
         return sorted[(int)Math.Round(q * (sorted.Count - 1))];
     }
 
-    Console.WriteLine($"{bench.Response}: ours {Quantile(oursTimes, 0.5):F0} ns; ours / hand-written median {Quantile(toHand, 0.5):F2} (quartiles {Quantile(toHand, 0.25):F2}-{Quantile(toHand, 0.75):F2}); Azure.Core / ours median {Quantile(toAzure, 0.5):F2} (quartiles {Quantile(toAzure, 0.25):F2}-{Quantile(toAzure, 0.75):F2}); {rounds} rounds of {Block} calls each");
+    (List<double> oursTimes, List<double> hand) = Pair(bench.FromResponse, bench.HandWritten);
+    (_, List<double> azure) = Pair(bench.FromResponse, bench.AzureCore);
+    Console.WriteLine($"{bench.Response}: ours {Quantile(oursTimes, 0.5):F0} ns; hand-written / ours median {Quantile(hand, 0.5):F2} (quartiles {Quantile(hand, 0.25):F2}-{Quantile(hand, 0.75):F2}); Azure.Core / ours median {Quantile(azure, 0.5):F2} (quartiles {Quantile(azure, 0.25):F2}-{Quantile(azure, 0.75):F2}); {rounds} rounds of {Block} calls each side");
     return;
 }
 
@@ -103,4 +128,42 @@ static ErrorPathBenchmarks CaseOf(string[] args)
     var bench = new ErrorPathBenchmarks { Response = Enum.Parse<ErrorPathBenchmarks.Case>(args.Length > 1 ? args[1] : "Cmfy429") };
     bench.Setup();
     return bench;
+}
+
+/// <summary>The GC's allocation samples (AllocationTick: one event per 100 KB allocated, with the type that crossed it), summed by type.</summary>
+internal sealed class AllocationSamples : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, long> _bytes = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            // The GC keyword at the verbose level.
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is not null && e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) && e.Payload is { } payload)
+        {
+            int name = e.PayloadNames!.IndexOf("TypeName");
+            int amount = e.PayloadNames.IndexOf("AllocationAmount64");
+            string type = name >= 0 ? payload[name]?.ToString() ?? "?" : "?";
+            long bytes = amount >= 0 ? Convert.ToInt64(payload[amount], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            lock (_bytes)
+            {
+                _bytes[type] = _bytes.GetValueOrDefault(type) + bytes;
+            }
+        }
+    }
+
+    public IEnumerable<(string Type, long Bytes)> ByType()
+    {
+        lock (_bytes)
+        {
+            return _bytes.OrderByDescending(p => p.Value).Select(p => (p.Key, p.Value)).ToList();
+        }
+    }
 }
