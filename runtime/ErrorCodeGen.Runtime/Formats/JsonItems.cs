@@ -38,7 +38,15 @@ namespace ErrorCodeGen.Formats
             item.AddExtra(name, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
         }
 
-        /// <summary>A GraphQL <c>path</c> (or a FastAPI <c>loc</c>) as dotted text, cut to the string bound.</summary>
+        /// <summary>How many characters of a path are joined on the stack before a <see cref="StringBuilder"/> takes over.</summary>
+        private const int PathOnStack = 256;
+
+        /// <summary>
+        /// A GraphQL <c>path</c> (or a FastAPI <c>loc</c>) as dotted text, cut to the string bound. The common segments (an
+        /// unescaped ASCII name, a non-negative integer) are copied into a buffer on the stack as the characters
+        /// <see cref="JsonValues.Text"/> would give, so a path costs one string; any other segment, or a path longer than
+        /// the buffer, goes on in a <see cref="StringBuilder"/> with the general reading, as before.
+        /// </summary>
         public static string? ReadPath(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
         {
             if (r.TokenType != JsonTokenType.StartArray)
@@ -46,9 +54,22 @@ namespace ErrorCodeGen.Formats
                 return JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
             }
 
-            var sb = new StringBuilder();
+            Span<char> joined = stackalloc char[PathOnStack];
+            int length = 0;
+            StringBuilder? sb = null;
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
+                if (sb is null && TryAppendPlain(ref r, joined, ref length))
+                {
+                    continue;
+                }
+
+                if (sb is null)
+                {
+                    sb = new StringBuilder(PathOnStack * 2);
+                    sb.Append(joined.Slice(0, length).ToString());
+                }
+
                 int room = ReaderLimits.MaxStringLength + 1 - sb.Length;
                 if (room <= 1)
                 {
@@ -65,7 +86,49 @@ namespace ErrorCodeGen.Formats
                 sb.Append(segment);
             }
 
-            return TextExcerpt.Shorten(sb.ToString(), ReaderLimits.MaxStringLength);
+            return TextExcerpt.Shorten(sb?.ToString() ?? joined.Slice(0, length).ToString(), ReaderLimits.MaxStringLength);
+        }
+
+        /// <summary>
+        /// Appends the segment at the reader (with its dot) when it is plain and fits: an unescaped string of printable
+        /// ASCII, or an integer of at most 18 digits with no sign (its text is its digits, as <see cref="JsonValues.Text"/>
+        /// gives it). The buffer is far below <see cref="ReaderLimits.MaxStringLength"/>, so no bound cuts what it holds.
+        /// </summary>
+        private static bool TryAppendPlain(ref Utf8JsonReader r, scoped Span<char> joined, ref int length)
+        {
+            bool isString = r.TokenType == JsonTokenType.String;
+            if ((!isString && r.TokenType != JsonTokenType.Number) || (isString && r.ValueIsEscaped))
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> value = r.ValueSpan;
+            int dot = length > 0 ? 1 : 0;
+            if (length + dot + value.Length > joined.Length || (!isString && (value.Length == 0 || value.Length > 18)))
+            {
+                return false;
+            }
+
+            foreach (byte c in value)
+            {
+                bool plain = isString ? c >= 0x20 && c < 0x7F : (uint)(c - '0') <= 9;
+                if (!plain)
+                {
+                    return false;
+                }
+            }
+
+            if (dot == 1)
+            {
+                joined[length++] = '.';
+            }
+
+            foreach (byte c in value)
+            {
+                joined[length++] = (char)c;
+            }
+
+            return true;
         }
 
         /// <summary>RunComfy <c>detail</c> / cmfy <c>details</c>: an array (FastAPI <c>{loc, msg, type}</c> items), a string or an object.</summary>
