@@ -93,23 +93,35 @@ namespace ErrorCodeGen
         {
             // The message is built when it is first read (Message, ToString()), not here: a caller that catches and retries
             // never pays for it. Every part of it is fixed by now, so building it later gives the same text.
-            Provider = provider ?? throw new ArgumentNullException(nameof(provider));
+            // Every exception is made on the error path, so its fields are few: the provider's rules stand for its name
+            // (every caller that gives rules gives their name), one field holds the descriptor or else the family, and the
+            // wait is a number.
+            _provider = (object?)providerRules ?? provider ?? throw new ArgumentNullException(nameof(provider));
             Response = response ?? throw new ArgumentNullException(nameof(response));
-            Descriptor = descriptor;
+            _entry = (CatalogEntry?)descriptor ?? family;
             StatusRule = statusRule;
             RetrySource = retrySource;
-            ProviderRules = providerRules;
-            Family = descriptor is null ? family : null;
             TransportRule = descriptor is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
-            IsRetryable = Classify(response, (CatalogEntry?)descriptor ?? Family, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
+            IsRetryable = Classify(response, _entry, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
             IsRefused = refused;
             RetryStrategy = strategy;
-            RetryAfter = response.RetryAfter ?? suggested;
+            TimeSpan? wait = response.RetryAfter ?? suggested;
+            _hasWait = wait.HasValue;
+            _waitTicks = wait.GetValueOrDefault().Ticks;
             RetryParameters = decidedBy is null ? providerRules?.RetryParameters : decidedBy.RetryParametersWith(providerRules?.RetryParameters);
         }
 
+        /// <summary>The provider's rules, or its name for an exception created without them.</summary>
+        private readonly object _provider;
+
+        /// <summary>The descriptor, or else the family.</summary>
+        private readonly CatalogEntry? _entry;
+
+        private readonly long _waitTicks;
+        private readonly bool _hasWait;
+
         /// <summary>What the catalog says about the provider as a whole, or null for an exception created without it.</summary>
-        public ProviderRules? ProviderRules { get; }
+        public ProviderRules? ProviderRules => _provider as ProviderRules;
 
         /// <summary>The catalog's rule for a request that got no response (a time-out, a connection error), when it has one.</summary>
         public TransportRule? TransportRule { get; }
@@ -142,7 +154,7 @@ namespace ErrorCodeGen
         private string? _message;
 
         /// <summary>The provider's C# name, such as <c>RunComfyTrainer</c>.</summary>
-        public string Provider { get; }
+        public string Provider => _provider as string ?? ((ProviderRules)_provider).Provider;
 
         /// <summary>The primary error's code exactly as on the wire (kept even when it is not in the catalog).</summary>
         public string? RawCode => Response.RawCode;
@@ -181,19 +193,19 @@ namespace ErrorCodeGen
         /// else the catalog's suggested wait. Reports what the server said even when it is too long to retry automatically
         /// (see <see cref="GetRetryDelay(int, out string)"/>).
         /// </summary>
-        public TimeSpan? RetryAfter { get; }
+        public TimeSpan? RetryAfter => _hasWait ? new TimeSpan(_waitTicks) : null;
 
         /// <summary>The request id the server sent, for support.</summary>
         public string? RequestId => Response.RequestId;
 
         /// <summary>The catalog's entry for the code, or <see langword="null"/> when the code is not in the catalog.</summary>
-        public ErrorDescriptor? Descriptor { get; }
+        public ErrorDescriptor? Descriptor => _entry as ErrorDescriptor;
 
         /// <summary>
         /// The catalog's family of codes an unknown code belongs to (by prefix, suffix or a part it contains), or
         /// <see langword="null"/>: always null when <see cref="Descriptor"/> is set, since a known code beats a family.
         /// </summary>
-        public ErrorFamily? Family { get; }
+        public ErrorFamily? Family => _entry as ErrorFamily;
 
         /// <summary>
         /// Whether the catalog says the fix is to refresh the credentials (an expired access token) and call again: the code's

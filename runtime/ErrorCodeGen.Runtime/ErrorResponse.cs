@@ -24,20 +24,50 @@ namespace ErrorCodeGen
             bool hasErrorPayload,
             Exception? readException)
         {
+            // Every error response is made on the error path, so it is kept small: the waits and the status as plain numbers,
+            // the three members a well-formed body never has in one object of their own (104 bytes, not 136).
             Format = format;
-            HttpStatus = httpStatus;
-            BodyKind = bodyKind;
-            Problem = problem;
+            _status = httpStatus.GetValueOrDefault();
+            _kind = (byte)bodyKind;
             Errors = errors;
-            // One reference to the primary error, not a copy of its code and message (8 bytes less on every response).
+            // One reference to the primary error, not a copy of its code and message.
             _primary = errors.Count > 0 ? errors[0] : null;
 
             RequestId = requestId;
-            RetryAfter = retryAfter;
+            _retryAfterTicks = retryAfter.GetValueOrDefault().Ticks;
+            _has = (byte)((httpStatus.HasValue ? HasStatus : 0) | (retryAfter.HasValue ? HasWait : 0));
             RateLimit = rateLimit;
-            NonJsonExcerpt = nonJsonExcerpt;
             HasErrorPayload = hasErrorPayload;
-            ReadException = readException;
+            if (problem != null || nonJsonExcerpt != null || readException != null)
+            {
+                _unusual = new Unusual(problem, nonJsonExcerpt, readException);
+            }
+        }
+
+        /// <summary>Bits of <see cref="_has"/>: a status, a wait.</summary>
+        private const byte HasStatus = 1, HasWait = 2;
+
+        private readonly int _status;
+        private readonly byte _kind;
+        private readonly byte _has;
+        private readonly long _retryAfterTicks;
+        private readonly Unusual? _unusual;
+
+        /// <summary>What only a body that could not be read whole, or is not JSON, has.</summary>
+        private sealed class Unusual
+        {
+            public Unusual(string? problem, string? nonJsonExcerpt, Exception? readException)
+            {
+                Problem = problem;
+                NonJsonExcerpt = nonJsonExcerpt;
+                ReadException = readException;
+            }
+
+            public string? Problem { get; }
+
+            public string? NonJsonExcerpt { get; }
+
+            public Exception? ReadException { get; }
         }
 
         /// <summary>The wire format the body was read as.</summary>
@@ -54,13 +84,13 @@ namespace ErrorCodeGen
         internal ErrorShape? ReadShape { get; set; }
 
         /// <summary>The HTTP status, or <see langword="null"/> for a message with none (a WebSocket message).</summary>
-        public int? HttpStatus { get; }
+        public int? HttpStatus => (_has & HasStatus) != 0 ? _status : null;
 
         /// <summary>What the body was.</summary>
-        public ErrorBodyKind BodyKind { get; }
+        public ErrorBodyKind BodyKind => (ErrorBodyKind)_kind;
 
         /// <summary>Why the body could not be read completely, when it could not.</summary>
-        public string? Problem { get; }
+        public string? Problem => _unusual?.Problem;
 
         /// <summary>Every error of the body, in body order; the first is the primary one.</summary>
         public IReadOnlyList<ApiError> Errors { get; }
@@ -80,13 +110,13 @@ namespace ErrorCodeGen
         /// The wait the server asked for: the longer of the <c>Retry-After</c> header (its first readable value; a date not
         /// in the future gives none) and the body's <c>retry_after</c>; <see langword="null"/> when the server gave none.
         /// </summary>
-        public TimeSpan? RetryAfter { get; }
+        public TimeSpan? RetryAfter => (_has & HasWait) != 0 ? new TimeSpan(_retryAfterTicks) : null;
 
         /// <summary>The rate-limit headers, when the response had any.</summary>
         public RateLimitInfo? RateLimit { get; }
 
         /// <summary>For a non-JSON body: its HTML title or first line of text, shortened.</summary>
-        public string? NonJsonExcerpt { get; }
+        public string? NonJsonExcerpt => _unusual?.NonJsonExcerpt;
 
         /// <summary>Whether the body itself reports an error (an error code, an <c>errors</c> array or an <c>error</c> object).</summary>
         public bool HasErrorPayload { get; }
@@ -95,7 +125,7 @@ namespace ErrorCodeGen
         /// The failure that stopped the body from being read to its end (a connection reset, a corrupt compressed body, a
         /// time-out), when it broke off; <see cref="BodyKind"/> is then <see cref="ErrorBodyKind.Truncated"/>.
         /// </summary>
-        public Exception? ReadException { get; }
+        public Exception? ReadException => _unusual?.ReadException;
 
         /// <summary>The request's method (<c>POST</c>), when the request is known.</summary>
         public string? RequestMethod { get; internal set; }
