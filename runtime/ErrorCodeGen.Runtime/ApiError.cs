@@ -12,7 +12,7 @@ namespace ErrorCodeGen
         /// <param name="code">The code as on the wire, or <see langword="null"/>.</param>
         /// <param name="message">The server's message, or <see langword="null"/>.</param>
         public ApiError(string? code, string? message)
-            : this(code, message, null, null, null, null, null, null, null)
+            : this(code, message, null, null, null, null, null, null, (object?)null)
         {
         }
 
@@ -26,23 +26,11 @@ namespace ErrorCodeGen
             string? path,
             IReadOnlyList<string>? details,
             IReadOnlyDictionary<string, string>? extraFields)
+            : this(code, message, parameter, taskType, taskId, documentationUrl, path, details, (object?)extraFields)
         {
-            Code = code;
-            Message = message;
-            Parameter = parameter;
-            TaskType = taskType;
-            TaskId = taskId;
-            DocumentationUrl = documentationUrl;
-            Path = path;
-            Details = details ?? s_none;
-            _extraFields = extraFields ?? s_noFields;
         }
 
-        private readonly string[]? _extraPairs;
-        private readonly int _extraCount;
-        private IReadOnlyDictionary<string, string>? _extraFields;
-
-        /// <summary>An error item as read: its extra fields as pairs (name, raw JSON), made into a dictionary only when read.</summary>
+        /// <summary>An error item as read: its extra fields as pairs (name, raw JSON, …, exactly two per field), made into a dictionary only when read.</summary>
         internal ApiError(
             string? code,
             string? message,
@@ -52,20 +40,44 @@ namespace ErrorCodeGen
             string? documentationUrl,
             string? path,
             IReadOnlyList<string>? details,
-            string[]? extraPairs,
-            int extraCount)
-            : this(code, message, parameter, taskType, taskId, documentationUrl, path, details, null)
+            string[]? extraPairs)
+            : this(code, message, parameter, taskType, taskId, documentationUrl, path, details, extraPairs is { Length: > 0 } ? (object)extraPairs : null)
         {
-            _extraPairs = extraCount == 0 ? null : extraPairs;
-            _extraCount = extraCount;
-            _extraFields = extraCount == 0 ? s_noFields : null;
         }
+
+        private ApiError(
+            string? code,
+            string? message,
+            string? parameter,
+            string? taskType,
+            string? taskId,
+            string? documentationUrl,
+            string? path,
+            IReadOnlyList<string>? details,
+            object? extras)
+        {
+            Code = code;
+            Message = message;
+            Parameter = parameter;
+            TaskType = taskType;
+            TaskId = taskId;
+            DocumentationUrl = documentationUrl;
+            Path = path;
+            Details = details ?? s_none;
+            _extras = extras;
+        }
+
+        /// <summary>
+        /// The extra fields in one field (an item is made on the error path, and most have none): null for none, the pairs as
+        /// read, or the dictionary (given, or made of the pairs when first read).
+        /// </summary>
+        private object? _extras;
 
         /// <summary>This item with its task type and id filled from the body around it where it has none (the reader's only copy).</summary>
         internal ApiError WithTask(string? taskType, string? taskId)
             => (TaskType != null || taskType is null) && (TaskId != null || taskId is null)
                 ? this
-                : new ApiError(Code, Message, Parameter, TaskType ?? taskType, TaskId ?? taskId, DocumentationUrl, Path, Details, _extraPairs, _extraCount);
+                : new ApiError(Code, Message, Parameter, TaskType ?? taskType, TaskId ?? taskId, DocumentationUrl, Path, Details, _extras);
 
         /// <summary>The code as on the wire, or <see langword="null"/> when the item has none.</summary>
         public string? Code { get; }
@@ -92,18 +104,24 @@ namespace ErrorCodeGen
         public IReadOnlyList<string> Details { get; }
 
         /// <summary>The fields of the item that have no property here (such as <c>type</c>, <c>min</c>, <c>max</c>), as raw JSON text.</summary>
-        public IReadOnlyDictionary<string, string> ExtraFields => _extraFields ?? MakeExtraFields();
+        public IReadOnlyDictionary<string, string> ExtraFields => _extras as IReadOnlyDictionary<string, string> ?? MakeExtraFields();
 
         /// <summary>The dictionary of the extra fields read, in body order; made once (racing first reads keep the same one).</summary>
         private IReadOnlyDictionary<string, string> MakeExtraFields()
         {
-            var fields = new Dictionary<string, string>(_extraCount);
-            for (int i = 0; i < _extraCount; i++)
+            object? extras = _extras;
+            if (extras is not string[] pairs)
             {
-                fields.Add(_extraPairs![2 * i], _extraPairs[(2 * i) + 1]);
+                return extras as IReadOnlyDictionary<string, string> ?? s_noFields;
             }
 
-            return System.Threading.Interlocked.CompareExchange(ref _extraFields, fields, null) ?? fields;
+            var fields = new Dictionary<string, string>(pairs.Length / 2);
+            for (int i = 0; i + 1 < pairs.Length; i += 2)
+            {
+                fields.Add(pairs[i], pairs[i + 1]);
+            }
+
+            return System.Threading.Interlocked.CompareExchange(ref _extras, fields, pairs) as IReadOnlyDictionary<string, string> ?? fields;
         }
 
         /// <summary>The code and the message on one line, shortened, with anything that looks like a credential masked (see docs/runtime.md).</summary>

@@ -120,7 +120,7 @@ namespace ErrorCodeGen
             }
 
             ClearBuffers();
-            return new ApiError(Code, Message, Parameter, TaskType, TaskId, DocumentationUrl, Path, details, extra, extraCount);
+            return new ApiError(Code, Message, Parameter, TaskType, TaskId, DocumentationUrl, Path, details, extra);
         }
 
         private void ClearBuffers()
