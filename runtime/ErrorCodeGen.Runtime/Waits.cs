@@ -27,11 +27,34 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
+        /// The most whole seconds whose ticks (seconds × 10^7) stay below 2^53, where a double holds every integer: up to it
+        /// the integer product is the wait <see cref="FromSeconds(double)"/> computes, exactly.
+        /// </summary>
+        private const long ExactWholeSeconds = 900_000_000;
+
+        /// <summary>A wait of <paramref name="seconds"/> whole seconds: the same as <see cref="FromSeconds(double)"/>, without floating point for the usual values.</summary>
+        public static TimeSpan? FromSeconds(long seconds)
+        {
+            if (seconds >= 0 && seconds <= ExactWholeSeconds)
+            {
+                return new TimeSpan(seconds * TimeSpan.TicksPerSecond);
+            }
+
+            return FromSeconds((double)seconds);
+        }
+
+        /// <summary>
         /// Parses one <c>Retry-After</c> value: delta-seconds or an HTTP date (RFC 9110 §10.2.3). A date that is not in the
         /// future gives no wait (<see langword="null"/>), as does anything unreadable.
         /// </summary>
         public static TimeSpan? ParseRetryAfter(string value, TimeProvider time)
         {
+            // Whole seconds, as nearly every server sends them: nothing to trim when the value starts and ends with a digit.
+            if (value.Length > 0 && IsDigit(value[0]) && IsDigit(value[value.Length - 1]) && TryParseDigits(value, out long seconds))
+            {
+                return FromSeconds(seconds);
+            }
+
             string v = value.Trim();
             if (v.Length == 0)
             {
@@ -47,8 +70,8 @@ namespace ErrorCodeGen
                     return FromSeconds(whole);
                 }
 
-                return double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds)
-                    ? FromSeconds(seconds)
+                return double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double fraction)
+                    ? FromSeconds(fraction)
                     : null;
             }
 
@@ -94,6 +117,8 @@ namespace ErrorCodeGen
             value = n;
             return true;
         }
+
+        private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
 
         /// <summary>The longer of two waits the server gave, so that no retry comes earlier than either asked.</summary>
         public static TimeSpan? Longer(TimeSpan? a, TimeSpan? b)

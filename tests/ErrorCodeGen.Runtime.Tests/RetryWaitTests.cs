@@ -21,6 +21,28 @@ public class RetryWaitTests
     private static CmfyCloudException Classify(ErrorResponse response) => CmfyCloudErrors.FromErrorResponse(response);
 
     [Test]
+    public void Whole_seconds_are_the_wait_the_floating_point_conversion_gives()
+    {
+        // Waits.FromSeconds(long) multiplies in integers up to 900,000,000 s, where the double product is exact, and hands
+        // the rest to the double conversion: every whole number of seconds gives the same wait either way.
+        var random = new Random(20261202);
+        IEnumerable<long> values = new long[] { -1, 0, 1, 30, 45, 86_400, 899_999_999, 900_000_000, 900_000_001, 3_153_599_999, 3_153_600_000, 3_153_600_001, long.MaxValue }
+            .Concat(Enumerable.Range(0, 10_000).Select(_ => random.NextInt64(0, 4_000_000_000)));
+        foreach (long seconds in values)
+        {
+            Assert.That(Waits.FromSeconds(seconds), Is.EqualTo(Waits.FromSeconds((double)seconds)), seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // And Retry-After reads the same with and without white space around the digits.
+        foreach (string value in new[] { "30", " 30", "30 ", "\t30\t", "0", "007", "123456789012345678", "1234567890123456789" })
+        {
+            Assert.That(Waits.ParseRetryAfter(value, TimeProvider.System), Is.EqualTo(Waits.ParseRetryAfter(value.Trim() is var t && t.Length > 0 ? " " + t + " " : value, TimeProvider.System)), value);
+        }
+
+        Assert.That(Waits.ParseRetryAfter("30", TimeProvider.System), Is.EqualTo(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
     public void A_past_http_date_is_no_wait_and_does_not_override_the_body_or_the_catalog()
     {
         string past = s_now.AddMinutes(-5).ToString("r");
