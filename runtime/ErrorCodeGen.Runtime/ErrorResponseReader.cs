@@ -60,9 +60,23 @@ namespace ErrorCodeGen
             shape = ShapeHeaders.Apply(shape ?? throw new ArgumentNullException(nameof(shape)), headers, null, ref facts);
             if (body is null || body.Length == 0)
             {
-                return Read(shape, httpStatus, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true);
+                // Nothing to encode or read (an empty 503): the response at once, without the encoding path's frame.
+                return Empty(shape, httpStatus, facts, readException: null);
             }
 
+            return ReadString(shape, httpStatus, body, facts);
+        }
+
+        /// <summary>The response to a body with nothing in it.</summary>
+        private static ErrorResponse Empty(ErrorShape shape, int? httpStatus, in HeaderFacts facts, Exception? readException)
+            => new ErrorResponse(shape.Format, httpStatus, ErrorBodyKind.Empty, null, Array.Empty<ApiError>(), facts.RequestId, facts.RetryAfter, facts.RateLimit, null, false, readException) { ReadShape = shape };
+
+        /// <summary>A body given as a non-empty string: encoded to UTF-8 without a new array, then read.</summary>
+#if NET5_0_OR_GREATER
+        [System.Runtime.CompilerServices.SkipLocalsInit]
+#endif
+        private static ErrorResponse ReadString(ErrorShape shape, int? httpStatus, string body, HeaderFacts facts)
+        {
             // A string longer than the byte limit cannot fit in it; do not encode it at all.
             if (body.Length > MaxBodyBytes)
             {
@@ -126,7 +140,7 @@ namespace ErrorCodeGen
             if (utf8Body.IsEmpty && readProblem is null)
             {
                 // Nothing to read: the response is made at once (what ReadBody would find for an empty body).
-                return new ErrorResponse(shape.Format, httpStatus, ErrorBodyKind.Empty, null, Array.Empty<ApiError>(), facts.RequestId, facts.RetryAfter, facts.RateLimit, null, false, readException) { ReadShape = shape };
+                return Empty(shape, httpStatus, facts, readException);
             }
 
             BodyBuilder builder = BodyBuilder.Rent();

@@ -55,6 +55,15 @@ namespace ErrorCodeGen
                 return FromSeconds(seconds);
             }
 
+            return ParseOtherRetryAfter(value, time);
+        }
+
+        /// <summary>
+        /// <see cref="ParseRetryAfter"/> for a value that is not plain whole seconds (white space, a fraction, a date): a
+        /// method of its own, so that the common case above keeps a small frame.
+        /// </summary>
+        private static TimeSpan? ParseOtherRetryAfter(string value, TimeProvider time)
+        {
             string v = value.Trim();
             if (v.Length == 0)
             {
