@@ -56,16 +56,18 @@ namespace ErrorCodeGen
 
         private static string? Lookup(ReadOnlySpan<byte> utf8)
         {
-            if (!IsToken(utf8))
-            {
-                return null;
-            }
-
+            // A slot only ever holds a string of the alphabet, so one equal to the bytes answers without checking them:
+            // the alphabet is checked on a miss, before a string is made and kept.
             int index = Index(utf8);
             string? kept = Volatile.Read(ref s_slots[index]);
             if (kept != null && Equals(kept, utf8))
             {
                 return kept;
+            }
+
+            if (!IsToken(utf8))
+            {
+                return null;
             }
 
             // Every byte is ASCII, so each is one character.
