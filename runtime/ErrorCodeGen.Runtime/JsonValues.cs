@@ -74,7 +74,8 @@ namespace ErrorCodeGen
             }
         }
 
-        private static bool IsDigits(ReadOnlySpan<byte> number)
+        /// <summary>Whether a number is nothing but digits: then its text (<see cref="Text"/>) is those digits.</summary>
+        internal static bool IsDigits(ReadOnlySpan<byte> number)
         {
             foreach (byte c in number)
             {

@@ -27,7 +27,7 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
-        /// The most whole seconds whose ticks (seconds × 10^7) stay below 2^53, where a double holds every integer: up to it
+        /// Whole seconds up to this many have ticks (seconds × 10^7) below 2^53, where a double holds every integer: up to it
         /// the integer product is the wait <see cref="FromSeconds(double)"/> computes, exactly.
         /// </summary>
         private const long ExactWholeSeconds = 900_000_000;
@@ -49,8 +49,8 @@ namespace ErrorCodeGen
         /// </summary>
         public static TimeSpan? ParseRetryAfter(string value, TimeProvider time)
         {
-            // Whole seconds, as nearly every server sends them: nothing to trim when the value starts and ends with a digit.
-            if (value.Length > 0 && IsDigit(value[0]) && IsDigit(value[value.Length - 1]) && TryParseDigits(value, out long seconds))
+            // Whole seconds, as nearly every server sends them: nothing but digits has nothing to trim.
+            if (TryParseDigits(value, out long seconds))
             {
                 return FromSeconds(seconds);
             }
@@ -72,8 +72,8 @@ namespace ErrorCodeGen
 
             if (v[0] >= '0' && v[0] <= '9')
             {
-                // Whole seconds, as nearly every server sends them, without the general parser (the same value: any
-                // wait it could round differently is past MaxReported).
+                // Whole seconds with white space around them, without the general parser (the same value: any wait it
+                // could round differently is past MaxReported).
                 if (TryParseDigits(v, out long whole))
                 {
                     return FromSeconds(whole);
@@ -126,8 +126,6 @@ namespace ErrorCodeGen
             value = n;
             return true;
         }
-
-        private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
 
         /// <summary>The longer of two waits the server gave, so that no retry comes earlier than either asked.</summary>
         public static TimeSpan? Longer(TimeSpan? a, TimeSpan? b)

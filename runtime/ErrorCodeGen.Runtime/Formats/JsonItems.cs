@@ -109,13 +109,9 @@ namespace ErrorCodeGen.Formats
                 return false;
             }
 
-            foreach (byte c in value)
+            if (isString ? !IsPrintableAscii(value) : !JsonValues.IsDigits(value))
             {
-                bool plain = isString ? c >= 0x20 && c < 0x7F : (uint)(c - '0') <= 9;
-                if (!plain)
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (dot == 1)
@@ -126,6 +122,19 @@ namespace ErrorCodeGen.Formats
             foreach (byte c in value)
             {
                 joined[length++] = (char)c;
+            }
+
+            return true;
+        }
+
+        private static bool IsPrintableAscii(ReadOnlySpan<byte> value)
+        {
+            foreach (byte c in value)
+            {
+                if (c < 0x20 || c >= 0x7F)
+                {
+                    return false;
+                }
             }
 
             return true;
