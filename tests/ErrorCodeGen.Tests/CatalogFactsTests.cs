@@ -257,6 +257,8 @@ public class CatalogFactsTests
           - category: Jobs
             endpoints: [/v1/jobs]
             codes: xxx51-xxx99
+            inferred: [endpoints]
+            note: The page names the jobs endpoint only in its examples.
         errors:
           - code: 50051
             http: 500
@@ -299,5 +301,7 @@ public class CatalogFactsTests
         Assert.That(loaded.Model!.TransportRules.Count, Is.EqualTo(2));
         Assert.That(loaded.Model.Provider.Support, Is.Not.Null);
         Assert.That(loaded.Model.StatusRules.Count(r => r.IsRange), Is.EqualTo(2));
+        Assert.That(loaded.Model.Sections.Single().Inferred, Is.EqualTo(new[] { "endpoints" }));
+        Assert.That(loaded.Model.Sections.Single().Note, Is.EqualTo("The page names the jobs endpoint only in its examples."));
     }
 }

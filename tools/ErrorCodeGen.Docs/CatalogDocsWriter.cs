@@ -135,12 +135,16 @@ namespace ErrorCodeGen.Docs
                 foreach (SectionModel section in model.Sections)
                 {
                     sb.Append("| ").Append(Cell(section.Category))
-                      .Append(" | ").Append(string.Join("; ", Codes(section.Endpoints)))
-                      .Append(" | ").Append(section.Codes is null ? string.Empty : Code(section.Codes) + " (x is any digit)")
-                      .Append(" | ").Append(Cell(section.Summary.Markdown)).Append(" |\n");
+                      .Append(" | ").Append(string.Join("; ", Codes(section.Endpoints))).Append(section.Endpoints.IsEmpty ? string.Empty : Inferred(section.Inferred, "endpoints"))
+                      .Append(" | ").Append(section.Codes is null ? string.Empty : Code(section.Codes) + " (x is any digit)" + Inferred(section.Inferred, "codes"))
+                      .Append(" | ").Append(Cell(section.Summary.Markdown)).Append(section.Summary.IsEmpty ? string.Empty : Inferred(section.Inferred, "summary")).Append(" |\n");
                 }
 
                 sb.Append('\n');
+                foreach (SectionModel section in model.Sections)
+                {
+                    Note(sb, section.Inferred, section.Note);
+                }
             }
 
             WriteFamilies(sb, model);

@@ -82,9 +82,9 @@ namespace ErrorCodeGen.Generator.Model
 
     /// <summary>
     /// One <c>sections:</c> entry: the codes of a category, the endpoints the page scopes them to, its numbering rule
-    /// (<c>xxx01-xxx49</c>) and what the page says of the section.
+    /// (<c>xxx01-xxx49</c>), what the page says of the section, and which of these were inferred and why.
     /// </summary>
-    internal sealed record SectionModel(string Category, EquatableArray<string> Endpoints, string? Codes, RenderedText Summary);
+    internal sealed record SectionModel(string Category, EquatableArray<string> Endpoints, string? Codes, RenderedText Summary, EquatableArray<string> Inferred, string? Note);
 
     /// <summary>The names of the types generated for a provider: <c>{P}ErrorCode</c>, <c>{P}Errors</c>, <c>{P}Exception</c>.</summary>
     internal sealed record GeneratedTypeNames(string Provider, string ErrorCode, string Errors, string Exception)

@@ -254,8 +254,8 @@ namespace ErrorCodeGen.Generator.Parsing
                 EquatableArray<string> endpoints = section.StringList("endpoints");
                 string? codes = section.String("codes", required: false);
                 string? summary = section.String("summary", required: false);
-                ReadInferred(section, SectionKeys, context);
-                section.String("note", required: false);
+                EquatableArray<string> inferred = ReadInferred(section, SectionKeys, context);
+                string? note = section.String("note", required: false);
                 if (category is null)
                 {
                     continue;
@@ -284,7 +284,9 @@ namespace ErrorCodeGen.Generator.Parsing
                     category,
                     endpoints,
                     pattern?.Text,
-                    Render(section, "summary", summary, docsUrl, inline: false, context));
+                    Render(section, "summary", summary, docsUrl, inline: false, context),
+                    inferred,
+                    note);
                 result.Add((model, categoryNode, section.ValueNode("codes")));
             }
 

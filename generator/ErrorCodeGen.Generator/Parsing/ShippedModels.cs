@@ -18,7 +18,7 @@ namespace ErrorCodeGen.Generator.Parsing
     internal static class ShippedModels
     {
         /// <summary>Changes whenever the layout below changes, so stale data is never read.</summary>
-        private const int FormatVersion = 3;
+        private const int FormatVersion = 4;
 
         private const string ResourcePrefix = "ErrorCodeGen.Shipped.";
 
@@ -138,6 +138,8 @@ namespace ErrorCodeGen.Generator.Parsing
                     WriteList(w, section.Endpoints);
                     WriteOptional(w, section.Codes);
                     WriteText(w, section.Summary);
+                    WriteList(w, section.Inferred);
+                    WriteOptional(w, section.Note);
                 }
 
                 w.Write(model.Errors.Count);
@@ -224,7 +226,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var sections = new SectionModel[r.ReadInt32()];
             for (int i = 0; i < sections.Length; i++)
             {
-                sections[i] = new SectionModel(r.ReadString(), ReadList(r), ReadOptional(r), ReadText(r));
+                sections[i] = new SectionModel(r.ReadString(), ReadList(r), ReadOptional(r), ReadText(r), ReadList(r), ReadOptional(r));
             }
 
             var errors = new ErrorCodeModel[r.ReadInt32()];
