@@ -41,7 +41,7 @@ public class CodeFamilyTests
         Assert.That(ex, Is.TypeOf(exception));
         Assert.That(ex.ErrorGroup, Is.EqualTo(ex.Family!.ErrorGroup));
         Assert.That(ex.IsRetryable, Is.EqualTo(retryable), "no status over a WebSocket: the family decides");
-        Assert.That(ex.Remediation, Is.EqualTo(ex.Family.Remediation));
+        Assert.That(ex.Remediation, Is.EqualTo(ex.Family.Remediation + "\n\n" + ex.Support!.Text), "the family's remediation, then the provider's support paragraph");
         Assert.That(ex.Family.Source, Does.Contain("Runware/runware-typescript"));
         Assert.That(ex.Message, Does.Contain("'" + code + "'").And.Contain("(family " + family + ")"));
     }
