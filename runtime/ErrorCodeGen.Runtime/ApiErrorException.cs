@@ -96,19 +96,20 @@ namespace ErrorCodeGen
             // Every exception is made on the error path, so its fields are few: the provider's rules stand for its name
             // (every caller that gives rules gives their name), one field holds the descriptor or else the family, and the
             // wait is a number.
+            // The transport rule and the backoff are not kept: both follow from what is (FindTransportRule and
+            // RetryParametersWith give the same object every time), so they are found when read.
             _provider = (object?)providerRules ?? provider ?? throw new ArgumentNullException(nameof(provider));
             Response = response ?? throw new ArgumentNullException(nameof(response));
             _entry = (CatalogEntry?)descriptor ?? family;
             StatusRule = statusRule;
-            RetrySource = retrySource;
-            TransportRule = descriptor is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
-            IsRetryable = Classify(response, _entry, statusRule, TransportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out CatalogEntry? decidedBy);
-            IsRefused = refused;
-            RetryStrategy = strategy;
+            _retrySource = (byte)retrySource;
+            TransportRule? transportRule = descriptor is null && statusRule is null ? providerRules?.FindTransportRule(response) : null;
+            bool retryable = Classify(response, _entry, statusRule, transportRule, retrySource, out RetryStrategy strategy, out TimeSpan? suggested, out bool refused, out Decider decidedBy);
+            _retryStrategy = (byte)strategy;
+            _decidedBy = decidedBy;
             TimeSpan? wait = response.RetryAfter ?? suggested;
-            _hasWait = wait.HasValue;
+            _flags = (retryable ? Flags.Retryable : 0) | (refused ? Flags.Refused : 0) | (wait.HasValue ? Flags.HasWait : 0);
             _waitTicks = wait.GetValueOrDefault().Ticks;
-            RetryParameters = decidedBy is null ? providerRules?.RetryParameters : decidedBy.RetryParametersWith(providerRules?.RetryParameters);
         }
 
         /// <summary>The provider's rules, or its name for an exception created without them.</summary>
@@ -118,19 +119,55 @@ namespace ErrorCodeGen
         private readonly CatalogEntry? _entry;
 
         private readonly long _waitTicks;
-        private readonly bool _hasWait;
+
+        // The enums and flags of the classification in four bytes (every exception is made on the error path).
+        private readonly byte _retrySource;
+        private readonly byte _retryStrategy;
+        private readonly Decider _decidedBy;
+        private readonly Flags _flags;
+
+        [Flags]
+        private enum Flags : byte
+        {
+            Retryable = 1,
+            Refused = 2,
+            HasWait = 4,
+        }
+
+        /// <summary>Which catalog entry decided the classification (and so whose backoff applies).</summary>
+        private enum Decider : byte
+        {
+            None,
+            Entry,
+            Status,
+            Transport,
+        }
 
         /// <summary>What the catalog says about the provider as a whole, or null for an exception created without it.</summary>
         public ProviderRules? ProviderRules => _provider as ProviderRules;
 
         /// <summary>The catalog's rule for a request that got no response (a time-out, a connection error), when it has one.</summary>
-        public TransportRule? TransportRule { get; }
+        public TransportRule? TransportRule => Descriptor is null && StatusRule is null ? ProviderRules?.FindTransportRule(Response) : null;
 
         /// <summary>
         /// The backoff the catalog states for this error: the deciding entry's, each value it leaves out taken from the
         /// provider's; null when the catalog states none (then the built-in 1 s doubling to 60 s applies).
         /// </summary>
-        public RetryParameters? RetryParameters { get; }
+        public RetryParameters? RetryParameters
+        {
+            get
+            {
+                RetryParameters? provider = ProviderRules?.RetryParameters;
+                CatalogEntry? decidedBy = _decidedBy switch
+                {
+                    Decider.Entry => _entry,
+                    Decider.Status => StatusRule,
+                    Decider.Transport => TransportRule,
+                    _ => null,
+                };
+                return decidedBy is null ? provider : decidedBy.RetryParametersWith(provider);
+            }
+        }
 
         /// <summary>Where the vendor says to get help and what to send, when the catalog says (also the last paragraph of <see cref="Remediation"/>).</summary>
         public SupportContact? Support => ProviderRules?.Support;
@@ -167,13 +204,13 @@ namespace ErrorCodeGen
         /// else the HTTP status class (408, 425, 429 and 5xx but 501/505 are transient). For providers whose rule is
         /// <see cref="RetrySource.Status"/>, the status decides whenever there is one.
         /// </summary>
-        public bool IsRetryable { get; }
+        public bool IsRetryable => (_flags & Flags.Retryable) != 0;
 
         /// <summary>
         /// Whether the catalog entry that decided says the server refused the request without acting on it (a rate limit, a
         /// full queue): then even a POST without an idempotency key may be repeated (see <see cref="RetryAdvisor"/>).
         /// </summary>
-        public bool IsRefused { get; }
+        public bool IsRefused => (_flags & Flags.Refused) != 0;
 
         /// <summary>
         /// The name of the catalog's exception group of this error (<c>Validation</c>, <c>RateLimit</c>, …), or
@@ -183,17 +220,17 @@ namespace ErrorCodeGen
         public virtual string? ErrorGroup => null;
 
         /// <summary>How to retry, when <see cref="IsRetryable"/>.</summary>
-        public RetryStrategy RetryStrategy { get; }
+        public RetryStrategy RetryStrategy => (RetryStrategy)_retryStrategy;
 
         /// <summary>Whether the code or the HTTP status decided <see cref="IsRetryable"/> (the provider's documented rule).</summary>
-        public RetrySource RetrySource { get; }
+        public RetrySource RetrySource => (RetrySource)_retrySource;
 
         /// <summary>
         /// How long the server asked to wait (the longer of the <c>Retry-After</c> header and the body's <c>retry_after</c>),
         /// else the catalog's suggested wait. Reports what the server said even when it is too long to retry automatically
         /// (see <see cref="GetRetryDelay(int, out string)"/>).
         /// </summary>
-        public TimeSpan? RetryAfter => _hasWait ? new TimeSpan(_waitTicks) : null;
+        public TimeSpan? RetryAfter => (_flags & Flags.HasWait) != 0 ? new TimeSpan(_waitTicks) : null;
 
         /// <summary>The request id the server sent, for support.</summary>
         public string? RequestId => Response.RequestId;
@@ -306,11 +343,12 @@ namespace ErrorCodeGen
         /// </summary>
         internal TimeSpan? ComputeRetryDelay(int attempt, TimeSpan maxDelay, Func<TimeSpan, TimeSpan, TimeSpan>? jitter, TimeSpan? baseOverride, TimeSpan? capOverride, out RetryVerdict verdict, out string reason)
         {
+            RetryParameters? parameters = RetryParameters;
             var plan = new BackoffPlan(
-                baseOverride ?? RetryParameters?.BaseDelay ?? s_backoffBase,
-                capOverride ?? RetryParameters?.MaxBackoff ?? s_backoffCap,
+                baseOverride ?? parameters?.BaseDelay ?? s_backoffBase,
+                capOverride ?? parameters?.MaxBackoff ?? s_backoffCap,
                 jitter,
-                jitter is null ? null : RetryParameters?.Jitter,
+                jitter is null ? null : parameters?.Jitter,
                 maxDelay);
             if (!IsRetryable)
             {
@@ -432,22 +470,22 @@ namespace ErrorCodeGen
         /// code's entry, else the status rule, else the status class. With <see cref="RetrySource.Status"/>, an
         /// error status (400 or more) decides first; a 2xx carrying errors, or no status at all, falls back to the code.
         /// </summary>
-        private static bool Classify(ErrorResponse response, CatalogEntry? descriptor, StatusRule? statusRule, TransportRule? transportRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused, out CatalogEntry? decidedBy)
+        private static bool Classify(ErrorResponse response, CatalogEntry? descriptor, StatusRule? statusRule, TransportRule? transportRule, RetrySource decision, out RetryStrategy strategy, out TimeSpan? suggestedDelay, out bool refused, out Decider decidedBy)
         {
             refused = false;
-            decidedBy = null;
+            decidedBy = Decider.None;
             bool statusFirst = decision == RetrySource.Status && response.HttpStatus >= 400;
             if (!statusFirst && descriptor != null)
             {
                 refused = descriptor.IsRefused;
-                decidedBy = descriptor;
+                decidedBy = Decider.Entry;
                 return From(descriptor.IsRetryable, descriptor.RetryStrategy, descriptor.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
             if (statusRule != null)
             {
                 refused = statusRule.IsRefused;
-                decidedBy = statusRule;
+                decidedBy = Decider.Status;
                 return From(statusRule.IsRetryable, statusRule.RetryStrategy, statusRule.SuggestedRetryDelay, out strategy, out suggestedDelay);
             }
 
@@ -459,7 +497,7 @@ namespace ErrorCodeGen
                 bool safe = !response.RequestSent || response.RequestRepeatable;
                 if (transportRule != null)
                 {
-                    decidedBy = transportRule;
+                    decidedBy = Decider.Transport;
                     return From(safe && transportRule.IsRetryable, transportRule.RetryStrategy, transportRule.SuggestedRetryDelay, out strategy, out suggestedDelay);
                 }
 
