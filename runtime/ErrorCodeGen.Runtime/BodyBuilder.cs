@@ -62,9 +62,9 @@ namespace ErrorCodeGen
             NonJsonExcerpt = null;
             HasErrorPayload = false;
             Pending = null;
-            if (_errors != null)
+            if (_count > 0)
             {
-                Array.Clear(_errors, 0, _count);
+                _errors.AsSpan(0, _count).Clear();
             }
 
             _count = 0;
@@ -165,9 +165,11 @@ namespace ErrorCodeGen
                 return Array.Empty<ApiError>();
             }
 
+            // Spans, not Array.Copy and Array.Clear: those check the arrays' types and lower bounds on every call.
+            Span<ApiError> kept = _errors.AsSpan(0, _count);
             var errors = new ApiError[_count];
-            Array.Copy(_errors!, errors, _count);
-            Array.Clear(_errors!, 0, _count);
+            kept.CopyTo(errors);
+            kept.Clear();
             _count = 0;
             return errors;
         }

@@ -108,7 +108,7 @@ namespace ErrorCodeGen
             if (_detailCount > 0)
             {
                 details = new string[_detailCount];
-                Array.Copy(_details!, details, _detailCount);
+                _details.AsSpan(0, _detailCount).CopyTo(details);
             }
 
             string[]? extra = null;
@@ -116,7 +116,7 @@ namespace ErrorCodeGen
             if (extraCount > 0)
             {
                 extra = new string[2 * extraCount];
-                Array.Copy(_extra!, extra, 2 * extraCount);
+                _extra.AsSpan(0, 2 * extraCount).CopyTo(extra);
             }
 
             ClearBuffers();
@@ -127,13 +127,13 @@ namespace ErrorCodeGen
         {
             if (_detailCount > 0)
             {
-                Array.Clear(_details!, 0, _detailCount);
+                _details.AsSpan(0, _detailCount).Clear();
                 _detailCount = 0;
             }
 
             if (_extraCount > 0)
             {
-                Array.Clear(_extra!, 0, 2 * _extraCount);
+                _extra.AsSpan(0, 2 * _extraCount).Clear();
                 _extraCount = 0;
             }
         }

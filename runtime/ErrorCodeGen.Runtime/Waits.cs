@@ -135,7 +135,7 @@ namespace ErrorCodeGen
                 return b;
             }
 
-            return b is null || a.Value >= b.Value ? a : b;
+            return b is null || a.GetValueOrDefault() >= b.GetValueOrDefault() ? a : b;
         }
     }
 }
