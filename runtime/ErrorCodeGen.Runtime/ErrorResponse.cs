@@ -115,7 +115,7 @@ namespace ErrorCodeGen
         /// <summary>The rate-limit headers, when the response had any.</summary>
         public RateLimitInfo? RateLimit { get; }
 
-        /// <summary>For a non-JSON body: its HTML title or first line of text, shortened.</summary>
+        /// <summary>For a non-JSON body: its HTML title, or else the start of its text on one line (at most 200 characters), secrets masked.</summary>
         public string? NonJsonExcerpt => _unusual?.NonJsonExcerpt;
 
         /// <summary>Whether the body itself reports an error (an error code, an <c>errors</c> array or an <c>error</c> object).</summary>

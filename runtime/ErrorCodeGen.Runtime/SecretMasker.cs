@@ -72,7 +72,8 @@ namespace ErrorCodeGen
 
                 if (!IsWordChar(text[i]))
                 {
-                    i++;
+                    // A percent-encoded byte separates words too: "%20sk-proj-…" starts a key at the "s", not at the "2".
+                    i += IsPercentByte(text, i) ? 3 : 1;
                     continue;
                 }
 
@@ -167,9 +168,14 @@ namespace ErrorCodeGen
                 return -1;
             }
 
-            if (text[i] == ':' || text[i] == '=')
+            if (text[i] == ':')
             {
                 i++;
+            }
+            else if (text[i] == '=')
+            {
+                // Ruby's and PHP's "api_key" => "…" too.
+                i += i + 1 < text.Length && text[i + 1] == '>' ? 2 : 1;
             }
             else if (IsPercent(text, i, '3', 'A') || IsPercent(text, i, '3', 'D'))
             {
@@ -183,13 +189,31 @@ namespace ErrorCodeGen
             return SkipSpaces(text, i);
         }
 
-        /// <summary>Masks the value at <paramref name="i"/>: a quoted value whole, else up to a delimiter.</summary>
+        /// <summary>How many names in a row, each the value of the one before (<c>credentials: password: …</c>), are masked with their value.</summary>
+        private const int MaxNestedNames = 4;
+
+        /// <summary>
+        /// Masks the value at <paramref name="i"/>: a bracketed value (<c>[…]</c>, <c>(…)</c>, <c>{…}</c>, <c>&lt;…&gt;</c>) up to
+        /// its closing bracket, a quoted value whole, else up to a delimiter; an unquoted value that is itself a name
+        /// followed by a separator (<c>credentials: password: hunter2</c>) with that name's value.
+        /// </summary>
         private static bool MaskValue(string text, int i, out int maskStart, out int maskEnd)
+            => MaskValue(text, i, 0, out maskStart, out maskEnd);
+
+        private static bool MaskValue(string text, int i, int nested, out int maskStart, out int maskEnd)
         {
             maskStart = maskEnd = i;
             if (i >= text.Length)
             {
                 return false;
+            }
+
+            char bracket = ClosingBracket(text[i]);
+            if (bracket != '\0')
+            {
+                maskStart = i + 1;
+                maskEnd = MatchingClose(text, i, bracket);
+                return maskEnd > maskStart && !IsMask(text, maskStart, maskEnd);
             }
 
             string? close = QuoteAt(text, i);
@@ -230,8 +254,57 @@ namespace ErrorCodeGen
                 }
             }
 
+            // A value that is itself a name ("credentials: password: hunter2", "sig= X-Api-Key: …"): the secret is that
+            // name's value, so it is masked with it.
+            if (nested < MaxNestedNames && j > i)
+            {
+                int further = text[j - 1] == ':' || text[j - 1] == '=' ? SkipSpaces(text, j) : AfterSeparator(text, j);
+                if (further > j - 1 && further < text.Length && MaskValue(text, further, nested + 1, out _, out int furtherEnd))
+                {
+                    j = furtherEnd;
+                }
+            }
+
             maskEnd = j;
             return maskEnd > maskStart && !IsMask(text, maskStart, maskEnd);
+        }
+
+        /// <summary>The bracket that closes <paramref name="open"/>, or <c>\0</c> when it opens none.</summary>
+        private static char ClosingBracket(char open)
+        {
+            switch (open)
+            {
+                case '[':
+                    return ']';
+                case '(':
+                    return ')';
+                case '{':
+                    return '}';
+                case '<':
+                    return '>';
+                default:
+                    return '\0';
+            }
+        }
+
+        /// <summary>Where the bracket at <paramref name="open"/> closes (brackets of its kind nest), or the end of the text.</summary>
+        private static int MatchingClose(string text, int open, char close)
+        {
+            char opening = text[open];
+            int depth = 0;
+            for (int k = open; k < text.Length; k++)
+            {
+                if (text[k] == opening)
+                {
+                    depth++;
+                }
+                else if (text[k] == close && --depth == 0)
+                {
+                    return k;
+                }
+            }
+
+            return text.Length;
         }
 
         private static int EscapeLength(string text, int i)
@@ -444,6 +517,9 @@ namespace ErrorCodeGen
 
             return i;
         }
+
+        private static bool IsPercentByte(string text, int i)
+            => text[i] == '%' && i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]);
 
         private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 

@@ -11,7 +11,7 @@ namespace ErrorCodeGen
         /// <summary>The most server text looked at for one excerpt; the reader already bounds every string it keeps.</summary>
         private const int MaxInputChars = 16 * 1024;
 
-        /// <summary>The HTML title, or else the first line of text, of a non-JSON body.</summary>
+        /// <summary>The HTML title of a non-JSON body, or else the start of its text on one line (at most 200 characters).</summary>
         public static string? FromNonJson(ReadOnlySpan<byte> body)
         {
             ReadOnlySpan<byte> head = body.Length > MaxExcerptBytes ? body.Slice(0, MaxExcerptBytes) : body;
@@ -26,7 +26,8 @@ namespace ErrorCodeGen
             if (string.IsNullOrWhiteSpace(candidate))
             {
                 string text = Utf8Text.Decode(head);
-                if (text.TrimStart().StartsWith("<", StringComparison.Ordinal))
+                // Byte-order marks are not white space to Trim, but they are not content either.
+                if (text.TrimStart().TrimStart('\uFEFF').TrimStart().StartsWith("<", StringComparison.Ordinal))
                 {
                     return "an HTML page";
                 }
@@ -122,7 +123,20 @@ namespace ErrorCodeGen
         public static string SingleLine(string text, int max, bool redact)
         {
             string line = Sanitize(text);
-            return Shorten(redact ? SecretMasker.Redact(line) : line, max);
+            if (!redact)
+            {
+                return Shorten(line, max);
+            }
+
+            if (!ReferenceEquals(line, text))
+            {
+                // Removing an invisible character can join a key to the word before it ("key\u200Bsk-…" becomes
+                // "keysk-…", where no key starts a word): the text is masked as it came first, then cleaned and masked
+                // again (a secret that a line break or an invisible character split is whole only after cleaning).
+                line = Sanitize(SecretMasker.Redact(text.Length > MaxInputChars ? text.Substring(0, MaxInputChars) : text));
+            }
+
+            return Shorten(SecretMasker.Redact(line), max);
         }
 
         /// <summary>One line without invisible or direction-changing characters; the same instance when nothing changes.</summary>

@@ -15,10 +15,13 @@ namespace ErrorCodeGen
             "r", "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy",
         };
 
-        /// <summary>A wait of <paramref name="seconds"/>; <see langword="null"/> for a negative or non-finite value.</summary>
+        /// <summary>
+        /// A wait of <paramref name="seconds"/>, at most <see cref="MaxReported"/> (a number past the range of a double, such
+        /// as 10^400, reads as infinity and is that longest wait, not none); <see langword="null"/> for a negative value or NaN.
+        /// </summary>
         public static TimeSpan? FromSeconds(double seconds)
         {
-            if (double.IsNaN(seconds) || double.IsInfinity(seconds) || seconds < 0)
+            if (double.IsNaN(seconds) || seconds < 0)
             {
                 return null;
             }

@@ -99,6 +99,20 @@ public class HostileResponseTests
     }
 
     [Test]
+    public void A_non_json_bodys_excerpt_is_its_title_or_the_start_of_its_text()
+    {
+        Assert.That(ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 502, "Bad Gateway\n\nThe upstream server did not answer.").NonJsonExcerpt,
+            Is.EqualTo("Bad Gateway The upstream server did not answer."));
+
+        // Byte-order marks before the page (the reader drops the first; any more are not content either).
+        foreach (string page in new[] { "<html><body>x</body></html>", "\uFEFF<html><body>x</body></html>", "\uFEFF\uFEFF <html><body>x</body></html>" })
+        {
+            ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 502, "\uFEFF" + page);
+            Assert.That((response.BodyKind, response.NonJsonExcerpt), Is.EqualTo((ErrorBodyKind.NotJson, "an HTML page")), page);
+        }
+    }
+
+    [Test]
     public void Wrong_json_types_do_not_escape()
     {
         foreach (string body in new[] { "[]", "[1,2]", "{\"error_code\": {\"a\": 1}}", "{\"error_code\": [1]}", "{\"message\": 5}", "\"just a string\"", "42", "null" })

@@ -140,6 +140,26 @@ public class RetryWaitTests
     }
 
     [Test]
+    public void A_wait_past_the_range_of_a_double_is_the_longest_wait_not_none()
+    {
+        // 10^309 seconds parses as infinity: still a wait of decades, so never retried automatically.
+        string digits = "1" + new string('0', 309);
+        foreach (ErrorResponse response in new[]
+        {
+            Cmfy("{}", ("Retry-After", digits)),
+            Cmfy("{}", ("Retry-After", digits + ".5")),
+            Cmfy("""{"error":{"code":"rate_limit_exceeded","retry_after":1e400}}"""),
+            Cmfy("""{"error":{"code":"rate_limit_exceeded","retry_after":"1e400"}}"""),
+        })
+        {
+            Assert.That(response.RetryAfter, Is.EqualTo(TimeSpan.FromDays(36500)));
+            Assert.That(Classify(response).GetRetryDelay(0), Is.Null, "a wait longer than an hour is no automatic retry");
+        }
+
+        Assert.That(Cmfy("""{"error":{"retry_after":-1e400}}""").RetryAfter, Is.Null, "a negative wait is none");
+    }
+
+    [Test]
     public void Every_null_delay_says_why()
     {
         RunComfyTrainerException notRetryable = RunComfyTrainerErrors.FromResponse(422, """{"error_code":42258}""");

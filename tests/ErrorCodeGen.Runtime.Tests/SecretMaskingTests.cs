@@ -61,6 +61,27 @@ public class SecretMaskingTests
             ("Invalid token: Bearer sk-live-abcdef123456 was refused", "abcdef123456"),
             ("api_key=abcdef123456 is revoked", "abcdef123456"),
             ("{\"apiKey\": \"abcdef123456\"} rejected", "abcdef123456"),
+
+            // Found by an adversarial pass (2026-12-02): a name whose value is another name, percent-encoded word breaks,
+            // bracketed values, Ruby/PHP hashes, and an invisible character between a word and a key.
+            ("Invalid credentials: password: " + Secret, Secret),
+            ("sig= X-Api-Key: " + Secret, Secret),
+            ("auth failed; token: password = " + Secret, Secret),
+            ("Incorrect%20API%20key%20provided%3A%20sk-proj-" + Secret, Secret),
+            ("https%3A%2F%2Fx.com%2Fv1%2Fsk-proj-" + Secret, Secret),
+            ("%20eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx" + Secret + ".c2ln", "eyJhbGciOiJIUzI1NiJ9"),
+            ("password=[" + Secret + "]", Secret),
+            ("password: (" + Secret + ")", Secret),
+            ("token: <" + Secret + ">", Secret),
+            ("secret = {" + Secret + "}", Secret),
+            ("{\"tokens\": [\"" + Secret + "\", \"other\"]}", Secret),
+            ("{\"token\": {\"value\": \"" + Secret + "\"}}", Secret),
+            ("params: {\"api_key\"=>\"" + Secret + "\", \"password\"=>\"pw12345678\"}", Secret),
+            ("params: {\"api_key\"=>\"abcdef\", \"password\"=>\"" + Secret + "\"}", Secret),
+            ("key\u200Bsk-proj-" + Secret, Secret),
+            ("token\u200Bhf_" + Secret, Secret),
+            ("id\u2060ghp_" + Secret, Secret),
+            ("user\u200DAKIA" + Secret.ToUpperInvariant(), Secret.ToUpperInvariant()),
         };
         for (int i = 0; i < cases.Length; i++)
         {
@@ -112,6 +133,9 @@ public class SecretMaskingTests
     [TestCase("The task-sk model is busy")]
     [TestCase("scikit: sk-learn failed")]
     [TestCase("Dataset 'designs' not found")]
+    [TestCase("Bad request: width must be a multiple of 64 (got 100)")]
+    [TestCase("Invalid value for prompt: (empty)")]
+    [TestCase("Rate limit exceeded. Try again in 20s")]
     public void Text_without_a_secret_is_left_as_it_is(string text)
     {
         RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(400, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(text) + "}");

@@ -64,6 +64,9 @@ namespace ErrorCodeGen.Formats
             /// <summary>A location held <c>true</c> (<see cref="ErrorLocationKinds.True"/>).</summary>
             public bool Flagged;
 
+            /// <summary>A location held <c>false</c> (<see cref="ErrorLocationKinds.True"/>): the body says it is no error.</summary>
+            public bool FlaggedFalse;
+
             /// <summary>A conditional item's first pass: only its status and whether it has a code are looked at, nothing is kept.</summary>
             public bool Probe;
 
@@ -104,7 +107,8 @@ namespace ErrorCodeGen.Formats
             }
             finally
             {
-                if (root.Code != null || s.StatusFailed || s.Flagged)
+                // A root that says "error": false first is no error, whatever code it carries (Runware's legacy frame).
+                if (((root.Code != null || s.Flagged) && !s.FlaggedFalse) || s.StatusFailed)
                 {
                     b.HasErrorPayload = true;
                     b.Insert(before, root);
@@ -323,7 +327,9 @@ namespace ErrorCodeGen.Formats
             {
                 if (type == JsonTokenType.False)
                 {
-                    // As absent as null: the flag says there is no error.
+                    // The flag says the root is no error (its code, if any, is not one); the other locations are still
+                    // read, as when the flag is absent.
+                    s.FlaggedFalse = true;
                     return;
                 }
 

@@ -93,6 +93,27 @@ public class RealBodyShapeTests
     public void Runware_legacy_frame_with_error_false_is_no_failure()
         => Assert.That(RunwareErrors.IsFailure(200, """{"error":false,"newConnectionSessionUUID":{"connectionSessionUUID":"s"}}"""), Is.False);
 
+    [TestCase("""{"error":false,"errorId":19,"errorMessage":"bad key"}""")]
+    [TestCase("""{"errorId":19,"errorMessage":"bad key","error":false}""")]
+    [TestCase("""{"error":false,"errorId":0,"errorMessage":""}""")]
+    [TestCase("""{"error":false,"error":true,"errorId":19}""")]
+    public void Runware_legacy_frame_with_error_false_is_no_failure_whatever_id_it_carries(string frame)
+    {
+        // The flag decides, as the legacy SDKs read it (`if (data.error)`); its first occurrence wins, as for every key.
+        ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Runware, 200, frame);
+        Assert.That(response.Errors, Is.Empty);
+        Assert.That(response.HasErrorPayload, Is.False);
+        Assert.That(RunwareErrors.IsFailure(200, frame), Is.False);
+    }
+
+    [Test]
+    public void Runware_legacy_frame_with_error_false_keeps_the_errors_of_an_errors_array()
+    {
+        ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, """{"error":false,"errorId":19,"errors":[{"code":"invalidWidth","message":"Width out of range"}]}""");
+        Assert.That(response.Errors.Select(e => e.Code), Is.EqualTo(new[] { "invalidWidth" }));
+        Assert.That(response.HasErrorPayload, Is.True);
+    }
+
     [Test]
     public void Runware_failed_tasks_among_successful_results_in_data()
     {
