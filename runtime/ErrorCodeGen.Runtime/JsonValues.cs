@@ -157,6 +157,11 @@ namespace ErrorCodeGen
                 {
                     return Waits.FromSeconds(seconds);
                 }
+
+                // A JSON number that no double holds is past the range of one (1e400): the longest wait, or, negative, none.
+                // Decided here so that every runtime agrees (.NET Framework's double.TryParse fails on it).
+                ReadOnlySpan<byte> number = r.ValueSpan;
+                return number.Length > 0 && number[0] == (byte)'-' ? null : Waits.MaxReported;
             }
 
             string? text = Text(ref r, body, 64);

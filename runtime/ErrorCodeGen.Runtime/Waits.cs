@@ -82,6 +82,13 @@ namespace ErrorCodeGen
                     return FromSeconds(whole);
                 }
 
+                // More whole seconds than 18 digits hold is far past MaxReported. Decided here, not by double.TryParse,
+                // which on .NET Framework fails for a value past the range of a double (310 digits) where .NET gives infinity.
+                if (LeadingDigits(v) > 18 && IsDecimal(v))
+                {
+                    return MaxReported;
+                }
+
                 return double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double fraction)
                     ? FromSeconds(fraction)
                     : null;
@@ -128,6 +135,33 @@ namespace ErrorCodeGen
 
             value = n;
             return true;
+        }
+
+        private static int LeadingDigits(string text)
+        {
+            int i = 0;
+            while (i < text.Length && (uint)(text[i] - '0') <= 9)
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        /// <summary>Digits, then at most one decimal point and more digits: what <see cref="NumberStyles.AllowDecimalPoint"/> reads.</summary>
+        private static bool IsDecimal(string text)
+        {
+            int i = LeadingDigits(text);
+            if (i < text.Length && text[i] == '.')
+            {
+                i++;
+                while (i < text.Length && (uint)(text[i] - '0') <= 9)
+                {
+                    i++;
+                }
+            }
+
+            return i == text.Length;
         }
 
         /// <summary>The longer of two waits the server gave, so that no retry comes earlier than either asked.</summary>
