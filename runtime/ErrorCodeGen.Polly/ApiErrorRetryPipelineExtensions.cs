@@ -83,7 +83,7 @@ namespace ErrorCodeGen.Polly
                 });
             }
 
-            builder.AddStrategy(_ => new TransportFailureStrategy(catalog), new TransportFailureStrategyOptions());
+            builder.AddStrategy(_ => new TransportFailureStrategy(catalog, options), new TransportFailureStrategyOptions());
             if (options.AttemptTimeout is TimeSpan timeout)
             {
                 // Inside the retry, so it times each attempt; its rejection becomes a transport failure (a time-out).

@@ -20,8 +20,13 @@ namespace ErrorCodeGen.Polly
     internal sealed class TransportFailureStrategy : ResilienceStrategy<HttpResponseMessage>
     {
         private readonly IErrorCatalog _catalog;
+        private readonly ApiErrorRetryOptions _options;
 
-        public TransportFailureStrategy(IErrorCatalog catalog) => _catalog = catalog;
+        public TransportFailureStrategy(IErrorCatalog catalog, ApiErrorRetryOptions options)
+        {
+            _catalog = catalog;
+            _options = options;
+        }
 
         protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
             Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback,
@@ -47,7 +52,7 @@ namespace ErrorCodeGen.Polly
             }
 
             HttpRequestMessage? request = context.Properties.TryGetValue(ApiErrorRetryPipelineExtensions.RequestKey, out HttpRequestMessage? kept) ? kept : null;
-            return Outcome.FromException<HttpResponseMessage>(_catalog.FromTransportFailure(exception, request));
+            return Outcome.FromException<HttpResponseMessage>(RetryAdvisor.FromTransportFailure(_catalog, exception, request, _options));
         }
     }
 }

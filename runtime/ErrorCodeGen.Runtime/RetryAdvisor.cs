@@ -73,6 +73,42 @@ namespace ErrorCodeGen
             || exception is TimeoutException || exception is OperationCanceledException || exception is System.Security.Authentication.AuthenticationException;
 
         /// <summary>
+        /// The catalog's exception for a request that got no response (<see cref="IErrorCatalog.FromTransportFailure"/>),
+        /// with <paramref name="options"/>' <see cref="ApiErrorRetryOptions.IdempotencyKeyHeader"/> deciding whether a request
+        /// that may have been sent is safe to repeat (the catalog alone knows only the default <c>Idempotency-Key</c>). The
+        /// retry handler and the Polly strategy make their transport failures with this.
+        /// </summary>
+        /// <param name="catalog">The provider's catalog.</param>
+        /// <param name="exception">What the transport threw.</param>
+        /// <param name="request">The request, when known.</param>
+        /// <param name="options">The retry options, or null for the defaults.</param>
+        /// <returns>The exception to throw or to decide on.</returns>
+        public static ApiErrorException FromTransportFailure(IErrorCatalog catalog, Exception exception, HttpRequestMessage? request, ApiErrorRetryOptions? options)
+        {
+            if (catalog is null)
+            {
+                throw new ArgumentNullException(nameof(catalog));
+            }
+
+            ApiErrorException failure = catalog.FromTransportFailure(exception, request);
+            string? header = (options ?? ApiErrorRetryOptions.Default).IdempotencyKeyHeader;
+            if (request is null || string.Equals(header, RequestFacts.DefaultIdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                return failure;
+            }
+
+            // Another header (or none) makes the request safe to repeat: classified again on that.
+            bool repeatable = RequestFacts.IsRepeatable(request, header);
+            if (repeatable == failure.Response.RequestRepeatable)
+            {
+                return failure;
+            }
+
+            failure.Response.RequestRepeatable = repeatable;
+            return catalog.FromErrorResponse(failure.Response);
+        }
+
+        /// <summary>
         /// <paramref name="delay"/> rounded up to whole milliseconds, the resolution of timers: a timer given 1.9994 s
         /// would wait 1.999 s, earlier than the server asked. The retry handler and the Polly strategy sleep this.
         /// </summary>

@@ -50,7 +50,15 @@ namespace ErrorCodeGen
         public static bool HasSecret(string text) => !ReferenceEquals(Redact(text), text);
 
         /// <summary>Masks every credential-shaped part of <paramref name="text"/>; returns the same instance when there is none.</summary>
-        public static string Redact(string text)
+        public static string Redact(string text) => RedactCore(text, keysOnly: false);
+
+        /// <summary>
+        /// Masks only keys with a known prefix and JSON Web Tokens (no name or scheme rules): the pass over text as it came,
+        /// before invisible characters are removed (<see cref="TextExcerpt"/>), where a word boundary they make is still seen.
+        /// </summary>
+        public static string RedactKeys(string text) => RedactCore(text, keysOnly: true);
+
+        private static string RedactCore(string text, bool keysOnly)
         {
             if (string.IsNullOrEmpty(text))
             {
@@ -83,7 +91,7 @@ namespace ErrorCodeGen
                     wordEnd++;
                 }
 
-                if (TryMaskAt(text, i, wordEnd, out int maskStart, out int maskEnd) && maskEnd > maskStart)
+                if (TryMaskAt(text, i, wordEnd, keysOnly, out int maskStart, out int maskEnd) && maskEnd > maskStart)
                 {
                     sb ??= new StringBuilder(text.Length);
                     sb.Append(text, copied, maskStart - copied).Append(Mask);
@@ -105,7 +113,7 @@ namespace ErrorCodeGen
         }
 
         /// <summary>Decides what to mask for the word at <paramref name="start"/>..<paramref name="end"/>.</summary>
-        private static bool TryMaskAt(string text, int start, int end, out int maskStart, out int maskEnd)
+        private static bool TryMaskAt(string text, int start, int end, bool keysOnly, out int maskStart, out int maskEnd)
         {
             maskStart = maskEnd = 0;
 
@@ -123,12 +131,24 @@ namespace ErrorCodeGen
                 }
             }
 
+            if (keysOnly)
+            {
+                return false;
+            }
+
             // name <sep> value, where the name has a secret-like word or is an authorization scheme.
             bool scheme = IsScheme(text, start, end);
             int valueStart = AfterSeparator(text, end);
             if (valueStart >= 0 && (scheme || HasSecretWord(text, start, end)))
             {
-                return MaskValue(text, valueStart, out maskStart, out maskEnd);
+                bool masked = MaskValue(text, valueStart, out maskStart, out maskEnd);
+                if (masked && ContainsIgnoreCase(text, start, end, "cookie"))
+                {
+                    // A cookie header's value is every cookie in it: "Cookie: theme=dark; sid=…".
+                    maskEnd = CookiesEnd(text, maskEnd);
+                }
+
+                return masked;
             }
 
             // scheme <spaces> credential: "Bearer abc", "Basic dXNl…". After the word "token" only something that looks
@@ -136,6 +156,15 @@ namespace ErrorCodeGen
             if (scheme)
             {
                 int next = SkipSpaces(text, end);
+                if (next > end && next < text.Length && QuoteAt(text, next) != null)
+                {
+                    // "Bearer "…"": the quoted credential, unless it is a name ("Token \"id_pwd\": …", which the name rule
+                    // masks when the loop reaches it); after a bare "Token", only something that looks generated.
+                    return MaskValue(text, next, out maskStart, out maskEnd)
+                        && AfterSeparator(text, maskEnd) < 0
+                        && (!EqualsIgnoreCase(text, start, end, "token") || LooksGenerated(text, maskStart, maskEnd));
+                }
+
                 if (next > end && next < text.Length && IsTokenChar(text[next]))
                 {
                     int credentialEnd = TokenEnd(text, next);
@@ -240,11 +269,18 @@ namespace ErrorCodeGen
                 j++;
             }
 
-            // "Authorization: Bearer abc": the scheme and the credential after it.
-            if (IsScheme(text, i, j))
+            // "Authorization: Bearer abc": the scheme and the credential after it; a quoted credential too; and after a word
+            // that may be a scheme of its own ("Authorization: Key …", "ApiKey …", "SSWS …"), a credential that looks generated.
+            int next = SkipSpaces(text, j);
+            if (next > j && next < text.Length)
             {
-                int next = SkipSpaces(text, j);
-                if (next > j && next < text.Length && IsTokenChar(text[next]))
+                bool known = IsScheme(text, i, j);
+                if ((known || MayBeScheme(text, i, j)) && QuoteAt(text, next) != null
+                    && MaskValue(text, next, nested + 1, out _, out int quotedEnd) && AfterSeparator(text, quotedEnd) < 0)
+                {
+                    j = quotedEnd;
+                }
+                else if (IsTokenChar(text[next]) && (known || (MayBeScheme(text, i, j) && LooksGenerated(text, next, TokenEnd(text, next)))))
                 {
                     j = next;
                     while (j < text.Length && !IsValueDelimiter(text, j))
@@ -267,6 +303,68 @@ namespace ErrorCodeGen
 
             maskEnd = j;
             return maskEnd > maskStart && !IsMask(text, maskStart, maskEnd);
+        }
+
+        /// <summary>A word of at most 20 letters, <c>-</c> or <c>_</c> (no digits): it may be an authorization scheme (<c>Key</c>, <c>ApiKey</c>, <c>SSWS</c>).</summary>
+        private static bool MayBeScheme(string text, int start, int end)
+        {
+            if (end - start == 0 || end - start > 20)
+            {
+                return false;
+            }
+
+            for (int k = start; k < end; k++)
+            {
+                char c = text[k];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>After a cookie's value at <paramref name="i"/>: the end of the cookies that follow it (<c>; name=value</c>, each).</summary>
+        private static int CookiesEnd(string text, int i)
+        {
+            for (int guard = 0; guard < 64; guard++)
+            {
+                int k = i < text.Length && text[i] == '"' ? i + 1 : i;
+                if (k >= text.Length || text[k] != ';')
+                {
+                    return i;
+                }
+
+                int name = SkipSpaces(text, k + 1);
+                int nameEnd = name;
+                while (nameEnd < text.Length && (IsTokenChar(text[nameEnd]) && text[nameEnd] != '=' || text[nameEnd] == '%'))
+                {
+                    nameEnd++;
+                }
+
+                if (nameEnd == name || nameEnd >= text.Length || text[nameEnd] != '=' || !MaskValue(text, nameEnd + 1, out _, out int valueEnd))
+                {
+                    return i;
+                }
+
+                i = valueEnd;
+            }
+
+            return i;
+        }
+
+        private static bool ContainsIgnoreCase(string text, int start, int end, string word)
+        {
+            for (int k = start; k + word.Length <= end; k++)
+            {
+                if (string.Compare(text, k, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The bracket that closes <paramref name="open"/>, or <c>\0</c> when it opens none.</summary>
@@ -508,9 +606,10 @@ namespace ErrorCodeGen
         private static bool IsPercent(string text, int i, char hi, char lo)
             => i + 2 < text.Length && text[i] == '%' && text[i + 1] == hi && char.ToUpperInvariant(text[i + 2]) == lo;
 
+        /// <summary>Past white space of any kind (line breaks and Unicode spaces too: text may come here before it is one line).</summary>
         private static int SkipSpaces(string text, int i)
         {
-            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            while (i < text.Length && IsSpace(text[i]))
             {
                 i++;
             }
@@ -520,6 +619,8 @@ namespace ErrorCodeGen
 
         private static bool IsPercentByte(string text, int i)
             => text[i] == '%' && i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]);
+
+        private static bool IsSpace(char c) => c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c >= '\u0085' && char.IsWhiteSpace(c);
 
         private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 

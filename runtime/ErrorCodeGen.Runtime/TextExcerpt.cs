@@ -131,9 +131,10 @@ namespace ErrorCodeGen
             if (!ReferenceEquals(line, text))
             {
                 // Removing an invisible character can join a key to the word before it ("key\u200Bsk-…" becomes
-                // "keysk-…", where no key starts a word): the text is masked as it came first, then cleaned and masked
-                // again (a secret that a line break or an invisible character split is whole only after cleaning).
-                line = Sanitize(SecretMasker.Redact(text.Length > MaxInputChars ? text.Substring(0, MaxInputChars) : text));
+                // "keysk-…", where no key starts a word): keys and tokens are masked in the text as it came first; the
+                // name and scheme rules run once, after cleaning, when a value that a line break split is whole again
+                // ("Bearer\nabc").
+                line = Sanitize(SecretMasker.RedactKeys(text.Length > MaxInputChars ? text.Substring(0, MaxInputChars) : text));
             }
 
             return Shorten(SecretMasker.Redact(line), max);
@@ -201,11 +202,11 @@ namespace ErrorCodeGen
         /// <summary>
         /// Characters that change how a log line reads without being seen: bidirectional embeddings, overrides and isolates
         /// (U+202A–U+202E, U+2066–U+2069, U+061C), zero-width and direction marks (U+200B–U+200F, U+2060–U+2064), the
-        /// byte-order mark (U+FEFF).
+        /// byte-order mark (U+FEFF), the soft hyphen (U+00AD).
         /// </summary>
         private static bool IsInvisible(char ch)
             => (ch >= '\u200B' && ch <= '\u200F') || (ch >= '\u202A' && ch <= '\u202E') || (ch >= '\u2066' && ch <= '\u2069')
-            || (ch >= '\u2060' && ch <= '\u2064') || ch == '\u061C' || ch == '\uFEFF';
+            || (ch >= '\u2060' && ch <= '\u2064') || ch == '\u061C' || ch == '\uFEFF' || ch == '\u00AD';
 
         /// <summary>Masks credentials (see <see cref="SecretMasker"/>).</summary>
         public static string Redact(string text) => SecretMasker.Redact(text);

@@ -82,6 +82,27 @@ public class SecretMaskingTests
             ("token\u200Bhf_" + Secret, Secret),
             ("id\u2060ghp_" + Secret, Secret),
             ("user\u200DAKIA" + Secret.ToUpperInvariant(), Secret.ToUpperInvariant()),
+
+            // A second pass (2026-12-02): a line break or a Unicode space after the scheme, a quoted credential, schemes not
+            // on the list, every cookie of a header, and a soft hyphen inside a name.
+            ("Authorization: Bearer\n" + Secret, Secret),
+            ("Authorization: Bearer\r\n" + Secret, Secret),
+            ("Authorization: Bearer\u00A0" + Secret, Secret),
+            ("Authorization: Bearer\u2028" + Secret, Secret),
+            ("Authorization: Bearer\u3000" + Secret, Secret),
+            ("Authorization: Bearer \u200B" + Secret, Secret),
+            ("Authorization: Basic\n" + Secret + "==", Secret),
+            ("authorization=Bearer\n" + Secret, Secret),
+            ("Authorization: Bearer \"" + Secret + "\"", Secret),
+            ("Bearer '" + Secret + "' was rejected", Secret),
+            ("Authorization: Key " + Secret, Secret),
+            ("Authorization: ApiKey " + Secret, Secret),
+            ("Authorization: Api-Key " + Secret, Secret),
+            ("Authorization: Bot " + Secret, Secret),
+            ("Authorization: SSWS " + Secret, Secret),
+            ("Cookie: theme=dark; sid=" + Secret, Secret),
+            ("Cookie: theme=dark; connect.sid=s%3A" + Secret + "; lang=en", Secret),
+            ("to\u00ADken=" + Secret, Secret),
         };
         for (int i = 0; i < cases.Length; i++)
         {
@@ -136,6 +157,8 @@ public class SecretMaskingTests
     [TestCase("Bad request: width must be a multiple of 64 (got 100)")]
     [TestCase("Invalid value for prompt: (empty)")]
     [TestCase("Rate limit exceeded. Try again in 20s")]
+    [TestCase("Token 'abc' expired")]
+    [TestCase("Token \"draft\" is not a valid model version")]
     public void Text_without_a_secret_is_left_as_it_is(string text)
     {
         RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(400, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(text) + "}");

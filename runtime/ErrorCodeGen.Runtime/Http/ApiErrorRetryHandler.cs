@@ -69,7 +69,7 @@ namespace ErrorCodeGen.Http
                 }
                 catch (Exception ex) when (RetryAdvisor.IsTransportFailure(ex))
                 {
-                    ApiErrorException failure = _catalog.FromTransportFailure(ex, request);
+                    ApiErrorException failure = RetryAdvisor.FromTransportFailure(_catalog, ex, request, _options);
                     RetryAdvice afterFailure = Decide(failure, request, attempt, replayable);
                     if (!afterFailure.ShouldRetry)
                     {

@@ -26,7 +26,24 @@ namespace ErrorCodeGen.Http
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            await content.LoadIntoBufferAsync(maxBuffered).ConfigureAwait(false);
+            // LoadIntoBufferAsync takes no token on the runtime's frameworks (it does from .NET 9): the caller's cancellation
+            // ends the wait for it (the read goes on in the background until the body's stream ends or fails, and the request
+            // is not sent).
+            Task load = content.LoadIntoBufferAsync(maxBuffered);
+            if (cancellationToken.CanBeCanceled && !load.IsCompleted)
+            {
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+                {
+                    if (await Task.WhenAny(load, cancelled.Task).ConfigureAwait(false) != load)
+                    {
+                        _ = load.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+            }
+
+            await load.ConfigureAwait(false);
             return true;
         }
 

@@ -157,6 +157,36 @@ public class RetryHandlerTests(RetryLayer layer) : FaultServerFixture(layer)
     }
 
     [Test]
+    public async Task A_POST_with_the_configured_idempotency_key_header_is_repeated_after_a_reset_connection()
+    {
+        string job = NewJob();
+        Server.Script(job, Fault.ResetAfterRecording);
+        using RetryClient client = Client(new ApiErrorRetryOptions { IdempotencyKeyHeader = "X-Idempotency-Key" });
+
+        using HttpResponseMessage response = await client.SendAsync(() =>
+        {
+            HttpRequestMessage post = Post(job);
+            post.Headers.Add("X-Idempotency-Key", job);
+            return post;
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(Clock.Waits, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_POST_with_only_the_default_key_is_not_repeated_when_no_key_header_is_configured()
+    {
+        string job = NewJob();
+        Server.Script(job, Fault.ResetAfterRecording);
+        using RetryClient client = Client(new ApiErrorRetryOptions { IdempotencyKeyHeader = null });
+
+        CmfyCloudException ex = Assert.ThrowsAsync<CmfyCloudServerException>(async () => await client.SendAsync(() => Post(job, key: job)))!;
+        Assert.That(ex.IsRetryable, Is.False, "no header makes a POST safe to repeat");
+        Assert.That(Clock.Waits, Is.Empty);
+    }
+
+    [Test]
     public async Task A_reset_connection_on_a_GET_is_retried()
     {
         string job = NewJob();

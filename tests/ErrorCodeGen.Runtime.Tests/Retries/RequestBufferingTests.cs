@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ErrorCodeGen;
+using ErrorCodeGen.Http;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Runtime.Tests.Retries;
+
+/// <summary>
+/// The handler buffers a request body of known length before the first attempt, so that it can send it again; the caller's
+/// cancellation ends that wait too (the Polly strategy makes a new request for each attempt and buffers nothing).
+/// </summary>
+public class RequestBufferingTests
+{
+    [Test]
+    public async Task The_callers_cancellation_ends_the_buffering_of_a_request_body()
+    {
+        var inner = new NeverCalledHandler();
+        using var client = new HttpClient(new ApiErrorRetryHandler(inner, CmfyCloudErrors.Catalog)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+        using var body = new StalledStream();
+        var content = new StreamContent(body);
+        content.Headers.ContentLength = 100;
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        Task<HttpResponseMessage> put = client.PutAsync("/x", content, cts.Token);
+        Task first = await Task.WhenAny(put, Task.Delay(TimeSpan.FromSeconds(10)));
+        body.Release();
+
+        Assert.That(first, Is.SameAs(put), "thrown when cancelled, not when the body's stream ends");
+        Assert.That(async () => await put, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(inner.Calls, Is.Zero, "nothing is sent for a cancelled request");
+    }
+
+    private sealed class NeverCalledHandler : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
+        }
+    }
+
+    /// <summary>A request body whose reads wait until released (a slow upload source).</summary>
+    private sealed class StalledStream : Stream
+    {
+        private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _released.TrySetResult(true);
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await _released.Task.ConfigureAwait(false);
+            return 0;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await _released.Task.ConfigureAwait(false);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            _released.Task.Wait();
+            return 0;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
