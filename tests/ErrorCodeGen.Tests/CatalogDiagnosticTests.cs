@@ -401,15 +401,18 @@ public class DiagnosticCatalogTests
         }
     }
 
-    [Test]
-    public void Root_namespace_from_a_project_name_is_made_valid()
+    [TestCase("my-app.2nd", "my_app._2nd")]
+    [TestCase("...", "_")]
+    [TestCase("-", "_")]
+    [TestCase(".App.", "App")]
+    public void Root_namespace_from_a_project_name_is_made_valid(string rootNamespace, string expected)
     {
-        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "my-app.2nd" });
+        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
         var catalog = new TestAdditionalText("/r/ok.errors.yaml", "schema: errorcodegen/v1\nprovider:\n  name: Ok\n  title: Ok\n  format: cmfy\nerrors:\n  - code: a\n    retryable: false\n    summary: A.\n");
         var (_, output, diagnostics) = GeneratorHarness.Run(new[] { catalog }, options: options);
 
         Assert.That(diagnostics, Is.Empty);
-        Assert.That(output.GetTypeByMetadataName("my_app._2nd.OkErrorCode"), Is.Not.Null);
+        Assert.That(output.GetTypeByMetadataName(expected + ".OkErrorCode"), Is.Not.Null);
     }
 }
 

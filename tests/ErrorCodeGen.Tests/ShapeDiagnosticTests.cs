@@ -29,6 +29,17 @@ public class ShapeDiagnosticTests
     private static List<Diagnostic> Diagnose(string yaml)
         => CatalogParser.Parse(new CatalogFile(Path, yaml, null, null)).Diagnostics.Select(d => d.ToDiagnostic()).ToList();
 
+    [TestCase("''", "a header name is empty")]
+    [TestCase("'   '", "a header name is empty")]
+    [TestCase("'X Trace Id'", "only letters, digits")]
+    [TestCase("'X-Id:'", "only letters, digits")]
+    public void A_request_id_header_that_is_no_header_name_is_reported_at_it(string header, string why)
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /e\n    code: /c\n  request_id_headers: [" + header + "]\n"), "ECG0013", 9, 24, "request_id_headers", why);
+
+    [Test]
+    public void A_problem_catalogs_blank_request_id_header_is_reported_too()
+        => AssertSingle(Catalog("  format: problem\n  request_id_headers: [x-trace, '']\n"), "ECG0013", 6, 33, "a header name is empty");
+
     private static void AssertSingle(string yaml, string id, int line, int column, params string[] messageParts)
     {
         List<Diagnostic> diagnostics = Diagnose(yaml);

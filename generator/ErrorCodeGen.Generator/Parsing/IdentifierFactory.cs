@@ -114,7 +114,8 @@ namespace ErrorCodeGen.Generator.Parsing
                 parts.Add(part);
             }
 
-            return parts.Count == 0 ? value : string.Join(".", parts);
+            // Nothing of an identifier in it at all ("...", "-"): one underscore, as for a part with no valid first character.
+            return parts.Count == 0 ? "_" : string.Join(".", parts);
         }
 
         private static bool IsIdentifierPart(char c)

@@ -15,6 +15,52 @@ namespace ErrorCodeGen.Generator.Parsing
     {
         private const string ErrorKey = "error";
 
+        /// <summary>
+        /// Every request-id header is a header name (RFC 9110 field-name: letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>,
+        /// surrounding spaces ignored as the runtime ignores them): a blank one would make the generated shape fail to
+        /// build at run time, and one with other characters could never match.
+        /// </summary>
+        private static bool CheckHeaderNames(YamlNodeBase? node, ParseContext context)
+        {
+            var items = node switch
+            {
+                YamlSequence sequence => sequence.Items,
+                YamlScalarNode { IsNull: false } single => new List<YamlNodeBase> { single },
+                _ => new List<YamlNodeBase>(),
+            };
+            bool ok = true;
+            foreach (YamlNodeBase item in items)
+            {
+                if (item is YamlScalarNode { IsNull: false } name && !IsHeaderName(name.Value.Trim()))
+                {
+                    string why = name.Value.Trim().Length == 0 ? "a header name is empty" : "a header name has only letters, digits and !#$%&'*+-.^_`|~";
+                    context.Report(DiagnosticDescriptors.InvalidValue, name, name.Value, "request_id_headers", why + ", such as X-Request-Id");
+                    ok = false;
+                }
+            }
+
+            return ok;
+        }
+
+        private static bool IsHeaderName(string name)
+        {
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (char c in name)
+            {
+                bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+                if (!token)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The shape of a json or problem catalog (null for a built-in format); <paramref name="failed"/> when it cannot be right.</summary>
         public static ShapeModel? Read(MappingReader provider, string? format, ParseContext context, out bool failed)
         {
@@ -51,6 +97,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
+            failed |= !CheckHeaderNames(provider.ValueNode("request_id_headers"), context);
             bool problem = format == "problem";
             if (shapeNode is null)
             {
