@@ -37,7 +37,75 @@ namespace ErrorCodeGen
         /// <summary>Values longer than this (in bytes) are made as new strings, never kept.</summary>
         public const int MaxLength = 32;
 
-        private static readonly string?[] s_slots = new string?[Size];
+        private static readonly Slot?[] s_slots = new Slot?[Size];
+
+        /// <summary>
+        /// A kept string with its bytes as four words and a length, which determine the bytes exactly (every byte of a value
+        /// of at most <see cref="MaxLength"/> is in one of the words): a hit is four comparisons of words, not of characters.
+        /// Immutable, so a slot is replaced whole and a racing reader sees one entry or the other.
+        /// </summary>
+        private sealed class Slot
+        {
+            public Slot(string value, in Key key)
+            {
+                Value = value;
+                Key = key;
+            }
+
+            public readonly string Value;
+            public readonly Key Key;
+        }
+
+        /// <summary>The bytes of a value of at most 32 bytes as its length and four words (see <see cref="Of"/>).</summary>
+        private readonly struct Key
+        {
+            private readonly ulong _a, _b, _c, _d;
+            private readonly int _length;
+
+            private Key(ulong a, ulong b, ulong c, ulong d, int length)
+            {
+                _a = a;
+                _b = b;
+                _c = c;
+                _d = d;
+                _length = length;
+            }
+
+            /// <summary>
+            /// Of at least 8 bytes: the words at 0 and at the end, and, past 16, at 8 and 16 before the end (overlapping
+            /// where they must; together they cover every byte). Shorter: the bytes packed into one word.
+            /// </summary>
+            public static Key Of(ReadOnlySpan<byte> utf8)
+            {
+                int n = utf8.Length;
+                if (n >= 8)
+                {
+                    ulong a = MemoryMarshal.Read<ulong>(utf8);
+                    ulong d = MemoryMarshal.Read<ulong>(utf8.Slice(n - 8));
+                    return n > 16
+                        ? new Key(a, MemoryMarshal.Read<ulong>(utf8.Slice(8)), MemoryMarshal.Read<ulong>(utf8.Slice(n - 16)), d, n)
+                        : new Key(a, 0, 0, d, n);
+                }
+
+                ulong packed = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    packed = (packed << 8) | utf8[i];
+                }
+
+                return new Key(packed, 0, 0, 0, n);
+            }
+
+            public bool Equals(in Key other)
+                => _a == other._a && _d == other._d && _length == other._length && _b == other._b && _c == other._c;
+
+            /// <summary>The slot: the length and the first and last words, mixed (a hash, not a check).</summary>
+            public int Index()
+            {
+                ulong mixed = ((_a * 0x9E3779B97F4A7C15UL) ^ (_d * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)_length) * 0x165667B19E3779F9UL;
+                return (int)(mixed >> 56);
+            }
+        }
 
         /// <summary>
         /// The string of <paramref name="utf8"/> when it is a short identifier (kept and handed out again), else null: the
@@ -56,13 +124,14 @@ namespace ErrorCodeGen
 
         private static string? Lookup(ReadOnlySpan<byte> utf8)
         {
-            // A slot only ever holds a string of the alphabet, so one equal to the bytes answers without checking them:
+            // A slot only ever holds a string of the alphabet, so one whose key is the bytes' answers without checking them:
             // the alphabet is checked on a miss, before a string is made and kept.
-            int index = Index(utf8);
-            string? kept = Volatile.Read(ref s_slots[index]);
-            if (kept != null && Equals(kept, utf8))
+            var key = Key.Of(utf8);
+            int index = key.Index();
+            Slot? kept = Volatile.Read(ref s_slots[index]);
+            if (kept != null && kept.Key.Equals(key))
             {
-                return kept;
+                return kept.Value;
             }
 
             if (!IsToken(utf8))
@@ -72,32 +141,8 @@ namespace ErrorCodeGen
 
             // Every byte is ASCII, so each is one character.
             string made = Widen(utf8);
-            Volatile.Write(ref s_slots[index], made);
+            Volatile.Write(ref s_slots[index], new Slot(made, key));
             return made;
-        }
-
-        /// <summary>The slot of a value: its length and its first and last eight bytes, mixed (a hash, not a check).</summary>
-        private static int Index(ReadOnlySpan<byte> utf8)
-        {
-            ulong head, tail;
-            if (utf8.Length >= 8)
-            {
-                head = MemoryMarshal.Read<ulong>(utf8);
-                tail = MemoryMarshal.Read<ulong>(utf8.Slice(utf8.Length - 8));
-            }
-            else
-            {
-                head = 0;
-                for (int i = 0; i < utf8.Length; i++)
-                {
-                    head = (head << 8) | utf8[i];
-                }
-
-                tail = 0;
-            }
-
-            ulong mixed = ((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)utf8.Length) * 0x165667B19E3779F9UL;
-            return (int)(mixed >> 56);
         }
 
 #if NET8_0_OR_GREATER
@@ -107,7 +152,6 @@ namespace ErrorCodeGen
         /// <summary>Whether every byte is of the identifier alphabet: ASCII letters, digits and <c>_ - . :</c>.</summary>
         private static bool IsToken(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(s_tokenBytes) < 0;
 
-        private static bool Equals(string kept, ReadOnlySpan<byte> utf8) => kept.Length == utf8.Length && Ascii.Equals(utf8, kept.AsSpan());
 #else
         /// <summary>Whether every byte is of the identifier alphabet: ASCII letters, digits and <c>_ - . :</c>.</summary>
         private static bool IsToken(ReadOnlySpan<byte> utf8)
@@ -115,24 +159,6 @@ namespace ErrorCodeGen
             foreach (byte c in utf8)
             {
                 if (!((uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' || c == '-' || c == '.' || c == ':'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool Equals(string kept, ReadOnlySpan<byte> utf8)
-        {
-            if (kept.Length != utf8.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < utf8.Length; i++)
-            {
-                if (kept[i] != utf8[i])
                 {
                     return false;
                 }
@@ -163,9 +189,9 @@ namespace ErrorCodeGen
         /// <summary>Whether the table holds a string equal to <paramref name="value"/> (for the tests).</summary>
         internal static bool Holds(string value)
         {
-            foreach (string? s in s_slots)
+            foreach (Slot? s in s_slots)
             {
-                if (string.Equals(s, value, StringComparison.Ordinal))
+                if (string.Equals(s?.Value, value, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -178,7 +204,7 @@ namespace ErrorCodeGen
         internal static int Count()
         {
             int n = 0;
-            foreach (string? s in s_slots)
+            foreach (Slot? s in s_slots)
             {
                 n += s is null ? 0 : 1;
             }
