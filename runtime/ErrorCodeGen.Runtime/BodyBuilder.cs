@@ -104,6 +104,14 @@ namespace ErrorCodeGen
         /// <summary>Adds <paramref name="item"/> at <paramref name="index"/> (the root's error before the ones inside it).</summary>
         public void Insert(int index, ErrorItemBuilder item)
         {
+            if (IsFull && !item.IsEmpty && index >= 0 && index < _count)
+            {
+                // The root's error comes before the items read inside it, so at the bound the last item is the one past
+                // it (skipped, as every item past the bound is), never the root's.
+                _count--;
+                _errors![_count] = null!;
+            }
+
             int at = _count;
             Add(item);
             if (_count == at + 1 && index >= 0 && index < at)

@@ -58,6 +58,18 @@ namespace ErrorCodeGen
             _details[_detailCount++] = detail;
         }
 
+        /// <summary>Forgets the details read (a better-ranked alternative replaces them).</summary>
+        public void ClearDetails()
+        {
+            if (_detailCount > 0)
+            {
+                _details.AsSpan(0, _detailCount).Clear();
+                _detailCount = 0;
+            }
+
+            SeenDetails = false;
+        }
+
         /// <summary>Whether a field of this name is kept (at most <see cref="ReaderLimits.MaxExtraFields"/> to look at).</summary>
         public bool HasExtra(string name)
         {

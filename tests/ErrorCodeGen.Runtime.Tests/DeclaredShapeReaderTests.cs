@@ -93,8 +93,22 @@ public class DeclaredShapeReaderTests
         Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":null,"errors":[{"code":"a"},{"code":"b"},"text"]}""").Errors.Select(e => e.Code ?? e.Message), Is.EqualTo(new[] { "a", "b", "text" }));
         Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":"Not found","errors":[{"code":"ignored"}]}""").Errors.Select(e => (e.Code, e.Message)), Is.EqualTo(new[] { ((string?)null, (string?)"Not found") }));
         Assert.That(ErrorResponseReader.Read(shape, 400, """{"errors":{"code":"one"},"error":{"code":"ignored"}}""").RawCode, Is.EqualTo("one"));
-        ErrorResponse numeric = ErrorResponseReader.Read(shape, 400, """{"error":42,"errors":[{"code":"ignored"}]}""");
-        Assert.That((numeric.Errors.Count, numeric.HasErrorPayload), Is.EqualTo((0, false)), "a number is no error, but it is the location's first occurrence");
+        // A value of a type no location takes is as absent as null (docs: "a pointer that does not resolve ... gives
+        // nothing"): the next location is read, so an HTTP 200 with {"error": 404, "errors": [...]} is still a failure.
+        ErrorResponse numeric = ErrorResponseReader.Read(shape, 400, """{"error":42,"errors":[{"code":"read"}]}""");
+        Assert.That((numeric.RawCode, numeric.HasErrorPayload), Is.EqualTo(("read", true)));
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"error":404,"errors":[{"code":"bad"}]}"""), Is.True);
+        ErrorResponse alone = ErrorResponseReader.Read(shape, 400, """{"error":42}""");
+        Assert.That((alone.Errors.Count, alone.HasErrorPayload), Is.EqualTo((0, false)), "a number alone is no error");
+    }
+
+    [Test]
+    public void Details_alternatives_go_by_the_listed_order_as_every_field_does()
+    {
+        ErrorShape shape = Shape(d => { d.Error.Add("/error"); d.Code.Add("/code"); d.Details.Add("/details"); d.Details.Add("/errors"); });
+        Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":{"code":"bad","errors":["listed second"],"details":["listed first"]}}""").Errors[0].Details, Is.EqualTo(new[] { "listed first" }));
+        Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":{"code":"bad","details":["listed first"],"errors":["listed second"]}}""").Errors[0].Details, Is.EqualTo(new[] { "listed first" }));
+        Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":{"code":"bad","errors":["listed second"],"details":null}}""").Errors[0].Details, Is.EqualTo(new[] { "listed second" }), "null is absent");
     }
 
     [Test]

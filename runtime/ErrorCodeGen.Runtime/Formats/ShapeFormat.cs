@@ -343,18 +343,22 @@ namespace ErrorCodeGen.Formats
                 }
             }
 
-            s.LocationSeen = true;
+            // A value of a type the location does not take is as absent as null ("error": 404): it is not the location's
+            // occurrence, so a later location (or a later duplicate) is still read.
             if (type == JsonTokenType.StartObject && (kinds & ErrorLocationKinds.Object) != 0)
             {
+                s.LocationSeen = true;
                 b.HasErrorPayload = true;
                 ReadItem(ref r, body, b, ref s, itemNode);
             }
             else if (type == JsonTokenType.StartArray && (kinds & ErrorLocationKinds.Array) != 0)
             {
+                s.LocationSeen = true;
                 ReadArray(ref r, body, b, ref s, itemNode);
             }
             else if (type == JsonTokenType.String && (kinds & ErrorLocationKinds.String) != 0)
             {
+                s.LocationSeen = true;
                 b.HasErrorPayload = true;
                 ErrorItemBuilder text = b.NewItem();
                 text.Message = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
@@ -612,7 +616,26 @@ namespace ErrorCodeGen.Formats
 
             if (field == ShapeField.Details)
             {
+                // As for every field: of a declared list, the first listed that is present wins, wherever it is in the body,
+                // so a better-ranked alternative read later replaces what a worse-ranked one gave.
+                if (item.SeenDetails && (RankOf(s.ItemRanks, field) <= action.Rank || r.TokenType == JsonTokenType.Null))
+                {
+                    // Null is absent: it replaces nothing.
+                    r.Skip();
+                    return;
+                }
+
+                if (item.SeenDetails)
+                {
+                    item.ClearDetails();
+                }
+
                 JsonItems.ReadDetail(ref r, body, item);
+                if (item.SeenDetails)
+                {
+                    s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
+                }
+
                 return;
             }
 

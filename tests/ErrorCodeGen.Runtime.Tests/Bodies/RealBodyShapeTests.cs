@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using ErrorCodeGen;
 using NUnit.Framework;
@@ -112,6 +113,25 @@ public class RealBodyShapeTests
         ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, """{"error":false,"errorId":19,"errors":[{"code":"invalidWidth","message":"Width out of range"}]}""");
         Assert.That(response.Errors.Select(e => e.Code), Is.EqualTo(new[] { "invalidWidth" }));
         Assert.That(response.HasErrorPayload, Is.True);
+    }
+
+    [TestCase(255, false)]
+    [TestCase(256, false)]
+    [TestCase(300, false)]
+    [TestCase(300, true)]
+    public void RunComfy_root_error_stays_first_when_its_error_list_passes_the_bound(int items, bool codeAfterList)
+    {
+        // The root's error comes before the camelCase items of its error[] list; at the bound of 256 errors the last item
+        // is the one skipped, never the root's.
+        string list = "\"error\":[" + string.Join(",", Enumerable.Range(0, items).Select(i => "{\"errorCode\":\"e" + i + "\",\"error\":\"m\"}")) + "]";
+        string root = "\"error_code\":42258,\"message\":\"OOM risk\",\"status\":\"failed\"";
+        string body = "{" + (codeAfterList ? list + "," + root : root + "," + list) + "}";
+
+        RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(422, body);
+
+        Assert.That((ex.Code, ex.RawCode, ex.ServerMessage), Is.EqualTo((RunComfyTrainerErrorCode.Flux2OomRisk, "42258", "OOM risk")));
+        Assert.That(ex.Errors, Has.Count.EqualTo(Math.Min(items + 1, 256)));
+        Assert.That(ex.Errors[1].Code, Is.EqualTo("e0"));
     }
 
     [Test]
