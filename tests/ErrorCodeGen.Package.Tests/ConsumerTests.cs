@@ -30,6 +30,7 @@ public class ConsumerTests
     private Task<DotnetResult> _brokenBuild = null!;
     private Task<DotnetResult> _unknownNameBuild = null!;
     private Task<DotnetResult> _autoIncludeOffBuild = null!;
+    private Task<DotnetResult> _privateGeneratorOnlyBuild = null!;
 
     [OneTimeSetUp]
     public void StartBuilds()
@@ -46,6 +47,8 @@ public class ConsumerTests
         _brokenBuild = _broken.BuildAsync("BrokenCatalog.csproj");
         _unknownNameBuild = _unknownName.BuildAsync("UnknownCatalogName.csproj");
         _autoIncludeOffBuild = _autoIncludeOff.BuildAsync("AutoIncludeOff.csproj");
+        string catalogs = Path.Combine(PackedPackage.ExtractedDirectory, "catalogs");
+        _privateGeneratorOnlyBuild = Consumers.PrivateGeneratorOnly().BuildAsync("PrivateGeneratorOnly.csproj", "-p:ErrorCodeGenCatalogDirectory=" + catalogs.TrimEnd('/', '\\'));
         _retryLayerBuild = _retryLayer.BuildAsync("RetryLayer.csproj");
         _packedSdkBuild = PackTheSdkAndBuildAnAppOnItAsync();
     }
@@ -60,7 +63,7 @@ public class ConsumerTests
 
     [OneTimeTearDown]
     public Task WaitForBuilds()
-        => Task.WhenAll(_twoCatalogsBuild, _sdkBuild, _brokenBuild, _unknownNameBuild, _autoIncludeOffBuild, _packedSdkBuild, _retryLayerBuild);
+        => Task.WhenAll(_twoCatalogsBuild, _sdkBuild, _brokenBuild, _unknownNameBuild, _autoIncludeOffBuild, _packedSdkBuild, _retryLayerBuild, _privateGeneratorOnlyBuild);
 
     [Test]
     public async Task Net8_app_with_two_curated_catalogs_prints_a_classified_error_from_each()
@@ -208,6 +211,14 @@ public class ConsumerTests
         DotnetResult build = await _unknownNameBuild;
         Assert.That(build.ExitCode, Is.Not.EqualTo(0), build.ToString());
         Assert.That(build.Output, Does.Contain("error ECG1001: Unknown ErrorCodeGenCatalog name(s): OpenAI. Valid names (case-insensitive): RunComfyTrainer, RunComfyServerless, Runware, CmfyCloud, Flow, All."), build.ToString());
+    }
+
+    [Test]
+    public async Task A_library_with_the_generator_private_and_no_runtime_reference_is_warned()
+    {
+        DotnetResult build = await _privateGeneratorOnlyBuild;
+        Assert.That(build.Succeeded, Is.True, "the catalogs' folder given with -p: and no trailing slash is found: " + build);
+        Assert.That(build.Output, Does.Contain("warning ECG1003: ErrorCodeGen is referenced with PrivateAssets and ErrorCodeGen.Runtime is not referenced"), build.ToString());
     }
 
     [Test]

@@ -391,6 +391,34 @@ internal static class Consumers
             """,
     });
 
+    /// <summary>
+    /// A library that references the generator privately, as the README writes it, and forgets the runtime: the build
+    /// warns (ECG1003). Built with the curated catalogs' folder given on the command line without a trailing slash.
+    /// </summary>
+    public static ConsumerProject PrivateGeneratorOnly() => ConsumerProject.Create("PrivateGeneratorOnly", new Dictionary<string, string>
+    {
+        ["PrivateGeneratorOnly.csproj"] = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ErrorCodeGenAutoInclude>false</ErrorCodeGenAutoInclude>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ErrorCodeGen" Version="{PackedPackage.Version}" PrivateAssets="all" />
+                <ErrorCodeGenCatalog Include="CmfyCloud" />
+              </ItemGroup>
+            </Project>
+            """,
+        ["Client.cs"] = """
+            namespace PrivateGeneratorOnly;
+
+            public static class Client
+            {
+                public static string Code(string body) => CmfyCloudErrors.FromResponse(429, body).Code.ToString();
+            }
+            """,
+    });
+
     private static string SmallCatalog(string provider) => $"""
         schema: errorcodegen/v1
         provider:

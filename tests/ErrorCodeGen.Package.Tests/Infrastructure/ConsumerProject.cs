@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -53,8 +54,8 @@ internal sealed class ConsumerProject
     }
 
     /// <summary><c>dotnet build</c> (restore included) of a project in the folder.</summary>
-    public Task<DotnetResult> BuildAsync(string project)
-        => RunInSlotAsync("build", project, "-nologo", "-v:q", "-clp:NoSummary", "-tl:off");
+    public Task<DotnetResult> BuildAsync(string project, params string[] properties)
+        => RunInSlotAsync(new[] { "build", project, "-nologo", "-v:q", "-clp:NoSummary", "-tl:off" }.Concat(properties).ToArray());
 
     /// <summary><c>dotnet pack</c> of a project in the folder into <see cref="LocalFeedDirectory"/>.</summary>
     public Task<DotnetResult> PackAsync(string project, string version)
