@@ -85,7 +85,19 @@ namespace ErrorCodeGen.Http
                     return response;
                 }
 
-                ApiErrorException error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                ApiErrorException error;
+                try
+                {
+                    error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The caller cancelled while the error body was read: the response is never handed out, so it is
+                    // disposed here (its connection goes back to the pool).
+                    response.Dispose();
+                    throw;
+                }
+
                 RetryAdvice advice = Decide(error, request, attempt, replayable, refreshed);
                 if (!advice.ShouldRetry)
                 {
