@@ -572,12 +572,9 @@ namespace ErrorCodeGen
         {
             foreach (string word in s_secretWords)
             {
-                for (int i = start; i + word.Length <= end; i++)
+                if (ContainsIgnoreCase(text, start, end, word))
                 {
-                    if (string.Compare(text, i, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
