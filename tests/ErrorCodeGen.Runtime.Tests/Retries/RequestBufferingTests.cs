@@ -25,6 +25,7 @@ public class RequestBufferingTests
         content.Headers.ContentLength = 100;
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
+        // LoadIntoBufferAsync reads the body without the caller's token, so only the handler can end the wait.
         Task<HttpResponseMessage> put = client.PutAsync("/x", content, cts.Token);
         Task first = await Task.WhenAny(put, Task.Delay(TimeSpan.FromSeconds(10)));
         body.Release();
@@ -44,52 +45,6 @@ public class RequestBufferingTests
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
         }
     }
-
-    /// <summary>A request body whose reads wait until released (a slow upload source).</summary>
-    private sealed class StalledStream : Stream
-    {
-        private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Release() => _released.TrySetResult(true);
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            await _released.Task.ConfigureAwait(false);
-            return 0;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await _released.Task.ConfigureAwait(false);
-            return 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            _released.Task.Wait();
-            return 0;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
 
 /// <summary>A response the handler never hands out is disposed: the caller cancelled while its error body was read.</summary>
@@ -98,8 +53,8 @@ public class CancelledErrorReadTests
     [Test]
     public async Task The_response_is_disposed_when_the_caller_cancels_during_the_error_body()
     {
-        var body = new StalledContent();
-        var inner = new ErrorHandler(body);
+        using var body = new StalledStream();
+        var inner = new ErrorHandler(new StreamContent(body));
         using var client = new HttpClient(new ApiErrorRetryHandler(inner, CmfyCloudErrors.Catalog)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
@@ -109,7 +64,7 @@ public class CancelledErrorReadTests
 
         Assert.That(first, Is.SameAs(get));
         Assert.That(async () => await get, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(body.Disposed, Is.True, "the response (and its content) is disposed");
+        Assert.That(body.Disposed, Is.True, "the response (and its content, with its stream) is disposed");
     }
 
     private sealed class ErrorHandler(HttpContent content) : HttpMessageHandler
@@ -117,72 +72,55 @@ public class CancelledErrorReadTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError) { Content = content, RequestMessage = request });
     }
+}
 
-    /// <summary>An error body that arrives only when released (or when the read is cancelled), and says when it is disposed.</summary>
-    private sealed class StalledContent : HttpContent
+/// <summary>A body whose reads wait until released or until the read's own token is cancelled, and says when it is disposed.</summary>
+internal sealed class StalledStream : Stream
+{
+    private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool Disposed { get; private set; }
+
+    public void Release() => _released.TrySetResult(true);
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool Disposed { get; private set; }
-
-        public void Release() => _released.TrySetResult(true);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
-            => await _released.Task.ConfigureAwait(false);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
-            => await _released.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-
-        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
-            => Task.FromResult<Stream>(new StalledReadStream(_released.Task));
-
-        protected override Task<Stream> CreateContentReadStreamAsync()
-            => Task.FromResult<Stream>(new StalledReadStream(_released.Task));
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            Disposed = true;
-            base.Dispose(disposing);
-        }
+        await _released.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
     }
 
-    private sealed class StalledReadStream(Task released) : Stream
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count)
     {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
-        }
+        _released.Task.Wait();
+        return 0;
+    }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override bool CanRead => true;
 
-        public override int Read(byte[] buffer, int offset, int count) => 0;
+    public override bool CanSeek => false;
 
-        public override bool CanRead => true;
+    public override bool CanWrite => false;
 
-        public override bool CanSeek => false;
+    public override long Length => throw new NotSupportedException();
 
-        public override bool CanWrite => false;
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override long Length => throw new NotSupportedException();
+    public override void Flush()
+    {
+    }
 
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
-        public override void Flush()
-        {
-        }
+    public override void SetLength(long value) => throw new NotSupportedException();
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
     }
 }
