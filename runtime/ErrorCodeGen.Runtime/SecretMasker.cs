@@ -6,7 +6,7 @@ namespace ErrorCodeGen
     /// <summary>
     /// Masks credentials in server text by their shape, in one pass and without regular expressions:
     /// <list type="bullet">
-    /// <item><description>the value of any name that contains a secret-like word (<see cref="s_secretWords"/>), in any case and
+    /// <item><description>the value of any name that contains a secret-like word (<see cref="s_secretWords"/>; except where it begins a common word that names no secret, <see cref="IsOrdinaryWordAt"/>), in any case and
     /// separator style, quoted or not, URL-encoded or not: <c>client_secret=…</c>, <c>"refresh_token": "…"</c>,
     /// <c>X_API_KEY=…</c>, <c>token%3D…</c>, <c>Cookie: session=…</c>; a quoted value is masked whole;</description></item>
     /// <item><description>the credential after an authorization scheme: <c>Bearer …</c>, <c>Basic …</c>, <c>Bearer: …</c>, <c>bearer=…</c>;</description></item>
@@ -139,7 +139,7 @@ namespace ErrorCodeGen
             // name <sep> value, where the name has a secret-like word or is an authorization scheme.
             bool scheme = IsScheme(text, start, end);
             int valueStart = AfterSeparator(text, end);
-            if (valueStart >= 0 && (scheme || HasSecretWord(text, start, end)))
+            if (valueStart >= 0 && (scheme || HasSecretWord(text, start, end, valueStart)))
             {
                 bool masked = MaskValue(text, valueStart, out maskStart, out maskEnd);
                 if (masked && ContainsIgnoreCase(text, start, end, "cookie"))
@@ -170,9 +170,11 @@ namespace ErrorCodeGen
                     int credentialEnd = TokenEnd(text, next);
                     bool bare = EqualsIgnoreCase(text, start, end, "token");
 
-                    // "Token api_key: …" names a field: the name rule masks its value when the loop reaches it.
+                    // "Token api_key: …" names a field: the name rule masks its value when the loop reaches it. After "Basic",
+                    // only something base64 can be ("Basic dXNlcjpwdw==", not "Basic plan").
                     bool isName = AfterSeparator(text, credentialEnd) >= 0;
-                    if (!isName && (!bare || LooksGenerated(text, next, credentialEnd)))
+                    bool basic = EqualsIgnoreCase(text, start, end, "basic");
+                    if (!isName && (!bare || LooksGenerated(text, next, credentialEnd)) && (!basic || LooksBase64(text, next, credentialEnd)))
                     {
                         maskStart = next;
                         maskEnd = credentialEnd;
@@ -355,16 +357,20 @@ namespace ErrorCodeGen
         }
 
         private static bool ContainsIgnoreCase(string text, int start, int end, string word)
+            => IndexOfIgnoreCase(text, start, end, word) >= 0;
+
+        /// <summary>Where <paramref name="word"/> first stands (ignoring case) in <paramref name="start"/>..<paramref name="end"/>, or -1.</summary>
+        private static int IndexOfIgnoreCase(string text, int start, int end, string word)
         {
             for (int k = start; k + word.Length <= end; k++)
             {
                 if (string.Compare(text, k, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
-                    return true;
+                    return k;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         /// <summary>The bracket that closes <paramref name="open"/>, or <c>\0</c> when it opens none.</summary>
@@ -550,6 +556,32 @@ namespace ErrorCodeGen
             return i;
         }
 
+        /// <summary>
+        /// Base64 as a credential is written: four characters or more, with a digit, <c>+</c>, <c>/</c> or <c>=</c>, or a capital
+        /// letter after the first (<c>dXNlcjpwdw==</c>), which a word of prose (<c>plan</c>, <c>Plan</c>, <c>PLAN</c>) has not.
+        /// </summary>
+        private static bool LooksBase64(string text, int start, int end)
+        {
+            if (end - start < 4)
+            {
+                return false;
+            }
+
+            bool lower = false;
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if ((c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' || (i > start && lower && c >= 'A' && c <= 'Z'))
+                {
+                    return true;
+                }
+
+                lower |= c >= 'a' && c <= 'z';
+            }
+
+            return false;
+        }
+
         /// <summary>Twenty characters or more, or eight or more with both letters and digits.</summary>
         private static bool LooksGenerated(string text, int start, int end)
         {
@@ -568,17 +600,104 @@ namespace ErrorCodeGen
             return end - start >= 8 && letter && digit;
         }
 
-        private static bool HasSecretWord(string text, int start, int end)
+        /// <summary>
+        /// Whether the name at <paramref name="start"/>..<paramref name="end"/> has a secret-like word that is not, where it
+        /// stands, part of a common word that names no secret (<see cref="IsOrdinaryWordAt"/>).
+        /// </summary>
+        private static bool HasSecretWord(string text, int start, int end, int valueStart)
         {
             foreach (string word in s_secretWords)
             {
-                if (ContainsIgnoreCase(text, start, end, word))
+                int from = start;
+                while (from <= end - word.Length)
                 {
-                    return true;
+                    int at = IndexOfIgnoreCase(text, from, end, word);
+                    if (at < 0)
+                    {
+                        break;
+                    }
+
+                    if (!IsOrdinaryWordAt(text, at, word, end, valueStart))
+                    {
+                        return true;
+                    }
+
+                    from = at + 1;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Where a secret-like word is the start of a common word that names no secret, in the same letter case (so a camelCase
+        /// or snake_case part still counts): <c>key</c> in <c>keyframes</c> or <c>keyword</c> (but not <c>keys</c>), <c>sig</c> in
+        /// <c>sigma</c> or <c>signal</c>, <c>auth</c> in <c>author</c> (but not <c>authorization</c> or <c>authorise</c>); and
+        /// <c>tokens</c>, <c>token_count</c> or <c>tokenLimit</c> with a whole number for its value (<c>max_tokens: 4096</c>), a
+        /// count of tokens, not a token.
+        /// </summary>
+        private static bool IsOrdinaryWordAt(string text, int at, string word, int end, int valueStart)
+        {
+            int after = at + word.Length;
+            bool lower = char.IsLower(text[after - 1]);
+            bool SameCaseLetter(int k) => k < end && (lower ? text[k] >= 'a' && text[k] <= 'z' : text[k] >= 'A' && text[k] <= 'Z');
+
+            switch (word)
+            {
+                case "key":
+                    return SameCaseLetter(after) && char.ToLowerInvariant(text[after]) != 's';
+                case "sig":
+                    return SameCaseLetter(after);
+                case "auth":
+                    return after + 2 <= end && SameCaseLetter(after) && SameCaseLetter(after + 1)
+                        && string.Compare(text, after, "or", 0, 2, StringComparison.OrdinalIgnoreCase) == 0
+                        && !(SameCaseLetter(after + 2) && SameCaseLetter(after + 3)
+                             && char.ToLowerInvariant(text[after + 2]) == 'i'
+                             && (char.ToLowerInvariant(text[after + 3]) == 'z' || char.ToLowerInvariant(text[after + 3]) == 's'));
+                case "token":
+                    return IsCountOfTokens(text, after, end) && IsWholeNumber(text, valueStart);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>After <c>token</c>: <c>s</c>, or <c>count</c> or <c>limit</c> (after <c>_</c> or <c>-</c>, or in camelCase).</summary>
+        private static bool IsCountOfTokens(string text, int after, int end)
+        {
+            if (after < end && (text[after] == 's' || text[after] == 'S'))
+            {
+                return true;
+            }
+
+            int k = after < end && (text[after] == '_' || text[after] == '-') ? after + 1 : after;
+            return end - k >= 5
+                && (string.Compare(text, k, "count", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
+                    || string.Compare(text, k, "limit", 0, 5, StringComparison.OrdinalIgnoreCase) == 0);
+        }
+
+        /// <summary>A whole number of at most nine digits at <paramref name="i"/> (a quoted one too), then the end of the value.</summary>
+        private static bool IsWholeNumber(string text, int i)
+        {
+            bool quoted = i < text.Length && text[i] == '"';
+            int k = quoted ? i + 1 : i;
+            int digits = 0;
+            while (k < text.Length && text[k] >= '0' && text[k] <= '9')
+            {
+                k++;
+                digits++;
+            }
+
+            if (digits == 0 || digits > 9)
+            {
+                return false;
+            }
+
+            if (quoted)
+            {
+                return k < text.Length && text[k] == '"';
+            }
+
+            return k == text.Length || !IsTokenChar(text[k]) || (text[k] == '.' && (k + 1 == text.Length || !IsTokenChar(text[k + 1])));
         }
 
         private static bool IsScheme(string text, int start, int end)

@@ -103,6 +103,24 @@ public class SecretMaskingTests
             ("Cookie: theme=dark; sid=" + Secret, Secret),
             ("Cookie: theme=dark; connect.sid=s%3A" + Secret + "; lang=en", Secret),
             ("to\u00ADken=" + Secret, Secret),
+
+            // The words that name no secret (sigma, keyframes, author, a count of tokens) are narrow: the same names with a
+            // secret-shaped value, and the secret names beside them, are masked as before.
+            ("max_tokens: " + Secret, Secret),
+            ("{\"tokens\": \"" + Secret + "\"}", Secret),
+            ("token: 123456", "123456"),
+            ("tokens=1234567890123", "1234567890123"),
+            ("token_count=12ab34", "12ab34"),
+            ("keys: " + Secret, Secret),
+            ("keyId=" + Secret, Secret),
+            ("monkey=" + Secret, Secret),
+            ("authorization: " + Secret, Secret),
+            ("authorisation=" + Secret, Secret),
+            ("AUTHORIZATION: " + Secret, Secret),
+            ("sig_v4=" + Secret, Secret),
+            ("urlSig=" + Secret, Secret),
+            ("Basic dXNlcjpwYXNzd29yZA== was refused", "dXNlcjpwYXNzd29yZA"),
+            ("Basic " + Secret, Secret),
         };
         for (int i = 0; i < cases.Length; i++)
         {
@@ -159,6 +177,16 @@ public class SecretMaskingTests
     [TestCase("Rate limit exceeded. Try again in 20s")]
     [TestCase("Token 'abc' expired")]
     [TestCase("Token \"draft\" is not a valid model version")]
+    [TestCase("Invalid value for max_tokens: 5000 (maximum 4096)")]
+    [TestCase("prompt_tokens=12000 exceeds the context window")]
+    [TestCase("{\"max_new_tokens\": 300, \"maxTokens\": \"512\"}")]
+    [TestCase("token_count: 81920, tokenLimit=8192.")]
+    [TestCase("sigma: 0.75 is out of range; sigmas=[1.0, 0.5]; SIGMA_MAX=14.6")]
+    [TestCase("keyframes: 3 is more than the model supports")]
+    [TestCase("keyword: landscape")]
+    [TestCase("author: runware; authority=login")]
+    [TestCase("Your Basic plan does not include video generation")]
+    [TestCase("Basic Plan: upgrade to Pro")]
     public void Text_without_a_secret_is_left_as_it_is(string text)
     {
         RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(400, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(text) + "}");
