@@ -69,15 +69,25 @@ namespace ErrorCodeGen.Polly
                     {
                         if (args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided))
                         {
-                            options.OnRetry?.Invoke(decided);
-                            if (decided.Advice.RefreshesCredentials)
+                            try
                             {
-                                // The request factory makes the next attempt's request, with the new credentials.
-                                args.Context.Properties.Set(s_refreshedKey, true);
-                                await options.RefreshCredentialsAsync!(decided.Error, null, args.Context.CancellationToken).ConfigureAwait(false);
-                            }
+                                options.OnRetry?.Invoke(decided);
+                                if (decided.Advice.RefreshesCredentials)
+                                {
+                                    // The request factory makes the next attempt's request, with the new credentials.
+                                    args.Context.Properties.Set(s_refreshedKey, true);
+                                    await options.RefreshCredentialsAsync!(decided.Error, null, args.Context.CancellationToken).ConfigureAwait(false);
+                                }
 
-                            await RetryAdvisor.DelayAsync(decided.Advice.Delay, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+                                await RetryAdvisor.DelayAsync(decided.Advice.Delay, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+                            }
+                            catch
+                            {
+                                // Polly disposes the retried response only after OnRetry returns; when a callback throws or the
+                                // caller cancels the wait, the exception is what the caller gets, so the response is ours to dispose.
+                                args.Outcome.Result?.Dispose();
+                                throw;
+                            }
                         }
                     },
                 });
@@ -156,7 +166,16 @@ namespace ErrorCodeGen.Polly
             else if (args.Outcome.Result is HttpResponseMessage response && (int)response.StatusCode >= 400)
             {
                 request ??= response.RequestMessage;
-                error = await catalog.FromResponseAsync(response, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+                try
+                {
+                    error = await catalog.FromResponseAsync(response, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The caller cancelled while the error body was read: the response is never handed out.
+                    response.Dispose();
+                    throw;
+                }
             }
             else
             {

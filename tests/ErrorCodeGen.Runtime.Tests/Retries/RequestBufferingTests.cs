@@ -47,33 +47,6 @@ public class RequestBufferingTests
     }
 }
 
-/// <summary>A response the handler never hands out is disposed: the caller cancelled while its error body was read.</summary>
-public class CancelledErrorReadTests
-{
-    [Test]
-    public async Task The_response_is_disposed_when_the_caller_cancels_during_the_error_body()
-    {
-        using var body = new StalledStream();
-        var inner = new ErrorHandler(new StreamContent(body));
-        using var client = new HttpClient(new ApiErrorRetryHandler(inner, CmfyCloudErrors.Catalog)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-
-        Task<HttpResponseMessage> get = client.GetAsync("/x", cts.Token);
-        Task first = await Task.WhenAny(get, Task.Delay(TimeSpan.FromSeconds(10)));
-        body.Release();
-
-        Assert.That(first, Is.SameAs(get));
-        Assert.That(async () => await get, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(body.Disposed, Is.True, "the response (and its content, with its stream) is disposed");
-    }
-
-    private sealed class ErrorHandler(HttpContent content) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError) { Content = content, RequestMessage = request });
-    }
-}
-
 /// <summary>A body whose reads wait until released or until the read's own token is cancelled, and says when it is disposed.</summary>
 internal sealed class StalledStream : Stream
 {
