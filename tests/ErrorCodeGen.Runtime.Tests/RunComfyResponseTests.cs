@@ -38,6 +38,27 @@ public class RunComfyResponseTests
     }
 
     [Test]
+    public void A_root_error_that_is_text_is_the_message_when_there_is_no_other()
+    {
+        // "error" is RunComfy's location for a failed result's list; text there is not a list, and was lost.
+        RunComfyServerlessException text = RunComfyServerlessErrors.FromResponse(500, """{"error": "Internal Server Error", "request_id": "r-1"}""");
+        Assert.That(text.ServerMessage, Is.EqualTo("Internal Server Error"));
+        Assert.That(text.Message, Does.Contain("Internal Server Error"));
+        Assert.That(text.RequestId, Is.EqualTo("r-1"));
+
+        RunComfyTrainerException both = RunComfyTrainerErrors.FromResponse(422, """{"error": "generic", "error_code": 42258, "message": "OOM risk"}""");
+        Assert.That((both.Code, both.ServerMessage), Is.EqualTo((RunComfyTrainerErrorCode.Flux2OomRisk, "OOM risk")), "message outranks the root's error text, in any order");
+        Assert.That(both.Errors, Has.Count.EqualTo(1));
+
+        RunComfyServerlessException number = RunComfyServerlessErrors.FromResponse(500, """{"error": 404, "message": "m"}""");
+        Assert.That(number.Errors[0].ExtraFields["error"], Is.EqualTo("404"), "a value of another type is kept as an extra field");
+        Assert.That(number.ServerMessage, Is.EqualTo("m"));
+
+        RunComfyServerlessException list = RunComfyServerlessErrors.FromResponse(200, """{"status": "failed", "error": [{"errorCode": "OUT_OF_MEMORY", "error": "CUDA out of memory"}]}""");
+        Assert.That(list.Errors.Select(e => e.Message), Is.EqualTo(new[] { "CUDA out of memory" }), "a list is read as before");
+    }
+
+    [Test]
     public void Detail_array_entries_are_kept()
     {
         const string body = """

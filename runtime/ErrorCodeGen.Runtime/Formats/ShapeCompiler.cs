@@ -147,6 +147,14 @@ namespace ErrorCodeGen.Formats
 
                     if (MeetsLocation(root, path))
                     {
+                        // A pointer that is the location itself (RunComfy's "/error", the camelCase item's message) reads,
+                        // at the root, text the location does not take: "error": "text" is the root's message then.
+                        LayoutEntry? location = path.Length == 1 ? Find(root, path[0]) : null;
+                        if (location != null && location.IsLocation && !location.IsConditional && ShapeLayout.IsText(pointer.Field))
+                        {
+                            location.Actions.Add(new KeyValuePair<ShapeField, int>(pointer.Field, pointer.Rank));
+                        }
+
                         continue;
                     }
 

@@ -195,7 +195,7 @@ namespace ErrorCodeGen.Formats
                         {
                             ReadLocation(ref r, body, b, ref s, entry);
                         }
-                        else
+                        else if (!ReadUntakenLocation(ref r, body, b, ref s, node, entry, item))
                         {
                             ReadLocationKeepingItem(ref r, body, b, ref s, entry);
                         }
@@ -238,7 +238,11 @@ namespace ErrorCodeGen.Formats
             {
                 case EntryKind.Location:
                 case EntryKind.ConditionalLocation:
-                    ReadLocationKeepingItem(ref r, body, b, ref s, entry);
+                    if (item is null || !ReadUntakenLocation(ref r, body, b, ref s, node, entry, item))
+                    {
+                        ReadLocationKeepingItem(ref r, body, b, ref s, entry);
+                    }
+
                     return;
                 case EntryKind.Nested:
                     ReadNested(ref r, body, b, ref s, node, entry, entry.Child!, item);
@@ -278,6 +282,47 @@ namespace ErrorCodeGen.Formats
                 item.AddExtra(node.ExtraPrefix is null ? entry.NameText : node.ExtraPrefix + entry.NameText, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
             }
         }
+
+        /// <summary>
+        /// An error location inside the root item (<see cref="ShapeSpec.RootFallback"/>) whose value is of a type it does not
+        /// take, and which is not the location's occurrence: it is not lost. Text fills the root item's field that the item
+        /// pointers give that name (RunComfy's <c>"error": "text"</c> is the root's message when it has no other), and any
+        /// other value is kept as an extra field where the root keeps them. Returns false when the value is the location's.
+        /// </summary>
+        private bool ReadUntakenLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder item)
+        {
+            JsonTokenType type = r.TokenType;
+            // Once the location has its occurrence, a later duplicate is skipped as before, whatever its type.
+            if (entry.Kind != EntryKind.Location || s.Probe || s.LocationSeen || type == JsonTokenType.Null || Takes(entry.Kinds, type))
+            {
+                return false;
+            }
+
+            if (type == JsonTokenType.String && entry.Actions.Length > 0)
+            {
+                Assign(ref r, body, b, ref s, entry.Actions[0], item);
+            }
+            else if (node.KeepsUnnamed && !item.ExtrasFull && !item.HasExtra(entry.NameText))
+            {
+                item.AddExtra(entry.NameText, JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength));
+            }
+            else
+            {
+                r.Skip();
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether a location that accepts <paramref name="kinds"/> reads a value of this type (or sees it as its flag).</summary>
+        private static bool Takes(ErrorLocationKinds kinds, JsonTokenType type) => type switch
+        {
+            JsonTokenType.StartObject => (kinds & ErrorLocationKinds.Object) != 0,
+            JsonTokenType.StartArray => (kinds & ErrorLocationKinds.Array) != 0,
+            JsonTokenType.String => (kinds & ErrorLocationKinds.String) != 0,
+            JsonTokenType.True or JsonTokenType.False => (kinds & ErrorLocationKinds.True) != 0,
+            _ => false,
+        };
 
         /// <summary>
         /// An error location, conditional or not; the item state of the level it is in (the root item, with

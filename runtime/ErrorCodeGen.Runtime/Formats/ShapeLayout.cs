@@ -375,7 +375,7 @@ namespace ErrorCodeGen.Formats
             return true;
         }
 
-        private static bool IsText(ShapeField field)
+        internal static bool IsText(ShapeField field)
             => field != ShapeField.Details && field != ShapeField.Path && field != ShapeField.RetryAfter;
     }
 }
