@@ -38,6 +38,8 @@ public class DeclaredShapeReaderTests
             "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"name\"],\"msg\":\"Field required\",{DUP}\"x\":0}]}", new[] { "type", "loc", "msg" }),
         ("nested", Shape(d => { d.Error.Add("/data/failure"); d.Error.Add("/fault"); d.Code.Add("/meta/code"); d.Message.Add("/text"); d.RetryAfter.Add("/data/failure/wait"); d.RequestId.Add("/trace/id"); }),
             "{\"data\":{\"failure\":{\"meta\":{\"code\":\"E1\",{DUP}\"k\":1},\"text\":\"m\",\"wait\":5}},\"trace\":{\"id\":\"t1\"},\"fault\":{\"text\":\"later\"}}", new[] { "code" }),
+        ("job", Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.Message.Add("/error"); d.Status.Add("/status"); d.FailingStatus.Add("failed"); }),
+            "{\"id\":\"j1\",\"status\":\"failed\",\"error\":\"CUDA out of memory\",{DUP}\"x\":0}", new[] { "id", "status", "error" }),
         ("problem", ErrorShape.Problem,
             "{\"type\":\"https://example.com/probs/out-of-credit\",\"title\":\"t\",\"detail\":\"d\",\"status\":403,\"balance\":30,{DUP}\"x\":0}", new[] { "type", "title", "detail", "status", "balance" }),
     };
@@ -53,6 +55,60 @@ public class DeclaredShapeReaderTests
         Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":{"type":"t","code":null}}""").RawCode, Is.EqualTo("t"), "null is absent");
         Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":{"code":null,"type":"t","code":"late"}}""").RawCode, Is.EqualTo("late"), "a later non-null occurrence of a better pointer still wins");
         Assert.That(ErrorResponseReader.Read(shape, 400, """{"error":{"code":"first","code":"second"}}""").RawCode, Is.EqualTo("first"), "a duplicate of the same pointer: the first wins");
+    }
+
+    [Test]
+    public void A_failing_status_makes_the_root_an_error_without_a_code()
+    {
+        // An asynchronous job API: the job's own body, at HTTP 200, says whether it failed.
+        ErrorShape shape = Shape(d =>
+        {
+            d.Error.Add("");
+            d.Code.Add("/error_code");
+            d.Message.Add("/error");
+            d.Status.Add("/status");
+            d.Status.Add("/state");
+            d.FailingStatus.Add("failed");
+            d.FailingStatus.Add("canceled");
+        });
+        Assert.That((shape.Status, shape.FailingStatus), Is.EqualTo((new[] { "/status", "/state" }, new[] { "failed", "canceled" })));
+
+        ErrorResponse failed = ErrorResponseReader.Read(shape, 200, """{"id":"j1","status":"FAILED","error":"CUDA out of memory"}""");
+        Assert.That(failed.HasErrorPayload, Is.True, "a failing status, in any case, is an error at 200");
+        Assert.That((failed.Errors.Count, failed.Message, failed.RawCode), Is.EqualTo((1, "CUDA out of memory", (string?)null)));
+        Assert.That(failed.Errors[0].ExtraFields["status"], Is.EqualTo("\"FAILED\""), "the status is kept as an extra field");
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"id":"j1","status":"FAILED","error":"CUDA out of memory"}"""), Is.True);
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"state":"canceled"}"""), Is.True, "the second pointer");
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, "{\"status\":\"fail\\u0065d\"}"), Is.True, "escaped text is compared as text");
+
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"id":"j1","status":"succeeded","output":["a.png"]}"""), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"id":"j1","status":"running"}"""), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"status":"succeeded","status":"failed"}"""), Is.False, "the first non-null occurrence wins");
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"status":["failed"]}"""), Is.False, "only text is a status");
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, """{"status":"succeeded","error_code":"E1"}"""), Is.True, "a status only adds: a code is an error as before");
+    }
+
+    [Test]
+    public void A_status_and_its_failing_values_go_together()
+    {
+        Assert.That(
+            () => Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.Status.Add("/status"); }),
+            Throws.ArgumentException.With.Message.Contains("failing_status is required with status"));
+        Assert.That(
+            () => Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.FailingStatus.Add("failed"); }),
+            Throws.ArgumentException.With.Message.Contains("status is required with failing_status"));
+        Assert.That(
+            () => Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.Status.Add("/status"); d.FailingStatus.Add(" failed"); }),
+            Throws.ArgumentException.With.Message.Contains("spaces around it"));
+        Assert.That(
+            () => Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.Status.Add("/status"); d.FailingStatus.Add("échoué"); }),
+            Throws.ArgumentException.With.Message.Contains("not plain ASCII"));
+        Assert.That(
+            () => Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.Status.Add("/status"); d.FailingStatus.Add(""); }),
+            Throws.ArgumentException.With.Message.Contains("a value is empty"));
+        Assert.That(
+            () => Shape(d => { d.Error.Add("/error"); d.Code.Add("/status"); d.Status.Add("/status/x"); d.FailingStatus.Add("failed"); }),
+            Throws.ArgumentException, "a status inside a member read as a value contradicts it");
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ErrorCodeGen.Generator.Model;
 using ErrorCodeGen.Generator.Parsing;
+using ErrorCodeGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;
 
@@ -60,6 +61,30 @@ public class ShapeDiagnosticTests
         => Assert.That(Diagnose(Catalog("  format: json\n  shape:\n    error: /error\n    code: [/code, /type]\n    message: /message\n    request_id: /request_id\n  request_id_headers: [request-id]\n")), Is.Empty);
 
     [Test]
+    public void A_status_with_its_failing_values_has_no_diagnostics()
+        => Assert.That(Diagnose(Catalog("  format: json\n  shape:\n    error: ''\n    code: /error_code\n    message: /error\n    status: [/status, /state]\n    failing_status: [failed, CANCELED, 'timed out']\n")), Is.Empty);
+
+    [Test]
+    public void A_status_without_failing_values_is_reported_at_the_shape()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: ''\n    code: /code\n    status: /status\n"), "ECG0032", 6, 3, "missing 'failing_status'", "add failing_status: [failed]");
+
+    [Test]
+    public void Failing_values_without_a_status_are_reported_at_the_shape()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: ''\n    code: /code\n    failing_status: failed\n"), "ECG0032", 6, 3, "missing 'status'", "add status: /status");
+
+    [TestCase("[]", 10, 21, "ECG0013", "the list is empty")]
+    [TestCase("[failed, ' failed']", 10, 30, "ECG0013", "spaces around it")]
+    [TestCase("['échoué']", 10, 22, "ECG0013", "not plain ASCII")]
+    [TestCase("[failed, '']", 10, 30, "ECG0013", "a value is empty")]
+    [TestCase("[failed, {a: 1}]", 10, 30, "ECG0004", "a status text such as failed")]
+    public void A_failing_value_that_cannot_match_is_reported_at_it(string values, int line, int column, string id, string why)
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: ''\n    code: /code\n    status: /status\n    failing_status: " + values + "\n"), id, line, column, "failing_status", why);
+
+    [Test]
+    public void A_status_pointer_is_checked_like_the_others()
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: ''\n    code: /code\n    status: status\n    failing_status: failed\n"), "ECG0030", 9, 13, "write '/status'");
+
+    [Test]
     public void A_valid_problem_catalog_needs_no_shape()
         => Assert.That(Diagnose(Catalog("  format: problem\n")), Is.Empty);
 
@@ -81,7 +106,7 @@ public class ShapeDiagnosticTests
 
     [Test]
     public void Unknown_shape_key_with_a_suggestion()
-        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    mesage: /message\n"), "ECG0031", 9, 5, "'mesage'", "did you mean 'message'?", "the keys are error, code, message");
+        => AssertSingle(Catalog("  format: json\n  shape:\n    error: /error\n    code: /code\n    mesage: /message\n"), "ECG0031", 9, 5, "'mesage'", "did you mean 'message'?", "the keys are error, code, message", "retry_after, status, failing_status");
 
     [Test]
     public void Missing_code()
@@ -137,5 +162,49 @@ public class ShapeDiagnosticTests
                 Assert.That(diagnostics.Single().GetMessage(), Does.Contain(problem), pointer);
             }
         }
+    }
+}
+
+/// <summary>A declared status, generated, compiled at C# 7.3 and run: a job body whose status says it failed is a failure at HTTP 200.</summary>
+public class DeclaredStatusGenerationTests
+{
+    private const string Yaml = """
+        schema: errorcodegen/v1
+        provider:
+          name: Jobs
+          title: Jobs API
+          format: json
+          shape:
+            error: ''
+            code: /error_code
+            message: /error
+            status: /status
+            failing_status: [failed, canceled]
+        errors:
+          - code: out_of_memory
+            retryable: false
+            summary: The job ran out of memory.
+
+        """;
+
+    [Test]
+    public void The_generated_catalog_reads_a_failing_status()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(version: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+        var (result, output, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/r/jobs.errors.yaml", Yaml) }, compilation);
+        Assert.That(diagnostics, Is.Empty, GeneratorHarness.Describe(diagnostics));
+        string errors = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Jobs.Errors.g.cs", System.StringComparison.Ordinal)).GetText().ToString();
+        Assert.That(errors, Does.Contain("Status = { \"/status\" },").And.Contain("FailingStatus = { \"failed\", \"canceled\" },"));
+
+        using var pe = new System.IO.MemoryStream();
+        var emit = output.WithAssemblyName("Jobs" + System.Guid.NewGuid().ToString("N")).Emit(pe);
+        Assert.That(emit.Success, Is.True, GeneratorHarness.Describe(emit.Diagnostics.Take(5)));
+        var catalog = (ErrorCodeGen.IErrorCatalog)System.Reflection.Assembly.Load(pe.ToArray()).GetType("Consumer.JobsErrors")!.GetProperty("Catalog")!.GetValue(null)!;
+
+        Assert.That(catalog.IsFailure(200, """{"id":"j1","status":"failed","error":"CUDA out of memory"}"""), Is.True);
+        Assert.That(catalog.IsFailure(200, """{"id":"j1","status":"Canceled"}"""), Is.True);
+        Assert.That(catalog.IsFailure(200, """{"id":"j1","status":"succeeded","output":["a.png"]}"""), Is.False);
+        ErrorCodeGen.ApiErrorException failed = catalog.FromResponse(200, """{"id":"j1","status":"failed","error":"CUDA out of memory","error_code":"out_of_memory"}""");
+        Assert.That((failed.RawCode, failed.ServerMessage, failed.Descriptor?.Code), Is.EqualTo(("out_of_memory", "CUDA out of memory", "out_of_memory")));
     }
 }

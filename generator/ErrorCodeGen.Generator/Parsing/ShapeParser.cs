@@ -121,6 +121,7 @@ namespace ErrorCodeGen.Generator.Parsing
             var keys = new List<ShapeKeyModel>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             List<string>? locations = null;
+            List<string>? failing = null;
             var pointers = new List<LayoutPointer>();
             foreach (KeyValuePair<YamlNodeBase, YamlNodeBase> entry in mapping.Entries)
             {
@@ -138,10 +139,26 @@ namespace ErrorCodeGen.Generator.Parsing
                     continue;
                 }
 
+                if (key.Value == ShapeLayout.FailingStatusKey)
+                {
+                    failing = ReadFailingStatus(entry.Value, context);
+                    if (failing is null)
+                    {
+                        failed = true;
+                    }
+                    else
+                    {
+                        keys.Add(new ShapeKeyModel(key.Value, new EquatableArray<string>(failing.ToArray())));
+                    }
+
+                    continue;
+                }
+
                 if (Array.IndexOf(ShapeLayout.Keys, key.Value) < 0)
                 {
-                    string? suggestion = MappingReader.Closest(key.Value, ShapeLayout.Keys);
-                    context.Report(DiagnosticDescriptors.UnknownShapeKey, key, key.Value, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)", string.Join(", ", ShapeLayout.Keys));
+                    string[] known = AllKeys();
+                    string? suggestion = MappingReader.Closest(key.Value, known);
+                    context.Report(DiagnosticDescriptors.UnknownShapeKey, key, key.Value, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)", string.Join(", ", known));
                     failed = true;
                     continue;
                 }
@@ -177,6 +194,20 @@ namespace ErrorCodeGen.Generator.Parsing
 
             if (failed)
             {
+                return null;
+            }
+
+            // A status and the values that mean failure go together (the runtime's own rule, at the shape key).
+            bool hasStatus = seen.Contains("status");
+            if (hasStatus != (failing != null))
+            {
+                context.Report(
+                    DiagnosticDescriptors.ShapeKeyMissing,
+                    shapeKey!,
+                    hasStatus ? ShapeLayout.FailingStatusKey : "status",
+                    hasStatus
+                        ? "add failing_status: [failed], the values of status that mean failure (compared ignoring case)"
+                        : "add status: /status, the pointer from each error object to its status member");
                 return null;
             }
 
@@ -219,9 +250,65 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            // Keys in the order of ShapeLayout.Keys, so that the emitted definition reads the same whatever the YAML order.
-            keys.Sort((a, b) => Array.IndexOf(ShapeLayout.Keys, a.Key).CompareTo(Array.IndexOf(ShapeLayout.Keys, b.Key)));
+            // Keys in the order of AllKeys, so that the emitted definition reads the same whatever the YAML order.
+            string[] order = AllKeys();
+            keys.Sort((a, b) => Array.IndexOf(order, a.Key).CompareTo(Array.IndexOf(order, b.Key)));
             return new ShapeModel(new EquatableArray<ShapeKeyModel>(keys.ToArray()), headers);
+        }
+
+        /// <summary>The keys of <c>provider.shape</c>: the pointer keys, then <c>failing_status</c>.</summary>
+        private static string[] AllKeys()
+        {
+            var all = new string[ShapeLayout.Keys.Length + 1];
+            ShapeLayout.Keys.CopyTo(all, 0);
+            all[all.Length - 1] = ShapeLayout.FailingStatusKey;
+            return all;
+        }
+
+        /// <summary>The values of <c>failing_status</c> (one or a list), each checked at its own node; null when any is wrong.</summary>
+        private static List<string>? ReadFailingStatus(YamlNodeBase value, ParseContext context)
+        {
+            const string Key = ShapeLayout.FailingStatusKey;
+            var nodes = new List<YamlNodeBase>();
+            if (value is YamlSequence sequence)
+            {
+                nodes.AddRange(sequence.Items);
+            }
+            else
+            {
+                nodes.Add(value);
+            }
+
+            if (nodes.Count == 0 || nodes.Count > ShapeLayout.MaxAlternatives)
+            {
+                string why = nodes.Count == 0 ? "the list is empty; give the values that mean failure, such as [failed, error]" : "at most " + ShapeLayout.MaxAlternatives + " values";
+                context.Report(DiagnosticDescriptors.InvalidValue, value, nodes.Count == 0 ? "[]" : "[...]", Key, why);
+                return null;
+            }
+
+            var list = new List<string>();
+            bool ok = true;
+            foreach (YamlNodeBase node in nodes)
+            {
+                if (node is not YamlScalarNode scalar || scalar.IsNull)
+                {
+                    context.Report(DiagnosticDescriptors.WrongType, node, Key, "a status text such as failed, or a list of them", node.KindName);
+                    ok = false;
+                    continue;
+                }
+
+                string? problem = ShapeLayout.StatusValueProblem(scalar.Value);
+                if (problem != null)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidValue, scalar, scalar.Value, Key, problem);
+                    ok = false;
+                    continue;
+                }
+
+                list.Add(scalar.Value);
+            }
+
+            return ok ? list : null;
         }
 
         /// <summary>A pointer or a list of them, each checked against RFC 6901 at its own node; null when any is wrong.</summary>

@@ -39,6 +39,8 @@ namespace ErrorCodeGen
             TaskId = spec.PointersOf(ShapeField.TaskId);
             RequestId = spec.PointersOf(ShapeField.RequestId);
             RetryAfter = spec.PointersOf(ShapeField.RetryAfter);
+            Status = spec.PointersOf(ShapeField.Status);
+            FailingStatus = spec.FailingStatuses.ToArray();
             RequestIdHeaderNames = spec.RequestIdHeaders.ToArray();
         }
 
@@ -151,6 +153,12 @@ namespace ErrorCodeGen
         /// <summary>The pointers to the wait in seconds, from the root.</summary>
         public IReadOnlyList<string> RetryAfter { get; }
 
+        /// <summary>The pointers to a status member, from each error object, whose values in <see cref="FailingStatus"/> make its object an error (<see cref="ErrorShapeDefinition.Status"/>).</summary>
+        public IReadOnlyList<string> Status { get; }
+
+        /// <summary>The values of <see cref="Status"/> that mean failure.</summary>
+        public IReadOnlyList<string> FailingStatus { get; }
+
         /// <summary>The headers that carry the request id; empty for the default <c>X-Request-Id</c>.</summary>
         public IReadOnlyList<string> RequestIdHeaders => RequestIdHeaderNames;
 
@@ -228,6 +236,11 @@ namespace ErrorCodeGen
             Replace(spec, ShapeField.TaskId, d.TaskId);
             Replace(spec, ShapeField.RequestId, d.RequestId);
             Replace(spec, ShapeField.RetryAfter, d.RetryAfter);
+            if (!AddStatus(spec, d, out problem))
+            {
+                return null;
+            }
+
             foreach (string header in d.RequestIdHeaders)
             {
                 if (string.IsNullOrWhiteSpace(header))
@@ -240,6 +253,32 @@ namespace ErrorCodeGen
             }
 
             return spec;
+        }
+
+        /// <summary>The status pointers and the values that mean failure: both or neither, each value plain ASCII text.</summary>
+        private static bool AddStatus(ShapeSpec spec, ErrorShapeDefinition d, out string? problem)
+        {
+            problem = ShapeLayout.StatusProblem(d.Status.Count > 0, d.FailingStatus);
+            if (problem != null)
+            {
+                return false;
+            }
+
+            if (d.Status.Count > 0)
+            {
+                // Kept as an extra field as well: a status is worth seeing, and it fills no field of its own.
+                spec.Remove(ShapeField.Status);
+                int rank = 0;
+                foreach (string pointer in d.Status)
+                {
+                    spec.Pointers.Add(new LayoutPointer(ShapeField.Status, pointer, rank++, alsoExtra: true));
+                }
+
+                spec.FailingStatuses.Clear();
+                spec.FailingStatuses.AddRange(d.FailingStatus);
+            }
+
+            return true;
         }
 
         private static void Replace(ShapeSpec spec, ShapeField field, IList<string> pointers)

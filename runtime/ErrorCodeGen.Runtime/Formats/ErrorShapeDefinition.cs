@@ -56,6 +56,16 @@ namespace ErrorCodeGen
         /// <summary>The wait in seconds (a number or a numeric string), from the root.</summary>
         public IList<string> RetryAfter { get; } = new List<string>();
 
+        /// <summary>
+        /// A status member, from each error object (<c>"status": "failed"</c>): with <see cref="FailingStatus"/>, an error object
+        /// whose status is one of those values is an error even without a code, so a body whose root is the error
+        /// (<see cref="Error"/> <c>""</c>) is a failure at HTTP 200 when its status says so. The member is kept as an extra field too.
+        /// </summary>
+        public IList<string> Status { get; } = new List<string>();
+
+        /// <summary>The values of <see cref="Status"/> that mean failure, compared ignoring case (ASCII): required with it.</summary>
+        public IList<string> FailingStatus { get; } = new List<string>();
+
         /// <summary>The response headers that carry the request id, first listed first; when empty, <c>X-Request-Id</c>.</summary>
         public IList<string> RequestIdHeaders { get; } = new List<string>();
     }

@@ -131,7 +131,11 @@ namespace ErrorCodeGen.Formats
             b.Pending = item;
             s.ItemRanks = NoRanks;
             s.ItemSeen = 0;
+            s.StatusFailed = false;
             ReadObject(ref r, body, b, ref s, node, item);
+
+            // A failing status makes the object an error without a code (the root item of a declared shape's error: "").
+            b.HasErrorPayload |= s.StatusFailed;
             b.FlushPending();
         }
 

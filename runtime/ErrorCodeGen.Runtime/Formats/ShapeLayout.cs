@@ -37,9 +37,9 @@ namespace ErrorCodeGen.Formats
         RetryAfter,
 
         /// <summary>
-        /// A status member (<c>"status": "error"</c>), for the presets only (no catalog key): not kept as a field; a value
-        /// among <c>ShapeSpec.FailingStatuses</c> makes its object an error (the root with <c>ShapeSpec.RootFallback</c>, an
-        /// item of a conditional location).
+        /// A status member (<c>"status": "error"</c>, the catalog's <c>status</c>): no field of its own; a value among
+        /// <c>ShapeSpec.FailingStatuses</c> makes its object an error (the root item, with <c>error: ""</c> or
+        /// <c>ShapeSpec.RootFallback</c>, or an item of a conditional location).
         /// </summary>
         Status,
     }
@@ -171,7 +171,76 @@ namespace ErrorCodeGen.Formats
         public static readonly string[] Keys =
         {
             "error", "code", "message", "parameter", "task_type", "task_id", "documentation", "path", "details", "request_id", "retry_after",
+            "status",
         };
+
+        /// <summary>The catalog key beside <c>status</c>: the values that mean failure (text, not pointers).</summary>
+        public const string FailingStatusKey = "failing_status";
+
+        /// <summary>The longest value of <see cref="FailingStatusKey"/> (a status is compared up to this length).</summary>
+        public const int MaxStatusLength = 64;
+
+        /// <summary>
+        /// What is wrong with a status and the values that mean failure, or null: both or neither, at most
+        /// <see cref="MaxAlternatives"/> values, each printable ASCII (compared ignoring case) without surrounding spaces.
+        /// </summary>
+        public static string? StatusProblem(bool hasStatus, IList<string> failing)
+        {
+            if (hasStatus && failing.Count == 0)
+            {
+                return FailingStatusKey + " is required with status: the values that mean failure, such as [failed, error]";
+            }
+
+            if (!hasStatus && failing.Count > 0)
+            {
+                return "status is required with " + FailingStatusKey + ": the pointer to the status member of each error object, such as /status";
+            }
+
+            if (failing.Count > MaxAlternatives)
+            {
+                return FailingStatusKey + ": at most " + MaxAlternatives + " values";
+            }
+
+            foreach (string value in failing)
+            {
+                string? why = StatusValueProblem(value);
+                if (why != null)
+                {
+                    return FailingStatusKey + ": " + why;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What is wrong with one value that means failure, or null.</summary>
+        public static string? StatusValueProblem(string? value)
+        {
+            if (value is null || value.Trim().Length == 0)
+            {
+                return "a value is empty; give the status text, such as failed";
+            }
+
+            if (value.Length > MaxStatusLength)
+            {
+                return "'" + value.Substring(0, 16) + "…' is longer than " + MaxStatusLength + " characters";
+            }
+
+            if (value.Trim().Length != value.Length)
+            {
+                return "'" + value + "' has spaces around it; a status is compared as it is sent, ignoring case only";
+            }
+
+            foreach (char c in value)
+            {
+                if (c < ' ' || c > '~')
+                {
+                    return "'" + value + "' is not plain ASCII text (letters, digits, punctuation and spaces)";
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>RFC 9457 problem details (the problem preset): the root is the error; <c>title</c> is also kept as an extra field.</summary>
         public static LayoutPointer[] ProblemPointers() => new[]
@@ -182,11 +251,11 @@ namespace ErrorCodeGen.Formats
             new LayoutPointer(ShapeField.Message, "/title", 1, alsoExtra: true),
         };
 
-        /// <summary>The number of <see cref="ShapeField"/> values (one more than the catalog's field keys: <see cref="ShapeField.Status"/> has none).</summary>
+        /// <summary>The number of <see cref="ShapeField"/> values.</summary>
         public const int FieldCount = (int)ShapeField.Status + 1;
 
-        /// <summary>The catalog key of a field (<c>status</c> for the presets' <see cref="ShapeField.Status"/>, which is no catalog key).</summary>
-        public static string KeyOf(ShapeField field) => field == ShapeField.Status ? "status" : Keys[1 + (int)field];
+        /// <summary>The catalog key of a field.</summary>
+        public static string KeyOf(ShapeField field) => Keys[1 + (int)field];
 
         /// <summary>The field of a catalog key other than <c>error</c>, or null.</summary>
         public static ShapeField? FieldOf(string key)
