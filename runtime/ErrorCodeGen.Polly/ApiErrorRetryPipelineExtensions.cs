@@ -51,47 +51,46 @@ namespace ErrorCodeGen.Polly
             builder.TimeProvider = options.TimeProvider;
             // A caller's MaxRetries caps Polly; otherwise RetryAdvisor stops at the catalog's attempts (or 3), so Polly's own
             // limit is only a backstop (the same rule as the retry handler's).
+            // With MaxRetries = 0 the strategy is still there (Polly needs one attempt at least): RetryAdvisor refuses the retry,
+            // and the give-up is counted as the handler counts it.
             bool callerSet = options.MaxRetriesIsSet;
-            if (!callerSet || options.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                Name = "ErrorCodeGen.Retry." + catalog.ProviderName,
+                MaxRetryAttempts = callerSet ? Math.Max(1, options.MaxRetries) : int.MaxValue,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = TimeSpan.Zero,
+                UseJitter = false,
+                ShouldHandle = args => ShouldHandleAsync(catalog, options, args),
+                // Polly waits nothing itself: the wait is RetryAdvisor.DelayAsync, in OnRetry (which Polly awaits before
+                // the next attempt), the same wait as the handler's, never shorter than asked on a coarse timer.
+                DelayGenerator = static _ => new ValueTask<TimeSpan?>(TimeSpan.Zero),
+                OnRetry = async args =>
                 {
-                    Name = "ErrorCodeGen.Retry." + catalog.ProviderName,
-                    MaxRetryAttempts = callerSet ? options.MaxRetries : int.MaxValue,
-                    BackoffType = DelayBackoffType.Constant,
-                    Delay = TimeSpan.Zero,
-                    UseJitter = false,
-                    ShouldHandle = args => ShouldHandleAsync(catalog, options, args),
-                    // Polly waits nothing itself: the wait is RetryAdvisor.DelayAsync, in OnRetry (which Polly awaits before
-                    // the next attempt), the same wait as the handler's, never shorter than asked on a coarse timer.
-                    DelayGenerator = static _ => new ValueTask<TimeSpan?>(TimeSpan.Zero),
-                    OnRetry = async args =>
+                    if (args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided))
                     {
-                        if (args.Context.Properties.TryGetValue(s_decisionKey, out ApiErrorRetryEvent? decided))
+                        try
                         {
-                            try
+                            options.OnRetry?.Invoke(decided);
+                            if (decided.Advice.RefreshesCredentials)
                             {
-                                options.OnRetry?.Invoke(decided);
-                                if (decided.Advice.RefreshesCredentials)
-                                {
-                                    // The request factory makes the next attempt's request, with the new credentials.
-                                    args.Context.Properties.Set(s_refreshedKey, true);
-                                    await options.RefreshCredentialsAsync!(decided.Error, null, args.Context.CancellationToken).ConfigureAwait(false);
-                                }
+                                // The request factory makes the next attempt's request, with the new credentials.
+                                args.Context.Properties.Set(s_refreshedKey, true);
+                                await options.RefreshCredentialsAsync!(decided.Error, null, args.Context.CancellationToken).ConfigureAwait(false);
+                            }
 
-                                await RetryAdvisor.DelayAsync(decided.Advice.Delay, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
-                            }
-                            catch
-                            {
-                                // Polly disposes the retried response only after OnRetry returns; when a callback throws or the
-                                // caller cancels the wait, the exception is what the caller gets, so the response is ours to dispose.
-                                args.Outcome.Result?.Dispose();
-                                throw;
-                            }
+                            await RetryAdvisor.DelayAsync(decided.Advice.Delay, options.TimeProvider, args.Context.CancellationToken).ConfigureAwait(false);
                         }
-                    },
-                });
-            }
+                        catch
+                        {
+                            // Polly disposes the retried response only after OnRetry returns; when a callback throws or the
+                            // caller cancels the wait, the exception is what the caller gets, so the response is ours to dispose.
+                            args.Outcome.Result?.Dispose();
+                            throw;
+                        }
+                    }
+                },
+            });
 
             builder.AddStrategy(_ => new TransportFailureStrategy(catalog, options), new TransportFailureStrategyOptions());
             if (options.AttemptTimeout is TimeSpan timeout)
@@ -105,7 +104,9 @@ namespace ErrorCodeGen.Polly
 
         /// <summary>
         /// Sends a request made fresh for each attempt (a request message can be sent only once) through
-        /// <paramref name="pipeline"/>, with the request kept in the context for the retry rules.
+        /// <paramref name="pipeline"/>, with the request kept in the context for the retry rules. The request of an attempt
+        /// that is retried is disposed when the next one is made (its content too, unless the next request sends the same
+        /// content instance); the last one is the response's <c>RequestMessage</c>.
         /// </summary>
         /// <param name="pipeline">A pipeline with <see cref="AddApiErrorRetry"/>.</param>
         /// <param name="http">The client.</param>
@@ -130,6 +131,18 @@ namespace ErrorCodeGen.Polly
                     static async (ctx, state) =>
                     {
                         HttpRequestMessage request = state.createRequest();
+                        if (ctx.Properties.TryGetValue(RequestKey, out HttpRequestMessage? previous) && !ReferenceEquals(previous, request))
+                        {
+                            // The attempt before was retried, so its request is over: disposed, with its content unless this
+                            // attempt sends the same content again. The last request stays the response's RequestMessage.
+                            if (previous.Content != null && ReferenceEquals(previous.Content, request.Content))
+                            {
+                                previous.Content = null;
+                            }
+
+                            previous.Dispose();
+                        }
+
                         ctx.Properties.Set(RequestKey, request);
                         try
                         {

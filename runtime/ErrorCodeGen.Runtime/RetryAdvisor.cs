@@ -121,6 +121,9 @@ namespace ErrorCodeGen
             return remainder == 0 || ticks <= 0 ? delay : TimeSpan.FromTicks(ticks - remainder + TimeSpan.TicksPerMillisecond);
         }
 
+        /// <summary>The longest wait one timer takes (<see cref="Task.Delay(TimeSpan)"/>'s limit, about 49.7 days).</summary>
+        private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
         /// <summary>
         /// Sleeps <paramref name="delay"/> on <paramref name="timeProvider"/>'s clock, and never less: the wait is given to the
         /// timer rounded up to whole milliseconds (timers truncate), and a timer that fires early (a coarse clock) is followed
@@ -141,17 +144,33 @@ namespace ErrorCodeGen
             cancellationToken.ThrowIfCancellationRequested();
             long start = timeProvider.GetTimestamp();
             TimeSpan left = delay;
-            for (int i = 0; i < 3 && left > TimeSpan.Zero; i++)
+            int early = 0;
+            while (left > TimeSpan.Zero)
             {
-#if NET8_0_OR_GREATER
-                await Task.Delay(RoundUpToMilliseconds(left), timeProvider, cancellationToken).ConfigureAwait(false);
-#else
-                await timeProvider.Delay(RoundUpToMilliseconds(left), cancellationToken).ConfigureAwait(false);
-#endif
-                left = delay - timeProvider.GetElapsedTime(start);
-                if (left > TimeSpan.Zero)
+                // A timer takes at most about 49.7 days: a longer wait (a MaxDelay of a year) is slept in such pieces.
+                TimeSpan piece = RoundUpToMilliseconds(left);
+                if (piece > s_longestTimer)
                 {
-                    // Early by less than a coarse clock's tick: wait the rest, plus that tick.
+                    piece = s_longestTimer;
+                }
+
+                TimeSpan before = timeProvider.GetElapsedTime(start);
+#if NET8_0_OR_GREATER
+                await Task.Delay(piece, timeProvider, cancellationToken).ConfigureAwait(false);
+#else
+                await timeProvider.Delay(piece, cancellationToken).ConfigureAwait(false);
+#endif
+                TimeSpan after = timeProvider.GetElapsedTime(start);
+                left = delay - after;
+                if (left > TimeSpan.Zero && after - before < piece)
+                {
+                    // The timer fired early, by less than a coarse clock's tick: wait the rest, plus that tick (three times
+                    // at most, so a clock that does not move cannot hold the wait forever).
+                    if (++early == 3)
+                    {
+                        break;
+                    }
+
                     left += TimeSpan.FromMilliseconds(1);
                 }
             }
@@ -268,9 +287,12 @@ namespace ErrorCodeGen
                 return "the request is not known, so it is not repeated: the server may have acted on it";
             }
 
+            // Without the request, what the response recorded of it: its idempotency key under the default header name (the
+            // only one the reader knows of), which counts when the options use that name.
             if (request != null
                 ? RequestFacts.IsIdempotent(request.Method) || RequestFacts.HasIdempotencyKey(request, options.IdempotencyKeyHeader)
-                : RequestFacts.IsIdempotent(new HttpMethod(method)))
+                : RequestFacts.IsIdempotent(new HttpMethod(method))
+                    || (response.RequestRepeatable && string.Equals(options.IdempotencyKeyHeader, RequestFacts.DefaultIdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
             {
                 return null;
             }

@@ -59,9 +59,10 @@ namespace ErrorCodeGen.Http
             {
                 ApiErrorRetryTelemetry.RecordAttempt(_catalog.ProviderName);
                 HttpResponseMessage response;
+                ApiErrorException? error;
                 try
                 {
-                    response = await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
+                    (response, error) = await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -80,25 +81,23 @@ namespace ErrorCodeGen.Http
                     continue;
                 }
 
-                if ((int)response.StatusCode < 400)
+                if (error is null)
                 {
                     return response;
                 }
 
-                ApiErrorException error;
+                RetryAdvice advice;
                 try
                 {
-                    error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                    advice = Decide(error, request, attempt, replayable, refreshed);
                 }
-                catch (OperationCanceledException)
+                catch
                 {
-                    // The caller cancelled while the error body was read: the response is never handed out, so it is
-                    // disposed here (its connection goes back to the pool).
+                    // OnRetry threw: the caller gets its exception, and the response is never handed out.
                     response.Dispose();
                     throw;
                 }
 
-                RetryAdvice advice = Decide(error, request, attempt, replayable, refreshed);
                 if (!advice.ShouldRetry)
                 {
                     // Returned as it is, its body still readable (the reader buffered what it read).
@@ -139,13 +138,18 @@ namespace ErrorCodeGen.Http
             await RetryAdvisor.DelayAsync(advice.Delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => _options.AttemptTimeout is TimeSpan timeout
-                ? SendWithTimeoutAsync(request, timeout, cancellationToken)
-                : base.SendAsync(request, cancellationToken);
-
-        private async Task<HttpResponseMessage> SendWithTimeoutAsync(HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <summary>
+        /// One attempt: the response and, for an error status, the error read from its body, both within
+        /// <see cref="ApiErrorRetryOptions.AttemptTimeout"/> (a body that stalls is the attempt's time-out too).
+        /// </summary>
+        private async Task<(HttpResponseMessage Response, ApiErrorException? Error)> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (_options.AttemptTimeout is not TimeSpan timeout)
+            {
+                HttpResponseMessage plain = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return (plain, await ReadErrorAsync(plain, cancellationToken).ConfigureAwait(false));
+            }
+
 #if NET8_0_OR_GREATER
             using var attempt = new CancellationTokenSource(timeout, _options.TimeProvider);
 #else
@@ -154,7 +158,8 @@ namespace ErrorCodeGen.Http
             using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
             try
             {
-                return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+                HttpResponseMessage response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+                return (response, await ReadErrorAsync(response, linked.Token).ConfigureAwait(false));
             }
             catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -162,7 +167,25 @@ namespace ErrorCodeGen.Http
             }
         }
 
-        private Task<ApiErrorException> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-            => _catalog.FromResponseAsync(response, _options.TimeProvider, cancellationToken);
+        /// <summary>The error of a response with an error status (null for any other); a response whose read is cancelled is disposed.</summary>
+        private async Task<ApiErrorException?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            if ((int)response.StatusCode < 400)
+            {
+                return null;
+            }
+
+            try
+            {
+                return await _catalog.FromResponseAsync(response, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller cancelled, or the attempt timed out, while the error body was read: the response is never
+                // handed out, so it is disposed here (its connection goes back to the pool).
+                response.Dispose();
+                throw;
+            }
+        }
     }
 }

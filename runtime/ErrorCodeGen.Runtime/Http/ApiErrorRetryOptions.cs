@@ -16,7 +16,7 @@ namespace ErrorCodeGen.Http
 
         /// <summary>
         /// The most retries after the first attempt. When set, it wins over the catalog's <c>backoff.attempts</c>; when not
-        /// set, the catalog's attempts less one, else 3. The catalog's <c>once</c> allows one whatever this says.
+        /// set, the catalog's attempts less one, else 3. The catalog's <c>once</c> allows one at most, within this limit (with 0, none).
         /// </summary>
         public int MaxRetries
         {
@@ -98,7 +98,13 @@ namespace ErrorCodeGen.Http
         /// </summary>
         public Func<ApiErrorException, System.Net.Http.HttpRequestMessage?, System.Threading.CancellationToken, System.Threading.Tasks.Task>? RefreshCredentialsAsync { get; set; }
 
-        /// <summary>Called before each wait, with what failed, the wait and why; never sees a header, query string or credential.</summary>
+        /// <summary>
+        /// Called before each wait, with what failed, the wait and why. The event's <c>Advice</c> and the error's <c>Message</c>
+        /// carry no header, query string or credential (secrets in server text are masked); the error itself is the whole
+        /// exception, with the request path in its message and <c>Response.RequestPath</c>, and the server's raw text in
+        /// <c>ServerMessage</c> and <c>Errors</c>, so log the message or the advice rather than those. An exception it throws
+        /// is the caller's to see (the response is disposed).
+        /// </summary>
         public Action<ApiErrorRetryEvent>? OnRetry { get; set; }
 
         internal static readonly ApiErrorRetryOptions Default = new ApiErrorRetryOptions();

@@ -53,12 +53,6 @@ namespace ErrorCodeGen.Http
             {
                 return true;
             }
-#if NET8_0_OR_GREATER
-            if (content is ReadOnlyMemoryContent)
-            {
-                return true;
-            }
-#endif
             if (content is MultipartContent multipart)
             {
                 foreach (HttpContent part in multipart)
@@ -72,8 +66,10 @@ namespace ErrorCodeGen.Http
                 return true;
             }
 
-            // System.Net.Http.Json's JsonContent serializes its value each time it is sent.
-            return content.GetType().FullName == "System.Net.Http.Json.JsonContent";
+            // System.Net.Http.Json's JsonContent serializes its value each time it is sent; ReadOnlyMemoryContent (which the
+            // netstandard2.0 build cannot name, though .NET 6 and 7 apps run it) holds its bytes. By name, so both builds agree.
+            string? type = content.GetType().FullName;
+            return type == "System.Net.Http.Json.JsonContent" || type == "System.Net.Http.ReadOnlyMemoryContent";
         }
     }
 }

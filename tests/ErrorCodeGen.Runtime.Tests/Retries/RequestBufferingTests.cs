@@ -35,6 +35,31 @@ public class RequestBufferingTests
         Assert.That(inner.Calls, Is.Zero, "nothing is sent for a cancelled request");
     }
 
+    [Test]
+    public async Task A_ReadOnlyMemoryContent_above_the_buffer_limit_is_sent_again_on_every_build()
+    {
+        // It holds its bytes, so it is replayable as it is: on the netstandard2.0 build too, which cannot name the type.
+        var inner = new FailsOnce();
+        var options = new ApiErrorRetryOptions { TimeProvider = new RecordingTimeProvider(DateTimeOffset.UtcNow) };
+        using var client = new HttpClient(new ApiErrorRetryHandler(inner, CmfyCloudErrors.Catalog, options)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+
+        using HttpResponseMessage response = await client.PutAsync("/x", new ReadOnlyMemoryContent(new byte[2 * 1024 * 1024]));
+
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(inner.BodyLengths, Is.EqualTo(new[] { 2 * 1024 * 1024, 2 * 1024 * 1024 }), "the whole body, both times");
+    }
+
+    private sealed class FailsOnce : HttpMessageHandler
+    {
+        public readonly System.Collections.Generic.List<int> BodyLengths = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            BodyLengths.Add((await request.Content!.ReadAsByteArrayAsync(cancellationToken)).Length);
+            return new HttpResponseMessage(BodyLengths.Count == 1 ? System.Net.HttpStatusCode.ServiceUnavailable : System.Net.HttpStatusCode.OK) { RequestMessage = request };
+        }
+    }
+
     private sealed class NeverCalledHandler : HttpMessageHandler
     {
         public int Calls;
