@@ -27,7 +27,7 @@ namespace ErrorCodeGen
             {
                 string text = Utf8Text.Decode(head);
                 // Byte-order marks are not white space to Trim, but they are not content either.
-                if (text.TrimStart().TrimStart('\uFEFF').TrimStart().StartsWith("<", StringComparison.Ordinal))
+                if (StartsWithTag(text))
                 {
                     return "an HTML page";
                 }
@@ -37,6 +37,20 @@ namespace ErrorCodeGen
 
             string line = SingleLine(candidate!, 200);
             return line.Length == 0 ? null : line;
+        }
+
+        /// <summary>Whether the first character after white space and byte-order marks (in any order and number) opens a tag.</summary>
+        private static bool StartsWithTag(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c != '\uFEFF' && !char.IsWhiteSpace(c))
+                {
+                    return c == '<';
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -105,7 +105,7 @@ public class HostileResponseTests
             Is.EqualTo("Bad Gateway The upstream server did not answer."));
 
         // Byte-order marks before the page (the reader drops the first; any more are not content either).
-        foreach (string page in new[] { "<html><body>x</body></html>", "\uFEFF<html><body>x</body></html>", "\uFEFF\uFEFF <html><body>x</body></html>" })
+        foreach (string page in new[] { "<html><body>x</body></html>", "\uFEFF<html><body>x</body></html>", "\uFEFF\uFEFF <html><body>x</body></html>", "\uFEFF \uFEFF<html><body>x</body></html>", " \uFEFF\n\u3000\uFEFF <html></html>" })
         {
             ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 502, "\uFEFF" + page);
             Assert.That((response.BodyKind, response.NonJsonExcerpt), Is.EqualTo((ErrorBodyKind.NotJson, "an HTML page")), page);
