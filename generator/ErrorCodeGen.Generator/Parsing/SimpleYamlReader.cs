@@ -26,6 +26,9 @@ namespace ErrorCodeGen.Generator.Parsing
         private readonly CancellationToken _cancellationToken;
         private int _pos;
         private int _line;
+
+        /// <summary>Where the current line (<see cref="_line"/>) starts, so a mark is found without searching back for it.</summary>
+        private int _lineStart;
         private int _nodes;
 
         private SimpleYamlReader(string text, CancellationToken cancellationToken)
@@ -93,9 +96,14 @@ namespace ErrorCodeGen.Generator.Parsing
         {
             _pos = end < _text.Length ? end + 1 : end;
             _line++;
+            _lineStart = _pos;
         }
 
-        private Mark MarkAt(int index) => new Mark(index, _line + 1, index - LineStart(index) + 1);
+        /// <summary>
+        /// The mark of <paramref name="index"/> on the current line: its column from the line's start, kept as lines are read
+        /// (searching back for it made a flow list of N items on one line cost N times the line).
+        /// </summary>
+        private Mark MarkAt(int index) => new Mark(index, _line + 1, index - (index >= _lineStart ? _lineStart : LineStart(index)) + 1);
 
         private int LineStart(int index)
         {
@@ -217,7 +225,7 @@ namespace ErrorCodeGen.Generator.Parsing
         private bool EndsHere(int indent, int end)
         {
             AdvanceLine(end);
-            int save = _pos, line = _line;
+            int save = _pos, line = _line, lineStart = _lineStart;
             while (_pos < _text.Length)
             {
                 int lineEnd = LineEnd(_pos);
@@ -232,6 +240,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     bool ok = i - _pos <= indent;
                     _pos = save;
                     _line = line;
+                    _lineStart = lineStart;
                     return ok;
                 }
 
@@ -240,6 +249,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
             _pos = save;
             _line = line;
+            _lineStart = lineStart;
             return true;
         }
 
