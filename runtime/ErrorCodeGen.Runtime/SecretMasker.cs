@@ -6,7 +6,7 @@ namespace ErrorCodeGen
     /// <summary>
     /// Masks credentials in server text by their shape, in one pass and without regular expressions:
     /// <list type="bullet">
-    /// <item><description>the value of any name that contains a secret-like word (<see cref="s_secretWords"/>; except where it begins a common word that names no secret, <see cref="IsOrdinaryWordAt"/>), in any case and
+    /// <item><description>the value of any name that contains a secret-like word (<see cref="s_secretWords"/>; except in a whole part of the name that is a common word naming no secret, <see cref="IsOrdinaryWordAt"/>), in any case and
     /// separator style, quoted or not, URL-encoded or not: <c>client_secret=…</c>, <c>"refresh_token": "…"</c>,
     /// <c>X_API_KEY=…</c>, <c>token%3D…</c>, <c>Cookie: session=…</c>; a quoted value is masked whole;</description></item>
     /// <item><description>the credential after an authorization scheme: <c>Bearer …</c>, <c>Basic …</c>, <c>Bearer: …</c>, <c>bearer=…</c>;</description></item>
@@ -557,26 +557,25 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
-        /// Base64 as a credential is written: four characters or more, with a digit, <c>+</c>, <c>/</c> or <c>=</c>, or a capital
-        /// letter after the first (<c>dXNlcjpwdw==</c>), which a word of prose (<c>plan</c>, <c>Plan</c>, <c>PLAN</c>) has not.
+        /// Whether the word after <c>Basic</c> may be a credential: anything but a word of prose, which is letters only, at most
+        /// sixteen, all small after an optional capital (<c>plan</c>, <c>Plan</c>). Base64 of a <c>user:password</c> pair almost
+        /// never has that shape (<c>ZGVtbzpmenkx</c>, <c>QUJDREVG</c>, <c>dXNlcjpwdw==</c> are masked).
         /// </summary>
         private static bool LooksBase64(string text, int start, int end)
         {
-            if (end - start < 4)
+            if (end - start > 16)
             {
-                return false;
+                return true;
             }
 
-            bool lower = false;
             for (int i = start; i < end; i++)
             {
                 char c = text[i];
-                if ((c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' || (i > start && lower && c >= 'A' && c <= 'Z'))
+                bool prose = (c >= 'a' && c <= 'z') || (i == start && c >= 'A' && c <= 'Z');
+                if (!prose)
                 {
                     return true;
                 }
-
-                lower |= c >= 'a' && c <= 'z';
             }
 
             return false;
@@ -617,7 +616,7 @@ namespace ErrorCodeGen
                         break;
                     }
 
-                    if (!IsOrdinaryWordAt(text, at, word, end, valueStart))
+                    if (!IsOrdinaryWordAt(text, start, at, word, end, valueStart))
                     {
                         return true;
                     }
@@ -630,56 +629,92 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
-        /// Where a secret-like word is the start of a common word that names no secret, in the same letter case (so a camelCase
-        /// or snake_case part still counts): <c>key</c> in <c>keyframes</c> or <c>keyword</c> (but not <c>keys</c>), <c>sig</c> in
-        /// <c>sigma</c> or <c>signal</c>, <c>auth</c> in <c>author</c> (but not <c>authorization</c> or <c>authorise</c>); and
-        /// <c>tokens</c>, <c>token_count</c> or <c>tokenLimit</c> with a whole number for its value (<c>max_tokens: 4096</c>), a
-        /// count of tokens, not a token.
+        /// The common words, each a whole part of a name, that begin with a secret-like word but name no secret.
         /// </summary>
-        private static bool IsOrdinaryWordAt(string text, int at, string word, int end, int valueStart)
+        private static readonly string[] s_ordinaryWords = { "keyframe", "keyframes", "keyword", "keywords", "sigma", "sigmas", "signal", "signals", "author", "authors", "authority" };
+
+        /// <summary>
+        /// Where a secret-like word stands in a whole part of the name (from its start, a separator, a digit or a camelCase
+        /// capital, to the next) that is a common word naming no secret, its letters in one case (<see cref="s_ordinaryWords"/>:
+        /// <c>sigma_min</c>, <c>keyframes</c>, <c>Author</c>; not <c>apikeyframes</c>, <c>keyvalue</c> or <c>sighash</c>); or
+        /// where it is a count of tokens (<c>tokens</c>, <c>token_count</c>, <c>token-limit</c>, <c>tokenLimit</c> as whole
+        /// parts: <c>max_tokens</c>, <c>promptTokens</c>) whose value is a whole number (<c>max_tokens: 4096</c>).
+        /// </summary>
+        private static bool IsOrdinaryWordAt(string text, int start, int at, string word, int end, int valueStart)
+        {
+            if (!IsPartStart(text, start, at))
+            {
+                return false;
+            }
+
+            if (word == "token")
+            {
+                int after = at + word.Length;
+                bool count = PartIs(text, at, end, "tokens");
+                if (!count && after <= end && SameCase(text, at, after))
+                {
+                    // "token_count", "token-limit", "tokenCount": the next part is the count word.
+                    int k = after < end && (text[after] == '_' || text[after] == '-') ? after + 1 : after;
+                    bool separated = k > after || (k < end && char.IsUpper(text[k]) && char.IsLower(text[after - 1]));
+                    count = separated && (PartIs(text, k, end, "count") || PartIs(text, k, end, "limit"));
+                }
+
+                return count && IsWholeNumber(text, valueStart);
+            }
+
+            foreach (string ordinary in s_ordinaryWords)
+            {
+                if (ordinary.StartsWith(word, StringComparison.Ordinal) && PartIs(text, at, end, ordinary))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a part of a name starts at <paramref name="at"/>: the name's start, after a character that is no letter, or a capital after a small letter.</summary>
+        private static bool IsPartStart(string text, int start, int at)
+            => at == start || !char.IsLetter(text[at - 1]) || (char.IsUpper(text[at]) && char.IsLower(text[at - 1]));
+
+        /// <summary>
+        /// Whether the part of the name at <paramref name="at"/> is exactly <paramref name="word"/> (ignoring case), its letters in
+        /// one case after the first (<c>sigma</c>, <c>Sigma</c>, <c>SIGMA</c>), and then the part ends: the name's end, a
+        /// character that is no letter, or a capital after a small letter.
+        /// </summary>
+        private static bool PartIs(string text, int at, int end, string word)
         {
             int after = at + word.Length;
-            bool lower = char.IsLower(text[after - 1]);
-            bool SameCaseLetter(int k) => k < end && (lower ? text[k] >= 'a' && text[k] <= 'z' : text[k] >= 'A' && text[k] <= 'Z');
-
-            switch (word)
+            if (after > end || string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) != 0 || !SameCase(text, at, after))
             {
-                case "key":
-                    return SameCaseLetter(after) && char.ToLowerInvariant(text[after]) != 's';
-                case "sig":
-                    return SameCaseLetter(after);
-                case "auth":
-                    return after + 2 <= end && SameCaseLetter(after) && SameCaseLetter(after + 1)
-                        && string.Compare(text, after, "or", 0, 2, StringComparison.OrdinalIgnoreCase) == 0
-                        && !(SameCaseLetter(after + 2) && SameCaseLetter(after + 3)
-                             && char.ToLowerInvariant(text[after + 2]) == 'i'
-                             && (char.ToLowerInvariant(text[after + 3]) == 'z' || char.ToLowerInvariant(text[after + 3]) == 's'));
-                case "token":
-                    return IsCountOfTokens(text, after, end) && IsWholeNumber(text, valueStart);
-                default:
-                    return false;
+                return false;
             }
+
+            return after == end || !char.IsLetter(text[after]) || (char.IsUpper(text[after]) && char.IsLower(text[after - 1]));
         }
 
-        /// <summary>After <c>token</c>: <c>s</c>, or <c>count</c> or <c>limit</c> (after <c>_</c> or <c>-</c>, or in camelCase).</summary>
-        private static bool IsCountOfTokens(string text, int after, int end)
+        /// <summary>Whether the letters after the first of <paramref name="at"/>..<paramref name="after"/> are all small or all capitals.</summary>
+        private static bool SameCase(string text, int at, int after)
         {
-            if (after < end && (text[after] == 's' || text[after] == 'S'))
+            bool lower = false, upper = false;
+            for (int k = at + 1; k < after; k++)
             {
-                return true;
+                lower |= char.IsLower(text[k]);
+                upper |= char.IsUpper(text[k]);
             }
 
-            int k = after < end && (text[after] == '_' || text[after] == '-') ? after + 1 : after;
-            return end - k >= 5
-                && (string.Compare(text, k, "count", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
-                    || string.Compare(text, k, "limit", 0, 5, StringComparison.OrdinalIgnoreCase) == 0);
+            return !(lower && upper);
         }
 
-        /// <summary>A whole number of at most nine digits at <paramref name="i"/> (a quoted one too), then the end of the value.</summary>
+        /// <summary>
+        /// A whole number of at most nine digits at <paramref name="i"/>, quoted (any quote the masker knows: <c>"</c>,
+        /// <c>'</c>, <c>\"</c>, <c>%22</c>) or not, and then the value ends: not more of a token, and not a name with a value
+        /// of its own (<c>tokens: 12: hunter2</c>).
+        /// </summary>
         private static bool IsWholeNumber(string text, int i)
         {
-            bool quoted = i < text.Length && text[i] == '"';
-            int k = quoted ? i + 1 : i;
+            string? close = i < text.Length ? QuoteAt(text, i) : null;
+            int k = close is null ? i : i + close.Length;
             int digits = 0;
             while (k < text.Length && text[k] >= '0' && text[k] <= '9')
             {
@@ -692,12 +727,21 @@ namespace ErrorCodeGen
                 return false;
             }
 
-            if (quoted)
+            if (close != null)
             {
-                return k < text.Length && text[k] == '"';
+                if (k + close.Length > text.Length || string.CompareOrdinal(text, k, close, 0, close.Length) != 0)
+                {
+                    return false;
+                }
+
+                k += close.Length;
+            }
+            else if (k < text.Length && IsTokenChar(text[k]) && !(text[k] == '.' && (k + 1 == text.Length || !IsTokenChar(text[k + 1]))))
+            {
+                return false;
             }
 
-            return k == text.Length || !IsTokenChar(text[k]) || (text[k] == '.' && (k + 1 == text.Length || !IsTokenChar(text[k + 1])));
+            return AfterSeparator(text, k) < 0;
         }
 
         private static bool IsScheme(string text, int start, int end)

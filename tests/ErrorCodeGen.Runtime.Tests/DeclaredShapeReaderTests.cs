@@ -89,6 +89,41 @@ public class DeclaredShapeReaderTests
     }
 
     [Test]
+    public void A_status_is_compared_as_sent_and_only_text_is_one()
+    {
+        ErrorShape Job(bool shared) => Shape(d =>
+        {
+            d.Error.Add("");
+            d.Code.Add("/code");
+            d.Message.Add(shared ? "/status" : "/error");
+            d.Status.Add("/status");
+            d.FailingStatus.Add("failed");
+            d.FailingStatus.Add("1");
+        });
+
+        // Escaped or not, the same text gives the same answer; spaces around it are part of it.
+        Assert.That(ErrorResponseReader.IsFailure(Job(false), 200, "{\"status\":\"failed \"}"), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(Job(false), 200, "{\"status\":\"f\\u0061iled \"}"), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(Job(false), 200, "{\"status\":\"f\\u0061iled\\u00a0\"}"), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(Job(false), 200, "{\"status\":\"f\\u0061iled\"}"), Is.True);
+
+        // A number is no status, also when the member fills another field too.
+        Assert.That(ErrorResponseReader.IsFailure(Job(true), 200, "{\"status\":1}"), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(Job(false), 200, "{\"status\":1}"), Is.False);
+        Assert.That(ErrorResponseReader.IsFailure(Job(true), 200, "{\"status\":\"1\"}"), Is.True);
+    }
+
+    [Test]
+    public void A_failing_status_read_before_the_body_breaks_off_is_kept()
+    {
+        ErrorShape shape = Shape(d => { d.Error.Add(""); d.Code.Add("/code"); d.Message.Add("/error"); d.Status.Add("/status"); d.FailingStatus.Add("failed"); });
+        Assert.That(ErrorResponseReader.Read(shape, 200, "{\"code\":\"E1\",\"error\":\"CUDA\"").HasErrorPayload, Is.True, "a code before the cut");
+        Assert.That(ErrorResponseReader.Read(shape, 200, "{\"status\":\"failed\",\"error\":\"CUDA\"").HasErrorPayload, Is.True, "a failing status before the cut");
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, "{\"status\":\"failed\",\"error\":\"CUDA\""), Is.True);
+        Assert.That(ErrorResponseReader.IsFailure(shape, 200, "{\"status\":\"succeeded\",\"output\":\"a.p"), Is.False);
+    }
+
+    [Test]
     public void A_status_and_its_failing_values_go_together()
     {
         Assert.That(

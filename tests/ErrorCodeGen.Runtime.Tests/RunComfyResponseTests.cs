@@ -54,6 +54,9 @@ public class RunComfyResponseTests
         Assert.That(number.Errors[0].ExtraFields["error"], Is.EqualTo("404"), "a value of another type is kept as an extra field");
         Assert.That(number.ServerMessage, Is.EqualTo("m"));
 
+        ErrorResponse duplicate = ErrorResponseReader.Read(ErrorWireFormat.RunComfy, 500, """{"error": 5, "error": "late text"}""");
+        Assert.That((duplicate.Message, duplicate.Errors[0].ExtraFields["error"]), Is.EqualTo(((string?)null, "5")), "the first value is kept; a later duplicate changes nothing");
+
         RunComfyServerlessException list = RunComfyServerlessErrors.FromResponse(200, """{"status": "failed", "error": [{"errorCode": "OUT_OF_MEMORY", "error": "CUDA out of memory"}]}""");
         Assert.That(list.Errors.Select(e => e.Message), Is.EqualTo(new[] { "CUDA out of memory" }), "a list is read as before");
     }

@@ -121,6 +121,26 @@ public class SecretMaskingTests
             ("urlSig=" + Secret, Secret),
             ("Basic dXNlcjpwYXNzd29yZA== was refused", "dXNlcjpwYXNzd29yZA"),
             ("Basic " + Secret, Secret),
+
+            // A third pass (2026-12-02): the exceptions are whole parts of a name, and a count is a number that ends the value.
+            ("keyvalue=" + Secret, Secret),
+            ("keypair: " + Secret, Secret),
+            ("keydata=" + Secret, Secret),
+            ("keyid=" + Secret, Secret),
+            ("apikeyvalue=" + Secret, Secret),
+            ("apikeyframes=" + Secret, Secret),
+            ("{\"keymaterial\": \"" + Secret + "\"}", Secret),
+            ("KEYVALUE=" + Secret, Secret),
+            ("sigv4=" + Secret, Secret),
+            ("sighash=" + Secret, Secret),
+            ("authorization_code=" + Secret, Secret),
+            ("tokenString=987654", "987654"),
+            ("token_counter=123456", "123456"),
+            ("tokens: 12: hunter2", "hunter2"),
+            ("max_tokens=12=hunter2", "hunter2"),
+            ("Basic ZGVtbzpmenkx", "ZGVtbzpmenkx"),
+            ("Basic YToxbkds", "YToxbkds"),
+            ("Basic QUJDREVG", "QUJDREVG"),
         };
         for (int i = 0; i < cases.Length; i++)
         {
@@ -187,6 +207,10 @@ public class SecretMaskingTests
     [TestCase("author: runware; authority=login")]
     [TestCase("Your Basic plan does not include video generation")]
     [TestCase("Basic Plan: upgrade to Pro")]
+    [TestCase("{\\\"max_tokens\\\": \\\"4096\\\"}")]
+    [TestCase("max_tokens: '4096'")]
+    [TestCase("%22max_tokens%22%3A%224096%22")]
+    [TestCase("sigma_min: 0.03, dpmpp_sigma=1, Keyframes: 12, AUTHOR: x")]
     public void Text_without_a_secret_is_left_as_it_is(string text)
     {
         RunComfyTrainerException ex = RunComfyTrainerErrors.FromResponse(400, "{\"error_code\":42258,\"message\":" + JsonSerializer.Serialize(text) + "}");

@@ -72,6 +72,9 @@ namespace ErrorCodeGen.Formats
 
             /// <summary>The probe found a code.</summary>
             public bool ProbeCode;
+
+            /// <summary>A root location's value of a type it does not take was read (<c>ReadUntakenLocation</c>): a later one is a duplicate.</summary>
+            public bool UntakenSeen;
         }
 
         public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
@@ -132,10 +135,17 @@ namespace ErrorCodeGen.Formats
             s.ItemRanks = NoRanks;
             s.ItemSeen = 0;
             s.StatusFailed = false;
-            ReadObject(ref r, body, b, ref s, node, item);
+            try
+            {
+                ReadObject(ref r, body, b, ref s, node, item);
+            }
+            finally
+            {
+                // A failing status makes the object an error without a code (the root item of a declared shape's error: ""),
+                // also when the body breaks off after it, as a code read before the cut is kept.
+                b.HasErrorPayload |= s.StatusFailed;
+            }
 
-            // A failing status makes the object an error without a code (the root item of a declared shape's error: "").
-            b.HasErrorPayload |= s.StatusFailed;
             b.FlushPending();
         }
 
@@ -301,6 +311,15 @@ namespace ErrorCodeGen.Formats
             {
                 return false;
             }
+
+            // The first such value is the one kept ("error": 5, "error": "late" keeps 5, as an extra field, and no message).
+            if (s.UntakenSeen)
+            {
+                r.Skip();
+                return true;
+            }
+
+            s.UntakenSeen = true;
 
             if (type == JsonTokenType.String && entry.Actions.Length > 0)
             {
@@ -551,7 +570,7 @@ namespace ErrorCodeGen.Formats
             return true;
         }
 
-        /// <summary>Whether a status value means failure.</summary>
+        /// <summary>Whether a status value means failure: compared as sent (no trimming, as the unescaped bytes are), ignoring case.</summary>
         private bool IsFailingStatus(string? status)
         {
             if (status is null)
@@ -561,7 +580,7 @@ namespace ErrorCodeGen.Formats
 
             foreach (string failing in FailingStatuses)
             {
-                if (string.Equals(status.Trim(), failing, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(status, failing, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -716,6 +735,7 @@ namespace ErrorCodeGen.Formats
         /// <summary>One text member that fills several fields (problem details' <c>type</c>: the code and the documentation link).</summary>
         private void AssignText(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction[] actions, ErrorItemBuilder? item)
         {
+            bool isText = r.TokenType == JsonTokenType.String;
             string? value = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);
             if (value is null)
             {
@@ -729,7 +749,8 @@ namespace ErrorCodeGen.Formats
                 {
                     if (RankOf(s.ItemRanks, field) == 0xF)
                     {
-                        s.StatusFailed = IsFailingStatus(value);
+                        // Only text is a status: a number or true that shares the member with another field is not.
+                        s.StatusFailed = isText && IsFailingStatus(value);
                         s.ItemRanks = WithRank(s.ItemRanks, field, action.Rank);
                     }
 
