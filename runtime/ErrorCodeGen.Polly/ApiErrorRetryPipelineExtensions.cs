@@ -104,9 +104,10 @@ namespace ErrorCodeGen.Polly
 
         /// <summary>
         /// Sends a request made fresh for each attempt (a request message can be sent only once) through
-        /// <paramref name="pipeline"/>, with the request kept in the context for the retry rules. The request of an attempt
-        /// that is retried is disposed when the next one is made (its content too, unless the next request sends the same
-        /// content instance); the last one is the response's <c>RequestMessage</c>.
+        /// <paramref name="pipeline"/>, with the request kept in the context for the retry rules. The requests and their
+        /// content stay the caller's, as <see cref="HttpClient"/> leaves them (they may share content between attempts):
+        /// content that holds a file or a stream is disposed by the code that made it. The last request is the response's
+        /// <c>RequestMessage</c>.
         /// </summary>
         /// <param name="pipeline">A pipeline with <see cref="AddApiErrorRetry"/>.</param>
         /// <param name="http">The client.</param>
@@ -130,19 +131,10 @@ namespace ErrorCodeGen.Polly
                 Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
                     static async (ctx, state) =>
                     {
+                        // Each attempt's request and its content stay the caller's, as HttpClient leaves them: content may be
+                        // shared between attempts (a part of a multipart body, a stream), so disposing it here would break the
+                        // next attempt.
                         HttpRequestMessage request = state.createRequest();
-                        if (ctx.Properties.TryGetValue(RequestKey, out HttpRequestMessage? previous) && !ReferenceEquals(previous, request))
-                        {
-                            // The attempt before was retried, so its request is over: disposed, with its content unless this
-                            // attempt sends the same content again. The last request stays the response's RequestMessage.
-                            if (previous.Content != null && ReferenceEquals(previous.Content, request.Content))
-                            {
-                                previous.Content = null;
-                            }
-
-                            previous.Dispose();
-                        }
-
                         ctx.Properties.Set(RequestKey, request);
                         try
                         {

@@ -164,9 +164,10 @@ namespace ErrorCodeGen
                 left = delay - after;
                 if (left > TimeSpan.Zero && after - before < piece)
                 {
-                    // The timer fired early, by less than a coarse clock's tick: wait the rest, plus that tick (three times
-                    // at most, so a clock that does not move cannot hold the wait forever).
-                    if (++early == 3)
+                    // The timer fired early (a coarse clock, or a timer that fires before its time): wait the rest, plus a
+                    // tick. Only a clock that did not move at all counts toward giving up (three times), so the wait is
+                    // never shorter than asked on a clock that moves, and a clock that does not cannot hold it forever.
+                    if (after == before && ++early == 3)
                     {
                         break;
                     }

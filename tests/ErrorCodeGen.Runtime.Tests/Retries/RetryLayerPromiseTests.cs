@@ -18,8 +18,8 @@ namespace ErrorCodeGen.Runtime.Tests.Retries;
 /// <summary>
 /// Promises of the retry layer that an adversarial pass (2026-12-02, third session) found broken, through the handler and
 /// Polly alike: an attempt's time-out covers a stalled error body, a throwing <c>OnRetry</c> leaves nothing undisposed, a
-/// wait longer than a timer can take is still waited, Polly's per-attempt requests are disposed, and Polly with
-/// <c>MaxRetries = 0</c> counts its give-up.
+/// wait longer than a timer can take is still waited and never shorter than asked, content a retry sends again is not
+/// disposed, and Polly with <c>MaxRetries = 0</c> counts its give-up.
 /// </summary>
 [TestFixture(RetryLayer.Handler)]
 [TestFixture(RetryLayer.Polly)]
@@ -117,37 +117,52 @@ public class RetryLayerPromiseTests(RetryLayer layer)
     }
 
     [Test]
-    public async Task The_requests_of_retried_attempts_are_disposed_and_content_sent_by_each_is_not()
+    public async Task Content_a_retried_request_shares_with_the_next_is_still_sendable()
     {
-        var made = new List<(HttpRequestMessage Request, TrackedContent Content)>();
-        var inner = new Scripted((i, request) => new HttpResponseMessage(i % 3 < 2 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent("") });
+        // A factory that makes a fresh request each attempt around content it keeps (a multipart part, a stream): the layer
+        // disposes none of it, as HttpClient does not, so the retry sends it whole.
+        var part = new ByteArrayContent(new byte[] { 65, 66 });
+        var bodies = new ConcurrentQueue<string>();
+        var inner = new Reading(bodies);
         var options = new ApiErrorRetryOptions { TimeProvider = new RecordingTimeProvider(DateTimeOffset.UtcNow) };
         using var client = RetryClient.Create(layer, CmfyCloudErrors.Catalog, options, s_address, inner);
 
-        // Content made for each attempt.
         using HttpResponseMessage response = await client.SendAsync(() =>
-        {
-            var content = new TrackedContent("own");
-            var request = new HttpRequestMessage(HttpMethod.Put, "/x") { Content = content };
-            made.Add((request, content));
-            return request;
-        });
+            new HttpRequestMessage(HttpMethod.Put, "/x") { Content = new MultipartFormDataContent("b") { { part, "f" } } });
 
-        // One content instance that every attempt sends.
-        var shared = new TrackedContent("shared");
-        using HttpResponseMessage again = await client.SendAsync(() => new HttpRequestMessage(HttpMethod.Put, "/x") { Content = shared });
+        Assert.That((response.StatusCode, inner.Calls), Is.EqualTo((HttpStatusCode.OK, 2)));
+        Assert.That(bodies.Select(b => b.Contains("AB", StringComparison.Ordinal)), Is.EqualTo(new[] { true, true }), "the shared part, both times");
+    }
 
-        Assert.That((response.StatusCode, again.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
-        Assert.That(shared.Disposed, Is.False, "content that the next attempt sends again is not disposed by the layer");
-        if (layer == RetryLayer.Polly)
+    [Test]
+    public async Task A_wait_is_never_shorter_than_asked_when_timers_fire_early()
+    {
+        var clock = new HalfTimers();
+        long start = clock.GetTimestamp();
+
+        await RetryAdvisor.DelayAsync(TimeSpan.FromMilliseconds(400), clock, CancellationToken.None);
+
+        Assert.That(clock.GetElapsedTime(start), Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(400)));
+    }
+
+    /// <summary>The system clock, with timers that fire at half their due time.</summary>
+    private sealed class HalfTimers : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+            => System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.FromTicks(dueTime.Ticks / 2), period);
+    }
+
+    /// <summary>Reads each request's body, then answers 503 once and 200 after.</summary>
+    private sealed class Reading(ConcurrentQueue<string> bodies) : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Assert.That(made.Select(m => m.Content.Disposed), Is.EqualTo(new[] { true, true, false }), "each retried attempt's request and content are disposed; the last is the response's");
-            Assert.That(response.RequestMessage, Is.SameAs(made[2].Request));
-        }
-        else
-        {
-            // The handler sends the caller's one request each time and leaves it to the caller.
-            Assert.That(made.Select(m => m.Content.Disposed), Is.EqualTo(new[] { false }));
+            bodies.Enqueue(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
+            return Interlocked.Increment(ref Calls) == 1
+                ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent("{}") }
+                : new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request };
         }
     }
 
@@ -160,17 +175,6 @@ public class RetryLayerPromiseTests(RetryLayer layer)
     }
 
     private sealed class TrackedResponse(HttpStatusCode status) : HttpResponseMessage(status)
-    {
-        public bool Disposed { get; private set; }
-
-        protected override void Dispose(bool disposing)
-        {
-            Disposed = true;
-            base.Dispose(disposing);
-        }
-    }
-
-    private sealed class TrackedContent(string text) : StringContent(text)
     {
         public bool Disposed { get; private set; }
 
