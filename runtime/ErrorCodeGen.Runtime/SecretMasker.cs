@@ -171,10 +171,10 @@ namespace ErrorCodeGen
                     bool bare = EqualsIgnoreCase(text, start, end, "token");
 
                     // "Token api_key: …" names a field: the name rule masks its value when the loop reaches it. After "Basic",
-                    // only something base64 can be ("Basic dXNlcjpwdw==", not "Basic plan").
+                    // anything but one word of prose ("Basic dXNlcjpwdw==" is masked, "Basic plan" is not).
                     bool isName = AfterSeparator(text, credentialEnd) >= 0;
                     bool basic = EqualsIgnoreCase(text, start, end, "basic");
-                    if (!isName && (!bare || LooksGenerated(text, next, credentialEnd)) && (!basic || LooksBase64(text, next, credentialEnd)))
+                    if (!isName && (!bare || LooksGenerated(text, next, credentialEnd)) && (!basic || MayBeBasicCredential(text, next, credentialEnd)))
                     {
                         maskStart = next;
                         maskEnd = credentialEnd;
@@ -561,7 +561,7 @@ namespace ErrorCodeGen
         /// sixteen, all small after an optional capital (<c>plan</c>, <c>Plan</c>). Base64 of a <c>user:password</c> pair almost
         /// never has that shape (<c>ZGVtbzpmenkx</c>, <c>QUJDREVG</c>, <c>dXNlcjpwdw==</c> are masked).
         /// </summary>
-        private static bool LooksBase64(string text, int start, int end)
+        private static bool MayBeBasicCredential(string text, int start, int end)
         {
             if (end - start > 16)
             {
@@ -651,7 +651,7 @@ namespace ErrorCodeGen
             {
                 int after = at + word.Length;
                 bool count = PartIs(text, at, end, "tokens");
-                if (!count && after <= end && SameCase(text, at, after))
+                if (!count && SameCase(text, at, after))
                 {
                     // "token_count", "token-limit", "tokenCount": the next part is the count word.
                     int k = after < end && (text[after] == '_' || text[after] == '-') ? after + 1 : after;
@@ -685,7 +685,7 @@ namespace ErrorCodeGen
         private static bool PartIs(string text, int at, int end, string word)
         {
             int after = at + word.Length;
-            if (after > end || string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) != 0 || !SameCase(text, at, after))
+            if (after > end || !EqualsIgnoreCase(text, at, after, word) || !SameCase(text, at, after))
             {
                 return false;
             }

@@ -464,15 +464,16 @@ namespace ErrorCodeGen.Generator.Emitting
                 groups.Add(CSharpLiteral.Int(GroupNumber(e, error.ExceptionGroup)));
             }
 
-            w.Line("// Every code's value in ascending order, and its descriptor's index in " + FieldNames.Descriptors + (HasGroups(e) ? "; then" : "."));
-            if (HasGroups(e))
+            bool hasGroups = HasGroups(e);
+            w.Line("// Every code's value in ascending order, and its descriptor's index in " + FieldNames.Descriptors + (hasGroups ? "; then" : "."));
+            if (hasGroups)
             {
                 w.Line("// its exception group: 1 for the catalog's first group, 0 for none.");
             }
 
             Table(w, valueType, FieldNames.CodeValues, values);
             Table(w, "int", FieldNames.CodeOrder, order);
-            if (HasGroups(e))
+            if (hasGroups)
             {
                 Table(w, "int", FieldNames.CodeGroups, groups);
             }

@@ -267,12 +267,7 @@ namespace ErrorCodeGen
             if (d.Status.Count > 0)
             {
                 // Kept as an extra field as well: a status is worth seeing, and it fills no field of its own.
-                spec.Remove(ShapeField.Status);
-                int rank = 0;
-                foreach (string pointer in d.Status)
-                {
-                    spec.Pointers.Add(new LayoutPointer(ShapeField.Status, pointer, rank++, alsoExtra: true));
-                }
+                spec.Remove(ShapeField.Status).AddListed(ShapeField.Status, d.Status, alsoExtra: true);
 
                 spec.FailingStatuses.Clear();
                 spec.FailingStatuses.AddRange(d.FailingStatus);

@@ -108,12 +108,12 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>Adds <paramref name="pointers"/> for <paramref name="field"/>, ranked by their position (first wins).</summary>
-        public ShapeSpec AddListed(ShapeField field, IEnumerable<string> pointers)
+        public ShapeSpec AddListed(ShapeField field, IEnumerable<string> pointers, bool alsoExtra = false)
         {
             int rank = 0;
             foreach (string pointer in pointers)
             {
-                Pointers.Add(new LayoutPointer(field, pointer, rank++, alsoExtra: false));
+                Pointers.Add(new LayoutPointer(field, pointer, rank++, alsoExtra));
             }
 
             return this;
