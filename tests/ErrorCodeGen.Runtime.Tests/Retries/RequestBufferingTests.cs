@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +19,7 @@ public class RequestBufferingTests
     [Test]
     public async Task The_callers_cancellation_ends_the_buffering_of_a_request_body()
     {
-        var inner = new NeverCalledHandler();
+        var inner = new ScriptedHandler((_, _) => new HttpResponseMessage(System.Net.HttpStatusCode.OK));
         using var client = new HttpClient(new ApiErrorRetryHandler(inner, CmfyCloudErrors.Catalog)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
         using var body = new StalledStream();
         var content = new StreamContent(body);
@@ -39,36 +40,14 @@ public class RequestBufferingTests
     public async Task A_ReadOnlyMemoryContent_above_the_buffer_limit_is_sent_again_on_every_build()
     {
         // It holds its bytes, so it is replayable as it is: on the netstandard2.0 build too, which cannot name the type.
-        var inner = new FailsOnce();
+        var inner = new FailsOnceReadingBodies();
         var options = new ApiErrorRetryOptions { TimeProvider = new RecordingTimeProvider(DateTimeOffset.UtcNow) };
         using var client = new HttpClient(new ApiErrorRetryHandler(inner, CmfyCloudErrors.Catalog, options)) { BaseAddress = new Uri("http://127.0.0.1:9/") };
 
         using HttpResponseMessage response = await client.PutAsync("/x", new ReadOnlyMemoryContent(new byte[2 * 1024 * 1024]));
 
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
-        Assert.That(inner.BodyLengths, Is.EqualTo(new[] { 2 * 1024 * 1024, 2 * 1024 * 1024 }), "the whole body, both times");
-    }
-
-    private sealed class FailsOnce : HttpMessageHandler
-    {
-        public readonly System.Collections.Generic.List<int> BodyLengths = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            BodyLengths.Add((await request.Content!.ReadAsByteArrayAsync(cancellationToken)).Length);
-            return new HttpResponseMessage(BodyLengths.Count == 1 ? System.Net.HttpStatusCode.ServiceUnavailable : System.Net.HttpStatusCode.OK) { RequestMessage = request };
-        }
-    }
-
-    private sealed class NeverCalledHandler : HttpMessageHandler
-    {
-        public int Calls;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref Calls);
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
-        }
+        Assert.That(inner.Bodies.Select(b => b.Length), Is.EqualTo(new[] { 2 * 1024 * 1024, 2 * 1024 * 1024 }), "the whole body, both times");
     }
 }
 

@@ -27,7 +27,7 @@ public class ResponseDisposalTests(RetryLayer layer)
     public async Task The_response_is_disposed_when_the_caller_cancels_during_the_error_body()
     {
         using var body = new StalledStream();
-        using var client = RetryClient.Create(layer, CmfyCloudErrors.Catalog, new ApiErrorRetryOptions(), s_address, new OneResponse(HttpStatusCode.InternalServerError, new StreamContent(body)));
+        using var client = RetryClient.Create(layer, CmfyCloudErrors.Catalog, new ApiErrorRetryOptions(), s_address, Always(HttpStatusCode.InternalServerError, new StreamContent(body)));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         Task<HttpResponseMessage> get = client.GetAsync("/x", cts.Token);
@@ -43,7 +43,7 @@ public class ResponseDisposalTests(RetryLayer layer)
     public async Task The_response_is_disposed_when_the_caller_cancels_during_the_wait_before_a_retry()
     {
         var body = new TrackedStream("""{"error":{"code":"RATE_LIMITED","message":"slow down"}}""");
-        var response = new OneResponse((HttpStatusCode)429, new StreamContent(body), retryAfterSeconds: 30);
+        var response = Always((HttpStatusCode)429, new StreamContent(body), retryAfterSeconds: 30);
         using var client = RetryClient.Create(layer, CmfyCloudErrors.Catalog, new ApiErrorRetryOptions { MaxDelay = TimeSpan.FromMinutes(1) }, s_address, response);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -60,7 +60,7 @@ public class ResponseDisposalTests(RetryLayer layer)
     public void The_response_is_disposed_when_the_credential_refresh_throws()
     {
         var body = new TrackedStream("""{"errors":[{"message":"Forbidden"}]}""");
-        var response = new OneResponse(HttpStatusCode.Forbidden, new StreamContent(body));
+        var response = Always(HttpStatusCode.Forbidden, new StreamContent(body));
         var options = new ApiErrorRetryOptions { RefreshCredentialsAsync = (_, _, _) => throw new InvalidOperationException("the token service is down") };
         using var client = RetryClient.Create(layer, FlowErrors.Catalog, options, s_address, response);
 
@@ -72,22 +72,16 @@ public class ResponseDisposalTests(RetryLayer layer)
     }
 
     /// <summary>Answers every request with the same status and content.</summary>
-    private sealed class OneResponse(HttpStatusCode status, HttpContent content, int retryAfterSeconds = 0) : HttpMessageHandler
+    private static ScriptedHandler Always(HttpStatusCode status, HttpContent content, int retryAfterSeconds = 0) => new((_, request) =>
     {
-        public int Calls;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        var response = new HttpResponseMessage(status) { Content = content, RequestMessage = request };
+        if (retryAfterSeconds > 0)
         {
-            Interlocked.Increment(ref Calls);
-            var response = new HttpResponseMessage(status) { Content = content, RequestMessage = request };
-            if (retryAfterSeconds > 0)
-            {
-                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
-            }
-
-            return Task.FromResult(response);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
         }
-    }
+
+        return response;
+    });
 
     /// <summary>A body that says when it is disposed.</summary>
     private sealed class TrackedStream(string text) : MemoryStream(Encoding.UTF8.GetBytes(text))

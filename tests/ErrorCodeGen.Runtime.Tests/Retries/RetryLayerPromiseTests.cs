@@ -31,7 +31,7 @@ public class RetryLayerPromiseTests(RetryLayer layer)
     public async Task An_attempt_time_out_covers_an_error_body_that_stalls()
     {
         using var stalled = new StalledStream();
-        var inner = new Scripted((i, request) => i == 0
+        var inner = new ScriptedHandler((i, request) => i == 0
             ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StreamContent(stalled) }
             : new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request });
         var options = new ApiErrorRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(400), BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(10) };
@@ -51,7 +51,7 @@ public class RetryLayerPromiseTests(RetryLayer layer)
     public void An_OnRetry_that_throws_leaves_the_response_disposed()
     {
         var responses = new ConcurrentBag<TrackedResponse>();
-        var inner = new Scripted((_, request) =>
+        var inner = new ScriptedHandler((_, request) =>
         {
             var response = new TrackedResponse((HttpStatusCode)429) { RequestMessage = request, Content = new StringContent("""{"error":{"code":"rate_limit_exceeded"}}""") };
             responses.Add(response);
@@ -68,7 +68,7 @@ public class RetryLayerPromiseTests(RetryLayer layer)
     public async Task A_wait_longer_than_a_timer_can_take_is_waited_in_pieces()
     {
         // 5,000,000 s is 57.9 days; Task.Delay takes at most 49.7.
-        var inner = new Scripted((i, request) =>
+        var inner = new ScriptedHandler((i, request) =>
         {
             var response = new HttpResponseMessage(i == 0 ? (HttpStatusCode)429 : HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent("""{"error":{"code":"rate_limit_exceeded"}}""") };
             response.Headers.TryAddWithoutValidation("Retry-After", "5000000");
@@ -106,7 +106,7 @@ public class RetryLayerPromiseTests(RetryLayer layer)
         });
         listener.Start();
 
-        var inner = new Scripted((_, request) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent("{}") });
+        var inner = new ScriptedHandler((_, request) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent("{}") });
         var options = new ApiErrorRetryOptions { MaxRetries = 0, TimeProvider = new RecordingTimeProvider(DateTimeOffset.UtcNow) };
         using var client = RetryClient.Create(layer, FastApiSampleErrors.Catalog, options, s_address, inner);
 
@@ -122,8 +122,7 @@ public class RetryLayerPromiseTests(RetryLayer layer)
         // A factory that makes a fresh request each attempt around content it keeps (a multipart part, a stream): the layer
         // disposes none of it, as HttpClient does not, so the retry sends it whole.
         var part = new ByteArrayContent(new byte[] { 65, 66 });
-        var bodies = new ConcurrentQueue<string>();
-        var inner = new Reading(bodies);
+        var inner = new FailsOnceReadingBodies();
         var options = new ApiErrorRetryOptions { TimeProvider = new RecordingTimeProvider(DateTimeOffset.UtcNow) };
         using var client = RetryClient.Create(layer, CmfyCloudErrors.Catalog, options, s_address, inner);
 
@@ -131,7 +130,7 @@ public class RetryLayerPromiseTests(RetryLayer layer)
             new HttpRequestMessage(HttpMethod.Put, "/x") { Content = new MultipartFormDataContent("b") { { part, "f" } } });
 
         Assert.That((response.StatusCode, inner.Calls), Is.EqualTo((HttpStatusCode.OK, 2)));
-        Assert.That(bodies.Select(b => b.Contains("AB", StringComparison.Ordinal)), Is.EqualTo(new[] { true, true }), "the shared part, both times");
+        Assert.That(inner.Bodies.Select(b => Encoding.UTF8.GetString(b).Contains("AB", StringComparison.Ordinal)), Is.EqualTo(new[] { true, true }), "the shared part, both times");
     }
 
     [Test]
@@ -150,28 +149,6 @@ public class RetryLayerPromiseTests(RetryLayer layer)
     {
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
             => System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.FromTicks(dueTime.Ticks / 2), period);
-    }
-
-    /// <summary>Reads each request's body, then answers 503 once and 200 after.</summary>
-    private sealed class Reading(ConcurrentQueue<string> bodies) : HttpMessageHandler
-    {
-        public int Calls;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            bodies.Enqueue(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
-            return Interlocked.Increment(ref Calls) == 1
-                ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent("{}") }
-                : new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request };
-        }
-    }
-
-    private sealed class Scripted(Func<int, HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
-    {
-        public int Calls;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(respond(Interlocked.Increment(ref Calls) - 1, request));
     }
 
     private sealed class TrackedResponse(HttpStatusCode status) : HttpResponseMessage(status)
