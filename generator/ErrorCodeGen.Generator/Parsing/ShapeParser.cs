@@ -156,7 +156,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
                 if (Array.IndexOf(ShapeLayout.Keys, key.Value) < 0)
                 {
-                    string[] known = AllKeys();
+                    string[] known = s_allKeys;
                     string? suggestion = MappingReader.Closest(key.Value, known);
                     context.Report(DiagnosticDescriptors.UnknownShapeKey, key, key.Value, suggestion is null ? string.Empty : " (did you mean '" + suggestion + "'?)", string.Join(", ", known));
                     failed = true;
@@ -251,12 +251,18 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             // Keys in the order of AllKeys, so that the emitted definition reads the same whatever the YAML order.
-            string[] order = AllKeys();
+            string[] order = s_allKeys;
             keys.Sort((a, b) => Array.IndexOf(order, a.Key).CompareTo(Array.IndexOf(order, b.Key)));
             return new ShapeModel(new EquatableArray<ShapeKeyModel>(keys.ToArray()), headers);
         }
 
+        /// <summary>The items of a list, or the one value that is not a list.</summary>
+        private static List<YamlNodeBase> ItemsOf(YamlNodeBase value)
+            => value is YamlSequence sequence ? new List<YamlNodeBase>(sequence.Items) : new List<YamlNodeBase> { value };
+
         /// <summary>The keys of <c>provider.shape</c>: the pointer keys, then <c>failing_status</c>.</summary>
+        private static readonly string[] s_allKeys = AllKeys();
+
         private static string[] AllKeys()
         {
             var all = new string[ShapeLayout.Keys.Length + 1];
@@ -269,15 +275,7 @@ namespace ErrorCodeGen.Generator.Parsing
         private static List<string>? ReadFailingStatus(YamlNodeBase value, ParseContext context)
         {
             const string Key = ShapeLayout.FailingStatusKey;
-            var nodes = new List<YamlNodeBase>();
-            if (value is YamlSequence sequence)
-            {
-                nodes.AddRange(sequence.Items);
-            }
-            else
-            {
-                nodes.Add(value);
-            }
+            List<YamlNodeBase> nodes = ItemsOf(value);
 
             if (nodes.Count == 0 || nodes.Count > ShapeLayout.MaxAlternatives)
             {
@@ -314,19 +312,11 @@ namespace ErrorCodeGen.Generator.Parsing
         /// <summary>A pointer or a list of them, each checked against RFC 6901 at its own node; null when any is wrong.</summary>
         private static List<string>? ReadPointers(string key, YamlNodeBase value, ParseContext context)
         {
-            var nodes = new List<YamlNodeBase>();
-            if (value is YamlSequence sequence)
+            List<YamlNodeBase> nodes = ItemsOf(value);
+            if (nodes.Count == 0)
             {
-                nodes.AddRange(sequence.Items);
-                if (nodes.Count == 0)
-                {
-                    context.Report(DiagnosticDescriptors.InvalidShapePointer, value, key, "the list is empty; give one pointer, such as /" + (key == ErrorKey ? "error" : key));
-                    return null;
-                }
-            }
-            else
-            {
-                nodes.Add(value);
+                context.Report(DiagnosticDescriptors.InvalidShapePointer, value, key, "the list is empty; give one pointer, such as /" + (key == ErrorKey ? "error" : key));
+                return null;
             }
 
             var list = new List<string>();
