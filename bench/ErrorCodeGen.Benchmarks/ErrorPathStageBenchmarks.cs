@@ -57,6 +57,19 @@ public class ErrorPathStageBenchmarks
         return tokens;
     }
 
+    [Benchmark(Description = "Floor: the read path's JsonTokenReader over the bytes")]
+    public int TokenReaderFloor()
+    {
+        var reader = new JsonTokenReader(_utf8);
+        int tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
     [Benchmark(Description = "Floor: new Exception()")]
     public Exception ExceptionFloor() => new InvalidOperationException();
 }

@@ -31,13 +31,6 @@ namespace ErrorCodeGen
         /// <summary>Messages and other strings longer than this are shortened (with an ellipsis) when kept; codes, ids and names have tighter bounds (docs/runtime.md).</summary>
         public const int MaxStringLength = ReaderLimits.MaxStringLength;
 
-        private static readonly JsonReaderOptions s_options = new JsonReaderOptions
-        {
-            MaxDepth = ReaderLimits.MaxDepth,
-            CommentHandling = JsonCommentHandling.Disallow,
-            AllowTrailingCommas = false,
-        };
-
         /// <summary>Reads an error body given as a string.</summary>
         public static ErrorResponse Read(ErrorWireFormat format, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
             => Read(format, httpStatus, body, headers, TimeProvider.System);
@@ -311,7 +304,7 @@ namespace ErrorCodeGen
                 return;
             }
 
-            var reader = new Utf8JsonReader(body, s_options);
+            var reader = new JsonTokenReader(body);
             try
             {
                 if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)

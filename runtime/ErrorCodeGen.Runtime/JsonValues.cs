@@ -15,7 +15,7 @@ namespace ErrorCodeGen
         /// The value at the reader as text: strings unescaped, numbers as written (integral ones as their digits), booleans
         /// as <c>true</c>/<c>false</c>, <see langword="null"/> for null, raw JSON for objects and arrays.
         /// </summary>
-        public static string? Text(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        public static string? Text(ref JsonTokenReader r, ReadOnlySpan<byte> body, int max)
         {
             switch (r.TokenType)
             {
@@ -39,11 +39,11 @@ namespace ErrorCodeGen
         /// name): a short unescaped string or integer of the identifier alphabet comes from <see cref="TokenStrings"/>, the
         /// same characters <see cref="Text"/> would give without a new string per body.
         /// </summary>
-        public static string? Token(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        public static string? Token(ref JsonTokenReader r, ReadOnlySpan<byte> body, int max)
             => (max >= TokenStrings.MaxLength ? Kept(ref r) : null) ?? Text(ref r, body, max);
 
         /// <summary>First occurrence wins, as <see cref="Take"/>, through <see cref="Token"/>.</summary>
-        public static void TakeToken(ref string? field, ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        public static void TakeToken(ref string? field, ref JsonTokenReader r, ReadOnlySpan<byte> body, int max)
         {
             if (field is null)
             {
@@ -60,7 +60,7 @@ namespace ErrorCodeGen
         /// name or string, or a number that is nothing but digits (its text as <see cref="Text"/> gives it: <c>128</c> is
         /// "128", while <c>1.0</c>, <c>-0</c> and <c>1e3</c> are normalised, so they are not kept); null for anything else.
         /// </summary>
-        private static string? Kept(ref Utf8JsonReader r)
+        private static string? Kept(ref JsonTokenReader r)
         {
             switch (r.TokenType)
             {
@@ -89,7 +89,7 @@ namespace ErrorCodeGen
         }
 
         /// <summary>First occurrence wins: reads into <paramref name="field"/> when it is still empty, else skips the value.</summary>
-        public static void Take(ref string? field, ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        public static void Take(ref string? field, ref JsonTokenReader r, ReadOnlySpan<byte> body, int max)
         {
             if (field is null)
             {
@@ -105,7 +105,7 @@ namespace ErrorCodeGen
         /// Whether the property name at the reader is <paramref name="utf8Name"/>. A name with an escape that decodes to no
         /// valid text (a lone surrogate, <c>\ud83d</c>) is no name we know, not an exception.
         /// </summary>
-        public static bool NameIs(ref Utf8JsonReader r, ReadOnlySpan<byte> utf8Name)
+        public static bool NameIs(ref JsonTokenReader r, ReadOnlySpan<byte> utf8Name)
         {
             if (!r.ValueIsEscaped)
             {
@@ -123,11 +123,11 @@ namespace ErrorCodeGen
         }
 
         /// <summary>The property name at the reader, unescaped and cut to <paramref name="max"/> characters.</summary>
-        public static string PropertyName(ref Utf8JsonReader r, int max)
+        public static string PropertyName(ref JsonTokenReader r, int max)
             => (max >= TokenStrings.MaxLength ? Kept(ref r) : null) ?? StringValue(ref r, max);
 
         /// <summary>The raw JSON text of the value at the reader (skipping over it), cut to <paramref name="max"/> characters.</summary>
-        public static string Raw(ref Utf8JsonReader r, ReadOnlySpan<byte> body, int max)
+        public static string Raw(ref JsonTokenReader r, ReadOnlySpan<byte> body, int max)
         {
             // A small integer's raw text is its digits (an extra field's "min": 128); string values are never kept there.
             if (r.TokenType == JsonTokenType.Number && max >= TokenStrings.MaxLength && Kept(ref r) is string kept)
@@ -142,7 +142,7 @@ namespace ErrorCodeGen
         }
 
         /// <summary>A wait in seconds, from a number or a numeric string; <see langword="null"/> when it is neither or is negative.</summary>
-        public static TimeSpan? Seconds(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        public static TimeSpan? Seconds(ref JsonTokenReader r, ReadOnlySpan<byte> body)
         {
             if (r.TokenType == JsonTokenType.Number)
             {
@@ -173,7 +173,7 @@ namespace ErrorCodeGen
             return null;
         }
 
-        private static string StringValue(ref Utf8JsonReader r, int max)
+        private static string StringValue(ref JsonTokenReader r, int max)
         {
             // The reader is always built over one span, so a value is never a sequence.
             ReadOnlySpan<byte> raw = r.ValueSpan;
@@ -194,7 +194,7 @@ namespace ErrorCodeGen
             }
         }
 
-        private static string NumberText(ref Utf8JsonReader r, int max)
+        private static string NumberText(ref JsonTokenReader r, int max)
         {
             // Integral numbers are kept exactly as digits; 42258.0 and 4.2258e4 normalise to 42258.
             if (r.TryGetInt64(out long n))

@@ -16,7 +16,7 @@ namespace ErrorCodeGen.Runtime.Tests;
 /// </summary>
 public class MutationFuzzTests
 {
-    private static readonly string[] s_seeds =
+    internal static readonly string[] Seeds =
     {
         """{"error_code": 42258, "message": "FLUX.2 training settings have a high out-of-memory (OOM) risk.", "request_id": "r1"}""",
         """{"error_code": 422001, "message": "Validation Error", "detail": [{"loc": ["body", "overrides", "6"], "msg": "value is not a valid integer", "type": "type_error.integer"}, "free text"]}""",
@@ -66,7 +66,7 @@ public class MutationFuzzTests
             var random = new Random(seed + worker);
             for (int i = worker; i < bodies; i += 2)
             {
-                string body = Mutate(random, s_seeds[random.Next(s_seeds.Length)]);
+                string body = Mutate(random, Seeds[random.Next(Seeds.Length)]);
                 string? failure = Check(body, random, counts);
                 if (failure != null)
                 {
@@ -83,7 +83,7 @@ public class MutationFuzzTests
         Assert.That(counts.Count(c => c > 0), Is.GreaterThanOrEqualTo(5), "the mutants reach every kind of body: " + string.Join(",", counts));
     }
 
-    private static string Mutate(Random random, string seed)
+    internal static string Mutate(Random random, string seed)
     {
         var sb = new StringBuilder(seed);
         int steps = random.Next(1, 6);

@@ -25,7 +25,7 @@ public class PathReadingTests
 
     private static string? Oracle(byte[] json)
     {
-        var r = new Utf8JsonReader(json);
+        var r = new JsonTokenReader(json);
         r.Read();
         var sb = new StringBuilder();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
@@ -51,7 +51,7 @@ public class PathReadingTests
 
     private static string? Read(byte[] json)
     {
-        var r = new Utf8JsonReader(json);
+        var r = new JsonTokenReader(json);
         r.Read();
         string? path = JsonItems.ReadPath(ref r, json);
         Assert.That(r.TokenType, Is.EqualTo(JsonTokenType.EndArray), "the reader ends on the array's end");

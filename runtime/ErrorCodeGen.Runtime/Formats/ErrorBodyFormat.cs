@@ -19,6 +19,6 @@ namespace ErrorCodeGen.Formats
         public abstract ErrorWireFormat Format { get; }
 
         /// <summary>Reads the root object; the reader is on its <c>{</c> and must end on its <c>}</c>.</summary>
-        public abstract void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b);
+        public abstract void ReadRoot(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b);
     }
 }

@@ -13,7 +13,7 @@ namespace ErrorCodeGen.Formats
     internal static class JsonItems
     {
         /// <summary>An unknown field, kept as raw JSON while there is room; the reader is on its name and ends past its value.</summary>
-        public static void ReadExtra(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item, string? prefix)
+        public static void ReadExtra(ref JsonTokenReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item, string? prefix)
         {
             if (item.ExtrasFull)
             {
@@ -47,7 +47,7 @@ namespace ErrorCodeGen.Formats
         /// <see cref="JsonValues.Text"/> would give, so a path costs one string; any other segment, or a path longer than
         /// the buffer, goes on in a <see cref="StringBuilder"/> with the general reading, as before.
         /// </summary>
-        public static string? ReadPath(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        public static string? ReadPath(ref JsonTokenReader r, ReadOnlySpan<byte> body)
         {
             if (r.TokenType != JsonTokenType.StartArray)
             {
@@ -94,7 +94,7 @@ namespace ErrorCodeGen.Formats
         /// ASCII, or an integer of at most 18 digits with no sign (its text is its digits, as <see cref="JsonValues.Text"/>
         /// gives it). The buffer is far below <see cref="ReaderLimits.MaxStringLength"/>, so no bound cuts what it holds.
         /// </summary>
-        private static bool TryAppendPlain(ref Utf8JsonReader r, scoped Span<char> joined, ref int length)
+        private static bool TryAppendPlain(ref JsonTokenReader r, scoped Span<char> joined, ref int length)
         {
             bool isString = r.TokenType == JsonTokenType.String;
             if ((!isString && r.TokenType != JsonTokenType.Number) || (isString && r.ValueIsEscaped))
@@ -141,7 +141,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>RunComfy <c>detail</c> / cmfy <c>details</c>: an array (FastAPI <c>{loc, msg, type}</c> items), a string or an object.</summary>
-        public static void ReadDetail(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
+        public static void ReadDetail(ref JsonTokenReader r, ReadOnlySpan<byte> body, ErrorItemBuilder item)
         {
             if (item.SeenDetails)
             {
@@ -197,7 +197,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>A FastAPI-style <c>{"loc": [...], "msg": "...", "type": "..."}</c> becomes <c>loc.path: msg</c>.</summary>
-        private static string ReadDetailObject(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        private static string ReadDetailObject(ref JsonTokenReader r, ReadOnlySpan<byte> body)
         {
             int start = (int)r.TokenStartIndex;
             string? loc = null, msg = null;

@@ -77,7 +77,7 @@ namespace ErrorCodeGen.Formats
             public bool UntakenSeen;
         }
 
-        public override void ReadRoot(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b)
+        public override void ReadRoot(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b)
         {
             var s = new State { ItemRanks = NoRanks, BodyRanks = NoRanks };
             if (_rootIsItem)
@@ -100,7 +100,7 @@ namespace ErrorCodeGen.Formats
         /// status, or a location held <c>true</c>; else its task fields fill the location items that lack them. Decided also
         /// when the body breaks off, so a code read before the cut is kept.
         /// </summary>
-        private void ReadRootFallback(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s)
+        private void ReadRootFallback(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s)
         {
             ErrorItemBuilder root = b.RootItem();
             int before = b.Count;
@@ -128,7 +128,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>One error object: the reader is on its <c>{</c> and ends on its <c>}</c>.</summary>
-        private void ReadItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node)
+        private void ReadItem(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node)
         {
             ErrorItemBuilder item = b.NewItem();
             b.Pending = item;
@@ -150,7 +150,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>The members of one object level; <paramref name="item"/> is the error item it is inside, if any.</summary>
-        private void ReadObject(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ErrorItemBuilder? item)
+        private void ReadObject(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ErrorItemBuilder? item)
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
@@ -246,7 +246,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>The value of a member the shape names; the reader is on the value and ends past it.</summary>
-        private void ReadValue(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder? item)
+        private void ReadValue(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder? item)
         {
             switch (entry.Kind)
             {
@@ -277,7 +277,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>An object some pointer goes through: its first non-null occurrence is descended into.</summary>
-        private void ReadNested(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ShapeNode child, ErrorItemBuilder? item)
+        private void ReadNested(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ShapeNode child, ErrorItemBuilder? item)
         {
             ulong bit = 1UL << entry.SeenBit;
             ref ulong seen = ref child.InItem ? ref s.ItemSeen : ref s.BodySeen;
@@ -303,7 +303,7 @@ namespace ErrorCodeGen.Formats
         /// pointers give that name (RunComfy's <c>"error": "text"</c> is the root's message when it has no other), and any
         /// other value is kept as an extra field where the root keeps them. Returns false when the value is the location's.
         /// </summary>
-        private bool ReadUntakenLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder item)
+        private bool ReadUntakenLocation(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ShapeEntry entry, ErrorItemBuilder item)
         {
             JsonTokenType type = r.TokenType;
             // Once the location has its occurrence, a later duplicate is skipped as before, whatever its type.
@@ -351,7 +351,7 @@ namespace ErrorCodeGen.Formats
         /// An error location, conditional or not; the item state of the level it is in (the root item, with
         /// <see cref="ShapeSpec.RootFallback"/>) is kept for after it.
         /// </summary>
-        private void ReadLocationKeepingItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry entry)
+        private void ReadLocationKeepingItem(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry entry)
         {
             ulong ranks = s.ItemRanks, seen = s.ItemSeen;
             bool failed = s.StatusFailed;
@@ -380,7 +380,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>An error location: its first non-null occurrence (among all locations, in body order) is read.</summary>
-        private void ReadLocation(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
+        private void ReadLocation(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
         {
             ShapeNode itemNode = location.Child!;
             ErrorLocationKinds kinds = location.Kinds;
@@ -443,7 +443,7 @@ namespace ErrorCodeGen.Formats
         /// location's own pointers and kept only when it has a failing status or a code; anything else is skipped. It never
         /// counts as the location seen, so the errors of the other locations are read as well.
         /// </summary>
-        private void ReadConditional(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
+        private void ReadConditional(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeEntry location)
         {
             ShapeNode itemNode = location.Child!;
             if (r.TokenType == JsonTokenType.StartObject && (location.Kinds & ErrorLocationKinds.Object) != 0)
@@ -474,7 +474,7 @@ namespace ErrorCodeGen.Formats
         /// One object of a conditional location, in two passes: a probe that looks only at its status and whether it has a
         /// code (a successful result costs no strings), then, for a failed one only, a read of its bytes again for its fields.
         /// </summary>
-        private void ReadConditionalItem(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        private void ReadConditionalItem(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
         {
             int start = (int)r.TokenStartIndex;
             s.ItemRanks = NoRanks;
@@ -499,7 +499,7 @@ namespace ErrorCodeGen.Formats
             // The object was read whole, so its bytes are well-formed JSON.
             int end = Math.Min((int)r.BytesConsumed, body.Length);
             ReadOnlySpan<byte> slice = body.Slice(start, end - start);
-            var again = new Utf8JsonReader(slice, new JsonReaderOptions { MaxDepth = ReaderLimits.MaxDepth });
+            var again = new JsonTokenReader(slice);
             again.Read();
             ErrorItemBuilder item = b.NewItem();
             s.ItemRanks = NoRanks;
@@ -510,7 +510,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>The probe of a conditional item: a status is compared in place, a code only noted, everything else skipped.</summary>
-        private void Probe(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ref State s, ShapeAction[] actions)
+        private void Probe(ref JsonTokenReader r, ReadOnlySpan<byte> body, ref State s, ShapeAction[] actions)
         {
             foreach (ShapeAction action in actions)
             {
@@ -531,7 +531,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>Whether the status value at the reader means failure: its bytes compared ignoring ASCII case, no string made.</summary>
-        private bool IsFailingStatus(ref Utf8JsonReader r, ReadOnlySpan<byte> body)
+        private bool IsFailingStatus(ref JsonTokenReader r, ReadOnlySpan<byte> body)
         {
             if (r.TokenType != JsonTokenType.String)
             {
@@ -539,7 +539,7 @@ namespace ErrorCodeGen.Formats
                 return false;
             }
 
-            if (r.ValueIsEscaped || r.HasValueSequence)
+            if (r.ValueIsEscaped)
             {
                 return IsFailingStatus(JsonValues.Text(ref r, body, 64));
             }
@@ -590,7 +590,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>An array of errors: an object is an item, a scalar the message of one; past the cap items are skipped unread.</summary>
-        private void ReadArray(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
+        private void ReadArray(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
         {
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
@@ -625,7 +625,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>Fills one field from the value at the reader, unless a value of the same or a better rank filled it.</summary>
-        private void Assign(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction action, ErrorItemBuilder? item)
+        private void Assign(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction action, ErrorItemBuilder? item)
         {
             ShapeField field = action.Field;
             switch (field)
@@ -733,7 +733,7 @@ namespace ErrorCodeGen.Formats
         }
 
         /// <summary>One text member that fills several fields (problem details' <c>type</c>: the code and the documentation link).</summary>
-        private void AssignText(ref Utf8JsonReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction[] actions, ErrorItemBuilder? item)
+        private void AssignText(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeAction[] actions, ErrorItemBuilder? item)
         {
             bool isText = r.TokenType == JsonTokenType.String;
             string? value = JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength);

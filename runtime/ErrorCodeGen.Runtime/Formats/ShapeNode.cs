@@ -260,7 +260,7 @@ namespace ErrorCodeGen.Formats
 
         /// <summary>The entry of the property name at the reader, or null when this level does not name it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ShapeEntry? Find(ref Utf8JsonReader r)
+        public ShapeEntry? Find(ref JsonTokenReader r)
         {
             if (!r.ValueIsEscaped)
             {

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using ErrorCodeGen;
+using NUnit.Framework;
+
+namespace ErrorCodeGen.Runtime.Tests;
+
+/// <summary>
+/// The read path's <see cref="JsonTokenReader"/> against <see cref="Utf8JsonReader"/> with the options the reader used to
+/// give it, token by token: the same tokens with the same type, bytes, positions, depth and escape flag; the same values
+/// for numbers and strings; the same skips; and a rejection at the same token (or none). Bodies: the hand-picked edges
+/// below, the mutated real-shaped bodies of <see cref="MutationFuzzTests"/>, byte-level mutants and a soup of JSON
+/// fragments. <c>ECG_FUZZ_BODIES</c> explores more locally.
+/// </summary>
+public class JsonTokenReaderTests
+{
+    private static readonly JsonReaderOptions s_options = new JsonReaderOptions
+    {
+        MaxDepth = ReaderLimits.MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    private static readonly string[] s_edges =
+    {
+        "{}", "[]", "{\"a\" : 1 , \"b\":\"x\\ny\"}", "[truex]", "[1x]", "[1/]", "[1/**/]", "{\"a\":\"\\uD800\"}", "[01]", "[-01]", "[-]", "[-a]",
+        "[1.]", "[1.e5]", "[1e]", "[1e+]", "[1E-5]", "[0.0e-0]", "[1.5e+3 ]", "[-0]", "-0", "1 ", " 1", "1", "12x", "[1,]", "[,1]", "{,}",
+        "{\"a\":1,}", "{\"a\"}", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "[}", "{]", "[1]  x", "[] []", "  \"abc\"  ", "\"abc", "\"a\\", "\"a\\x\"",
+        "[\"\\u12G4\"]", "[\"\\u123\"]", "[\"\\u1234\"]", "[\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"]", "[\"a\tb\"]", "[\"a\u007Fb\"]",
+        "[tru", "[nul]", "[null]", "[false,true,null]", "[fals]", "{\"a\":nulll}", "{\"a\":{\"b\":[1,2,{\"c\":null}]}}", "[[]]", "[[],[]]",
+        "{\"\":\"\"}", "{\"a\":\"\"}", "{\"a\\\"b\":1}", "\t\r\n {\"a\":[ ]\n}\r\n", "{\"a\":1}\u0000", "{\"a\":1}\u00A0", "[1\u00A0]",
+        "{\"a\":[1,2", "{\"a\":", "{\"a\"", "{", "[", "", " ", "[\"\\uD83D\\uDE80\"]", "[\"\\ud83d\"]", "[\"🚀é\"]", "[1e400]",
+        "[123456789012345678901234567890]", "[9223372036854775807]", "[9223372036854775808]", "[-9223372036854775808]", "[1.0]", "[4.2258e4]",
+        "{\"a\":1}{\"b\":2}", "[1]]", "{}}", "{\"a\":1}]", "[\"\\u0000\"]", "//c\n[1]", "/*c*/[1]", "[1,//c\n2]", "{\"a\":1,//c\n\"b\":2}",
+        "\uFEFF[1]", "\uFEFF", "\uFEFF\uFEFF[1]", " \uFEFF[1]", "[1\r]", "[1\n,2]", "{\"a\"\n:\n1\n}",
+    };
+
+    /// <summary>The bytes that matter to the grammar, and some that must be refused.</summary>
+    private static readonly byte[] s_bytes = Encoding.UTF8.GetBytes("{}[]\",:\\/ \t\r\n0123456789-+.eEtrufalsnbx*#'u")
+        .Concat(new byte[] { 0x00, 0x01, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xA9, 0xEF, 0xBB, 0xFF })
+        .ToArray();
+
+    private static readonly string[] s_fragments =
+    {
+        "{", "}", "[", "]", ",", ":", " ", "\n", "\"a\"", "\"a\\\"b\"", "\"\\u00e9\"", "\"\\ud83d\"", "\"", "\\", "1", "-0", "0.5", "1e3", "-",
+        "01", "1.", "true", "false", "null", "tru", "nul", "x", "/", "/*", "*/", "//", "\"code\"", "\"error\"", "\t", "\r", "\u00e9", "\u0001",
+    };
+
+    private static int Bodies(int fallback)
+        => int.TryParse(Environment.GetEnvironmentVariable("ECG_FUZZ_BODIES"), out int value) && value > 0 ? value : fallback;
+
+    [TestCaseSource(nameof(s_edges))]
+    public void Edge_cases_read_as_Utf8JsonReader_reads_them(string json)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        Assert.That(Compare(bytes, skipEvery: 0, random: null), Is.Null);
+        for (int every = 1; every <= 3; every++)
+        {
+            Assert.That(Compare(bytes, every, random: null), Is.Null, "skipping every " + every + " tokens");
+        }
+    }
+
+    [Test]
+    public void Nesting_is_refused_past_the_limit_at_the_same_token()
+    {
+        foreach (string open in new[] { "[", "{\"a\":" })
+        {
+            foreach (int depth in new[] { ReaderLimits.MaxDepth - 1, ReaderLimits.MaxDepth, ReaderLimits.MaxDepth + 1, ReaderLimits.MaxDepth + 5 })
+            {
+                string close = open == "[" ? "]" : "}";
+                string json = string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth));
+                Assert.That(Compare(Encoding.UTF8.GetBytes(json), 0, null), Is.Null, depth + " levels of " + open);
+            }
+        }
+
+        // Mixed containers, right at the limit, then one more.
+        string mixed = string.Concat(Enumerable.Range(0, ReaderLimits.MaxDepth).Select(i => i % 2 == 0 ? "[" : "{\"k\":"));
+        string closeMixed = string.Concat(Enumerable.Range(0, ReaderLimits.MaxDepth).Reverse().Select(i => i % 2 == 0 ? "]" : "}"));
+        Assert.That(Compare(Encoding.UTF8.GetBytes(mixed + "null" + closeMixed), 0, null), Is.Null);
+        Assert.That(Compare(Encoding.UTF8.GetBytes(mixed + "[null]" + closeMixed), 0, null), Is.Null);
+    }
+
+    [Test]
+    public void Mutated_real_bodies_read_as_Utf8JsonReader_reads_them()
+    {
+        var random = new Random(20261202);
+        var failures = new List<string>();
+        int bodies = Bodies(20_000);
+        for (int i = 0; i < bodies && failures.Count < 5; i++)
+        {
+            string body = MutationFuzzTests.Mutate(random, MutationFuzzTests.Seeds[random.Next(MutationFuzzTests.Seeds.Length)]);
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            if (random.Next(4) == 0 && bytes.Length > 0)
+            {
+                bytes[random.Next(bytes.Length)] = s_bytes[random.Next(s_bytes.Length)];
+            }
+
+            Check(bytes, random, failures);
+        }
+
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+    }
+
+    [Test]
+    public void Byte_mutants_of_valid_bodies_read_as_Utf8JsonReader_reads_them()
+    {
+        var random = new Random(20261203);
+        var failures = new List<string>();
+        byte[][] seeds = MutationFuzzTests.Seeds.Concat(s_edges).Select(Encoding.UTF8.GetBytes).Where(b => b.Length > 0).ToArray();
+        int bodies = Bodies(20_000);
+        for (int i = 0; i < bodies && failures.Count < 5; i++)
+        {
+            var bytes = new List<byte>(seeds[random.Next(seeds.Length)]);
+            for (int step = random.Next(1, 4); step > 0; step--)
+            {
+                int at = random.Next(bytes.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        bytes.Insert(at, s_bytes[random.Next(s_bytes.Length)]);
+                        break;
+                    case 1 when at < bytes.Count:
+                        bytes.RemoveAt(at);
+                        break;
+                    default:
+                        if (at < bytes.Count)
+                        {
+                            bytes[at] = s_bytes[random.Next(s_bytes.Length)];
+                        }
+
+                        break;
+                }
+            }
+
+            Check(bytes.ToArray(), random, failures);
+        }
+
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+    }
+
+    [Test]
+    public void Fragment_soup_reads_as_Utf8JsonReader_reads_it()
+    {
+        var random = new Random(20261204);
+        var failures = new List<string>();
+        int bodies = Bodies(20_000);
+        int accepted = 0;
+        for (int i = 0; i < bodies && failures.Count < 5; i++)
+        {
+            var sb = new StringBuilder(random.Next(2) == 0 ? "{" : "[");
+            for (int n = random.Next(0, 12); n > 0; n--)
+            {
+                sb.Append(s_fragments[random.Next(s_fragments.Length)]);
+            }
+
+            byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
+            accepted += ReadsWhole(bytes) ? 1 : 0;
+            Check(bytes, random, failures);
+        }
+
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+        Assert.That(accepted, Is.GreaterThan(bodies / 1000), "the soup holds valid JSON too, not only rejects");
+    }
+
+    private static void Check(byte[] bytes, Random random, List<string> failures)
+    {
+        string? failure = Compare(bytes, random.Next(3) == 0 ? random.Next(1, 6) : 0, random);
+        if (failure != null)
+        {
+            failures.Add(failure + " in " + Show(bytes));
+        }
+    }
+
+    private static bool ReadsWhole(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, s_options);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="json"/> with both readers in step; every <paramref name="skipEvery"/>-th token (when not 0) is
+    /// skipped rather than read past. Null when they agree throughout, else what differed first.
+    /// </summary>
+    private static string? Compare(byte[] json, int skipEvery, Random? random)
+    {
+        var theirs = new Utf8JsonReader(json, s_options);
+        var ours = new JsonTokenReader(json);
+        for (int token = 0; token < 100_000; token++)
+        {
+            // Skip has children to skip only from a name or an opening brace or bracket (elsewhere it does nothing).
+            bool skip = skipEvery > 0 && token > 0 && token % skipEvery == 0 && (random is null || random.Next(2) == 0)
+                && theirs.TokenType is JsonTokenType.PropertyName or JsonTokenType.StartObject or JsonTokenType.StartArray;
+            string? theirFailure = null, ourFailure = null;
+            bool theirRead = false, ourRead = false;
+            try
+            {
+                if (skip)
+                {
+                    theirs.Skip();
+                    theirRead = true;
+                }
+                else
+                {
+                    theirRead = theirs.Read();
+                }
+            }
+            catch (JsonException ex)
+            {
+                theirFailure = ex.Message;
+            }
+
+            try
+            {
+                if (skip)
+                {
+                    ours.Skip();
+                    ourRead = true;
+                }
+                else
+                {
+                    ourRead = ours.Read();
+                }
+            }
+            catch (JsonException ex)
+            {
+                ourFailure = ex.Message;
+            }
+
+            string step = (skip ? "skip" : "read") + " " + token;
+            if ((theirFailure is null) != (ourFailure is null))
+            {
+                return $"{step}: Utf8JsonReader {theirFailure ?? "read " + theirs.TokenType}, ours {ourFailure ?? "read " + ours.TokenType}";
+            }
+
+            if (theirFailure != null)
+            {
+                return null;
+            }
+
+            if (theirRead != ourRead)
+            {
+                return $"{step}: Utf8JsonReader read {theirRead}, ours {ourRead}";
+            }
+
+            if (!theirRead)
+            {
+                return ours.BytesConsumed == theirs.BytesConsumed ? null : $"end: consumed {theirs.BytesConsumed} against {ours.BytesConsumed}";
+            }
+
+            string? differs = Differs(ref theirs, ref ours);
+            if (differs != null)
+            {
+                return step + ": " + differs;
+            }
+        }
+
+        return "did not end";
+    }
+
+    private static string? Differs(ref Utf8JsonReader theirs, ref JsonTokenReader ours)
+    {
+        if (theirs.TokenType != ours.TokenType || theirs.TokenStartIndex != ours.TokenStartIndex || theirs.BytesConsumed != ours.BytesConsumed
+            || theirs.CurrentDepth != ours.CurrentDepth || theirs.ValueIsEscaped != ours.ValueIsEscaped || !theirs.ValueSpan.SequenceEqual(ours.ValueSpan))
+        {
+            return $"Utf8JsonReader {theirs.TokenType} at {theirs.TokenStartIndex}..{theirs.BytesConsumed} depth {theirs.CurrentDepth} escaped {theirs.ValueIsEscaped} '{Encoding.UTF8.GetString(theirs.ValueSpan.ToArray())}', "
+                + $"ours {ours.TokenType} at {ours.TokenStartIndex}..{ours.BytesConsumed} depth {ours.CurrentDepth} escaped {ours.ValueIsEscaped} '{Encoding.UTF8.GetString(ours.ValueSpan.ToArray())}'";
+        }
+
+        switch (theirs.TokenType)
+        {
+            case JsonTokenType.Number:
+                bool theirInt = theirs.TryGetInt64(out long theirLong);
+                bool ourInt = ours.TryGetInt64(out long ourLong);
+                bool theirDouble = theirs.TryGetDouble(out double theirDoubleValue);
+                bool ourDouble = ours.TryGetDouble(out double ourDoubleValue);
+                bool theirDecimal = theirs.TryGetDecimal(out decimal theirDecimalValue);
+                bool ourDecimal = ours.TryGetDecimal(out decimal ourDecimalValue);
+                if (theirInt != ourInt || theirLong != ourLong || theirDouble != ourDouble || !theirDoubleValue.Equals(ourDoubleValue)
+                    || theirDecimal != ourDecimal || theirDecimalValue != ourDecimalValue)
+                {
+                    return "the number's values differ";
+                }
+
+                break;
+            case JsonTokenType.String:
+            case JsonTokenType.PropertyName:
+                string theirText = Outcome(ref theirs);
+                string ourText = Outcome(ref ours);
+                if (theirText != ourText)
+                {
+                    return $"the text differs: Utf8JsonReader {theirText}, ours {ourText}";
+                }
+
+                break;
+        }
+
+        return null;
+    }
+
+    private static string Outcome(ref Utf8JsonReader r)
+    {
+        string text;
+        try
+        {
+            text = "'" + r.GetString() + "'";
+        }
+        catch (InvalidOperationException ex)
+        {
+            text = ex.GetType().Name;
+        }
+
+        try
+        {
+            return text + " equals-error " + r.ValueTextEquals("error"u8);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return text + " equals-error " + ex.GetType().Name;
+        }
+    }
+
+    private static string Outcome(ref JsonTokenReader r)
+    {
+        string text;
+        try
+        {
+            text = "'" + r.GetString() + "'";
+        }
+        catch (InvalidOperationException ex)
+        {
+            text = ex.GetType().Name;
+        }
+
+        try
+        {
+            return text + " equals-error " + r.ValueTextEquals("error"u8);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return text + " equals-error " + ex.GetType().Name;
+        }
+    }
+
+    private static string Show(byte[] bytes)
+    {
+        string text = string.Concat(bytes.Take(200).Select(b => b is >= 0x20 and < 0x7F ? ((char)b).ToString() : "\\x" + b.ToString("X2")));
+        return bytes.Length > 200 ? text + "…" : text;
+    }
+}
