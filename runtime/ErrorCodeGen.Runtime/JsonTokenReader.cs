@@ -38,7 +38,6 @@ namespace ErrorCodeGen
         private readonly ReadOnlySpan<byte> _data;
         private int _consumed;
         private int _tokenStart;
-        private int _valueStart;
         private int _valueLength;
 
         // The open containers: how many, and one bit each (set for an object), the innermost in bit _depth - 1.
@@ -53,7 +52,6 @@ namespace ErrorCodeGen
             _data = data;
             _consumed = 0;
             _tokenStart = 0;
-            _valueStart = 0;
             _valueLength = 0;
             _depth = 0;
             _objects = 0;
@@ -68,7 +66,8 @@ namespace ErrorCodeGen
         /// The token's bytes: a string's or property name's between its quotes (as written, escapes and all), a number's or
         /// literal's text, the one byte of a brace or bracket.
         /// </summary>
-        public readonly ReadOnlySpan<byte> ValueSpan => _data.Slice(_valueStart, _valueLength);
+        public readonly ReadOnlySpan<byte> ValueSpan
+            => _data.Slice(_tokenType == JsonTokenType.String || _tokenType == JsonTokenType.PropertyName ? _tokenStart + 1 : _tokenStart, _valueLength);
 
         /// <summary>Whether the string or property name has a backslash escape in it.</summary>
         public readonly bool ValueIsEscaped => _escaped;
@@ -92,11 +91,9 @@ namespace ErrorCodeGen
             switch (_tokenType)
             {
                 case JsonTokenType.None:
-                    // A byte-order mark is refused here as by Utf8JsonReader (the reader strips one before).
-                    ReadValue(data, i);
-                    return true;
-
                 case JsonTokenType.PropertyName:
+                    // The root value, or a name's. A byte-order mark is refused here, as by Utf8JsonReader (the reader strips
+                    // one before).
                     ReadValue(data, i);
                     return true;
 
@@ -224,9 +221,14 @@ namespace ErrorCodeGen
             return token.TryGetDecimal(out value);
         }
 
-        /// <summary>The string or property name, unescaped, as <see cref="Utf8JsonReader.GetString"/> gives it (and throws).</summary>
+        /// <summary>The string or property name, unescaped, as <see cref="Utf8JsonReader.GetString"/> gives it (null for a null, and the same exception type for any other token).</summary>
         public readonly string? GetString()
         {
+            if (_tokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
             Utf8JsonReader token = Token();
             return token.GetString();
         }
@@ -244,15 +246,13 @@ namespace ErrorCodeGen
         /// </summary>
         private readonly Utf8JsonReader Token()
         {
-            ReadOnlySpan<byte> bytes = _tokenType == JsonTokenType.String || _tokenType == JsonTokenType.PropertyName
-                ? _data.Slice(_tokenStart, _valueLength + 2)
-                : ValueSpan;
+            // Any other token has no such value: Utf8JsonReader throws the same exception type for it (its message differs).
             if (_tokenType != JsonTokenType.String && _tokenType != JsonTokenType.PropertyName && _tokenType != JsonTokenType.Number)
             {
-                // Utf8JsonReader's message for a value of the wrong type.
                 throw new InvalidOperationException("Cannot get the value of a token type '" + _tokenType + "' as a string or number.");
             }
 
+            ReadOnlySpan<byte> bytes = _tokenType == JsonTokenType.Number ? ValueSpan : _data.Slice(_tokenStart, _valueLength + 2);
             var token = new Utf8JsonReader(bytes);
             token.Read();
             return token;
@@ -342,7 +342,6 @@ namespace ErrorCodeGen
             }
 
             _tokenStart = quote;
-            _valueStart = quote + 1;
             _valueLength = j - quote - 1;
             _escaped = escaped;
             return j + 1;
@@ -503,7 +502,6 @@ namespace ErrorCodeGen
 
             _tokenType = JsonTokenType.Number;
             _tokenStart = start;
-            _valueStart = start;
             _valueLength = j - start;
             _escaped = false;
             _consumed = j;
@@ -519,7 +517,6 @@ namespace ErrorCodeGen
 
             _tokenType = type;
             _tokenStart = i;
-            _valueStart = i;
             _valueLength = literal.Length;
             _escaped = false;
             _consumed = i + literal.Length;
@@ -556,7 +553,6 @@ namespace ErrorCodeGen
         private void Single(int i)
         {
             _tokenStart = i;
-            _valueStart = i;
             _valueLength = 1;
             _escaped = false;
             _consumed = i + 1;

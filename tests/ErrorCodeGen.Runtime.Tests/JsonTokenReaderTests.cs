@@ -64,6 +64,62 @@ public class JsonTokenReaderTests
     }
 
     [Test]
+    public void Every_token_gives_its_string_and_number_as_Utf8JsonReader_gives_them()
+    {
+        byte[] json = Encoding.UTF8.GetBytes("[null, true, false, 12, 1.5, \"s\\n\", {\"k\": []}]");
+        var theirs = new Utf8JsonReader(json, s_options);
+        var ours = new JsonTokenReader(json);
+        int tokens = 0;
+        while (theirs.Read())
+        {
+            Assert.That(ours.Read(), Is.True);
+            tokens++;
+            string theirString, ourString, theirNumber, ourNumber;
+            try
+            {
+                theirString = theirs.GetString() ?? "null";
+            }
+            catch (InvalidOperationException ex)
+            {
+                theirString = ex.GetType().Name;
+            }
+
+            try
+            {
+                ourString = ours.GetString() ?? "null";
+            }
+            catch (InvalidOperationException ex)
+            {
+                ourString = ex.GetType().Name;
+            }
+
+            try
+            {
+                theirNumber = theirs.TryGetDouble(out double d) + " " + d;
+            }
+            catch (InvalidOperationException ex)
+            {
+                theirNumber = ex.GetType().Name;
+            }
+
+            try
+            {
+                ourNumber = ours.TryGetDouble(out double d) + " " + d;
+            }
+            catch (InvalidOperationException ex)
+            {
+                ourNumber = ex.GetType().Name;
+            }
+
+            Assert.That(ourString, Is.EqualTo(theirString), theirs.TokenType + ": GetString");
+            Assert.That(ourNumber, Is.EqualTo(theirNumber), theirs.TokenType + ": TryGetDouble");
+        }
+
+        Assert.That(ours.Read(), Is.False);
+        Assert.That(tokens, Is.EqualTo(13));
+    }
+
+    [Test]
     public void Nesting_is_refused_past_the_limit_at_the_same_token()
     {
         foreach (string open in new[] { "[", "{\"a\":" })
