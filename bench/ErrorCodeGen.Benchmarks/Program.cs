@@ -120,6 +120,63 @@ if (args.Length >= 1 && args[0] == "--interleave")
     return;
 }
 
+// Or, to see what each stage of the cmfy.cloud 429 costs with the machine's drift spread evenly (not a BenchmarkDotNet
+// figure): the stages of ErrorPathStageBenchmarks in turn, blocks of 10,000 calls each, and each stage's median block.
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --stages 40
+if (args.Length >= 1 && args[0] == "--stages")
+{
+    int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
+    var stages = new ErrorPathStageBenchmarks();
+    stages.Setup();
+    (string Name, Func<object> Call)[] all =
+    {
+        ("FromResponse (whole path)", stages.Whole),
+        ("Read: body and headers", stages.Read),
+        ("Read: body only", stages.ReadBody),
+        ("Read: headers only", stages.ReadHeaders),
+        ("FromErrorResponse", stages.Classify),
+        ("Floor: JsonTokenReader", () => stages.TokenReaderFloor()),
+        ("Floor: Utf8JsonReader", () => stages.ReaderFloor()),
+    };
+    if (args.Length > 2)
+    {
+        // Only the stages whose names start with the third argument (to profile one).
+        all = all.Where(a => a.Name.StartsWith(args[2], StringComparison.Ordinal)).ToArray();
+    }
+
+    var times = all.Select(_ => new List<double>()).ToArray();
+    long warmUntil = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
+    for (int round = -1; round < rounds; round++)
+    {
+        for (int k = 0; k < all.Length; k++)
+        {
+            Func<object> call = all[k].Call;
+            do
+            {
+                long start = Stopwatch.GetTimestamp();
+                for (int i = 0; i < 10_000; i++)
+                {
+                    _ = call();
+                }
+
+                if (round >= 0)
+                {
+                    times[k].Add(Stopwatch.GetElapsedTime(start).TotalNanoseconds / 10_000);
+                }
+            }
+            while (round < 0 && Stopwatch.GetTimestamp() < warmUntil);
+        }
+    }
+
+    for (int k = 0; k < all.Length; k++)
+    {
+        List<double> sorted = times[k].OrderBy(t => t).ToList();
+        Console.WriteLine($"{all[k].Name,-28} {sorted[sorted.Count / 2],8:F1} ns (quartiles {sorted[sorted.Count / 4]:F1}-{sorted[3 * sorted.Count / 4]:F1})");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // The error-path case the second argument names (the cmfy.cloud 429 when none), set up as BenchmarkDotNet sets it up.

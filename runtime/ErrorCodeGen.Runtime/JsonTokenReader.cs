@@ -98,7 +98,7 @@ namespace ErrorCodeGen
                     return true;
 
                 case JsonTokenType.StartObject:
-                    if (i < data.Length && data[i] == (byte)'}')
+                    if ((uint)i < (uint)data.Length && data[i] == (byte)'}')
                     {
                         EndContainer(i);
                     }
@@ -110,7 +110,7 @@ namespace ErrorCodeGen
                     return true;
 
                 case JsonTokenType.StartArray:
-                    if (i < data.Length && data[i] == (byte)']')
+                    if ((uint)i < (uint)data.Length && data[i] == (byte)']')
                     {
                         EndContainer(i);
                     }
@@ -134,7 +134,7 @@ namespace ErrorCodeGen
                         return false;
                     }
 
-                    if (i >= data.Length)
+                    if ((uint)i >= (uint)data.Length)
                     {
                         throw Invalid(i);
                     }
@@ -196,7 +196,33 @@ namespace ErrorCodeGen
                 throw new InvalidOperationException("The token is not a number.");
             }
 
-            ReadOnlySpan<byte> span = ValueSpan;
+            ReadOnlySpan<byte> span = _data.Slice(_tokenStart, _valueLength);
+
+            // The common case, a short integer (a wait, a status, a numeric code): its digits, without the general parser.
+            // Eighteen digits always fit; the grammar already refused a leading zero or a lone minus.
+            int first = span.Length > 0 && span[0] == (byte)'-' ? 1 : 0;
+            if (span.Length - first <= 18)
+            {
+                long digits = 0;
+                int k = first;
+                for (; k < span.Length; k++)
+                {
+                    uint d = (uint)(span[k] - '0');
+                    if (d > 9)
+                    {
+                        break;
+                    }
+
+                    digits = (digits * 10) + d;
+                }
+
+                if (k == span.Length && k > first)
+                {
+                    value = first == 0 ? digits : -digits;
+                    return true;
+                }
+            }
+
             if (Utf8Parser.TryParse(span, out long parsed, out int used) && used == span.Length)
             {
                 value = parsed;
@@ -261,7 +287,7 @@ namespace ErrorCodeGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void ReadValue(ReadOnlySpan<byte> data, int i)
         {
-            if (i >= data.Length)
+            if ((uint)i >= (uint)data.Length)
             {
                 throw Invalid(i);
             }
@@ -296,13 +322,13 @@ namespace ErrorCodeGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void ReadPropertyName(ReadOnlySpan<byte> data, int i)
         {
-            if (i >= data.Length || data[i] != (byte)'"')
+            if ((uint)i >= (uint)data.Length || data[i] != (byte)'"')
             {
                 throw Invalid(i);
             }
 
             int colon = SkipWhiteSpace(data, ReadString(data, i));
-            if (colon >= data.Length || data[colon] != (byte)':')
+            if ((uint)colon >= (uint)data.Length || data[colon] != (byte)':')
             {
                 throw Invalid(colon);
             }
@@ -321,7 +347,7 @@ namespace ErrorCodeGen
             {
                 // The next quote, backslash or control character: vectorized where the runtime can.
                 j = NextStringStop(data, j);
-                if (j >= data.Length)
+                if ((uint)j >= (uint)data.Length)
                 {
                     throw Invalid(j);
                 }
@@ -561,7 +587,7 @@ namespace ErrorCodeGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int SkipWhiteSpace(ReadOnlySpan<byte> data, int i)
         {
-            while (i < data.Length)
+            while ((uint)i < (uint)data.Length)
             {
                 byte c = data[i];
                 if (c != (byte)' ' && c != (byte)'\n' && c != (byte)'\r' && c != (byte)'\t')

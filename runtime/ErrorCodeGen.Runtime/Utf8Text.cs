@@ -21,7 +21,10 @@ namespace ErrorCodeGen
                 return string.Empty;
             }
 #if NET8_0_OR_GREATER
-            return s_lenient.GetString(bytes);
+            // ASCII, the common case of an error message or id, in one widening pass: UTF-8 decoding would first count the
+            // characters in a pass of its own. Latin-1 widens each byte to the character of its value, which for ASCII is
+            // what UTF-8 gives.
+            return System.Text.Ascii.IsValid(bytes) ? Encoding.Latin1.GetString(bytes) : s_lenient.GetString(bytes);
 #else
             unsafe
             {
