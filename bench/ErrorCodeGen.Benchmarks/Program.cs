@@ -177,6 +177,45 @@ if (args.Length >= 1 && args[0] == "--stages")
     return;
 }
 
+// Or, to see what the first error of a process costs for a generated catalog of N codes (JIT and static initialization,
+// which BenchmarkDotNet's warmed-up runs leave out): the synthetic catalog is generated and compiled (Release) once, then
+// each of K fresh processes loads it and times its first FromResponse; the median and range of the K.
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --first-call 10000 7
+if (args.Length >= 2 && args[0] == "--first-call")
+{
+    int codes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    int processes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    string path = FirstCall.Compile(codes);
+    var firsts = new List<double>();
+    var seconds = new List<double>();
+    for (int k = 0; k < processes; k++)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, $"--first-call-child \"{path}\"") { RedirectStandardOutput = true };
+        using Process child = Process.Start(start)!;
+        string line = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        string[] parts = line.Split(' ');
+        if (child.ExitCode != 0 || parts.Length != 2)
+        {
+            throw new InvalidOperationException("The child process failed: " + line);
+        }
+
+        firsts.Add(double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
+        seconds.Add(double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    firsts.Sort();
+    seconds.Sort();
+    Console.WriteLine($"{codes} codes: first FromResponse of a process {firsts[firsts.Count / 2]:F1} ms (range {firsts[0]:F1}-{firsts[^1]:F1}), the second {seconds[seconds.Count / 2] * 1000:F0} µs; {processes} processes");
+    return;
+}
+
+if (args.Length == 2 && args[0] == "--first-call-child")
+{
+    Console.WriteLine(FirstCall.Time(args[1]));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // The error-path case the second argument names (the cmfy.cloud 429 when none), set up as BenchmarkDotNet sets it up.
@@ -224,3 +263,56 @@ internal sealed class AllocationSamples : System.Diagnostics.Tracing.EventListen
         }
     }
 }
+
+/// <summary>The generated catalog of <c>--first-call</c>, and the timing of its first error in a fresh process.</summary>
+internal static class FirstCall
+{
+    public static string Compile(int codes)
+    {
+        var catalog = new[] { (Microsoft.CodeAnalysis.AdditionalText)new GeneratorBench.FileText("/bench/large.errors.yaml", ErrorCodeGen.Testing.SyntheticCatalog.Yaml(codes)) };
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = GeneratorBench.Compilation()
+            .WithAssemblyName("FirstCall" + codes.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, optimizationLevel: Microsoft.CodeAnalysis.OptimizationLevel.Release));
+        GeneratorBench.Driver(catalog).RunGeneratorsAndUpdateCompilation(compilation, out Microsoft.CodeAnalysis.Compilation output, out _);
+        string path = Path.Combine(Path.GetTempPath(), "ecg-first-call-" + codes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".dll");
+        using (FileStream file = File.Create(path))
+        {
+            Microsoft.CodeAnalysis.Emit.EmitResult emit = output.Emit(file);
+            if (!emit.Success)
+            {
+                throw new InvalidOperationException(string.Join("; ", emit.Diagnostics.Take(5)));
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The first and the second FromResponse of this process, in milliseconds; the code must be found.</summary>
+    public static string Time(string path)
+    {
+        System.Reflection.Assembly assembly = System.Reflection.Assembly.LoadFrom(path);
+        Type errors = assembly.GetTypes().Single(t => t.Name == "LargeErrors");
+        System.Reflection.MethodInfo from = errors.GetMethods().Single(m => m.Name == "FromResponse" && m.GetParameters().Length == 3 && m.GetParameters()[1].ParameterType == typeof(string));
+        // A delegate, not MethodInfo.Invoke: reflection compiles an invoker of its own on the second call.
+        var call = (Func<int, string, IEnumerable<KeyValuePair<string, IEnumerable<string>>>?, ErrorCodeGen.ApiErrorException>)Delegate.CreateDelegate(
+            typeof(Func<int, string, IEnumerable<KeyValuePair<string, IEnumerable<string>>>?, ErrorCodeGen.ApiErrorException>), from);
+        double Call(int code)
+        {
+            string body = "{\"errors\":[{\"code\":\"" + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\",\"message\":\"m\"}]}";
+            long start = Stopwatch.GetTimestamp();
+            ErrorCodeGen.ApiErrorException error = call(400, body, null);
+            double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (error.Descriptor is null)
+            {
+                throw new InvalidOperationException("The code was not found: nothing would be measured.");
+            }
+
+            return ms;
+        }
+
+        double first = Call(10_005);
+        double second = Call(10_007);
+        return first.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + " " + second.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+

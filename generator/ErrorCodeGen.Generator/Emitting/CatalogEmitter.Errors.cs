@@ -94,22 +94,24 @@ namespace ErrorCodeGen.Generator.Emitting
         private static bool IsLarge(Emission e) => e.Model.Errors.Count > LargeCatalogCodes;
 
         /// <summary>
-        /// One named field per code, created through the runtime's factory with named arguments and no defaults: one
-        /// declaration with a declarator per code (the type is not repeated), or, for a large catalog, one declaration per field.
+        /// One named field per code, created through the runtime's factory with named arguments and no defaults, in one
+        /// declaration with a declarator per code (the type is not repeated). A large catalog has no field per code: its
+        /// descriptors are created a chunk at a time on first use (<see cref="WriteDescriptorChunks"/>).
         /// </summary>
         private static void WriteDescriptorFields(Emission e, FieldNames fields)
         {
             SourceWriter w = e.Writer;
             bool large = IsLarge(e);
-            string head = "private static readonly " + Runtime + "ErrorDescriptor ";
             if (!large)
             {
                 w.Line("private static readonly " + Runtime + "ErrorDescriptor");
                 w.Indent();
             }
-            foreach (ErrorCodeModel error in e.Model.Errors)
+
+            for (int i = 0; i < e.Model.Errors.Count; i++)
             {
                 e.CancellationToken.ThrowIfCancellationRequested();
+                ErrorCodeModel error = e.Model.Errors[i];
                 var leading = new List<string>();
                 Named(leading, "name", error.Name == error.Code ? null : CSharpLiteral.String(error.Name));
                 Named(leading, "httpStatus", error.HttpStatus.HasValue ? CSharpLiteral.Int(error.HttpStatus.Value) : null);
@@ -131,10 +133,18 @@ namespace ErrorCodeGen.Generator.Emitting
                     continue;
                 }
 
-                w.Line(head + fields.Descriptor(error) + " =");
-                w.Indent();
-                Declarator(w, Refreshing(error) + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, Refreshed(error) + ";");
-                w.Unindent();
+                if (i % DescriptorChunk == 0)
+                {
+                    if (i > 0)
+                    {
+                        w.Close();
+                        w.Line();
+                    }
+
+                    w.Open("private static void " + ChunkMethod(i / DescriptorChunk) + "()");
+                }
+
+                Declarator(w, "Keep(" + CSharpLiteral.Int(i) + ", " + Refreshing(error) + FieldNames.Factory + ".ErrorDescriptor(", CSharpLiteral.String(error.Code), leading, args, Refreshed(error) + ");");
             }
 
             var unknown = new List<string> { "summary: \"The code is not in the catalog, or the response carried none.\"" };
@@ -146,10 +156,72 @@ namespace ErrorCodeGen.Generator.Emitting
                 return;
             }
 
-            w.Line(head + FieldNames.Unknown + " =");
+            w.Close();
+            w.Line();
+            WriteDescriptorChunks(e);
+            w.Line("private static readonly " + Runtime + "ErrorDescriptor " + FieldNames.Unknown + " =");
             w.Indent();
             Declarator(w, FieldNames.Factory + ".ErrorDescriptor(", "\"\"", new[] { "name: \"Unknown\"" }, unknown, ";");
             w.Unindent();
+            w.Line();
+        }
+
+        /// <summary>The descriptors of a large catalog are created this many at a time, by one method each.</summary>
+        internal const int DescriptorChunk = 64;
+
+        private static string ChunkMethod(int chunk) => "CreateDescriptors" + CSharpLiteral.Int(chunk);
+
+        /// <summary>
+        /// For a large catalog (<see cref="IsLarge"/>), the descriptors' array, filled a chunk of <see cref="DescriptorChunk"/>
+        /// at a time when one of them is first asked for, and the lazy list behind <c>All</c>. Creating every descriptor in
+        /// the static constructor made the first error of a 10,000-code catalog wait about 0.8 s for the JIT to compile one
+        /// method of 10,000 calls; a chunk's method is compiled when its first code is needed. Each slot is set once
+        /// (compare-and-swap), so every caller sees the same descriptor for a code whichever thread made its chunk.
+        /// </summary>
+        private static void WriteDescriptorChunks(Emission e)
+        {
+            SourceWriter w = e.Writer;
+            string descriptor = Runtime + "ErrorDescriptor";
+            int count = e.Model.Errors.Count;
+            int chunks = (count + DescriptorChunk - 1) / DescriptorChunk;
+            w.Line("private static readonly " + descriptor + e.Q + "[] " + FieldNames.Descriptors + " = new " + descriptor + e.Q + "[" + CSharpLiteral.Int(count) + "];");
+            w.Line();
+            w.Line("private static " + ReadOnlyCollection + descriptor + ">" + e.Q + " " + FieldNames.All + ";");
+            w.Line();
+            w.Line("/// <summary>The descriptor of the code at <paramref name=\"index\" /> in catalog order, its chunk created on first use.</summary>");
+            w.Line("private static " + descriptor + " Descriptor(int index)");
+            w.Indent();
+            w.Line("=> global::System.Threading.Volatile.Read(ref " + FieldNames.Descriptors + "[index]) ?? CreateDescriptors(index);");
+            w.Unindent();
+            w.Line();
+            w.Open("private static " + descriptor + " CreateDescriptors(int index)");
+            w.Open("switch (index / " + CSharpLiteral.Int(DescriptorChunk) + ")");
+            for (int chunk = 0; chunk < chunks; chunk++)
+            {
+                Case(w, "case " + CSharpLiteral.Int(chunk) + ":", ChunkMethod(chunk) + "();", "break;");
+            }
+
+            w.Close();
+            // Every index has a chunk that sets it (LargeCatalogShapeTests asks for every code); the unknown descriptor only
+            // keeps the expression non-null without a C# 8 operator.
+            w.Line("return " + FieldNames.Descriptors + "[index] ?? " + FieldNames.Unknown + ";");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Sets a descriptor's slot unless another thread has: the first one made is the only one seen.</summary>");
+            w.Line("private static void Keep(int index, " + descriptor + " descriptor)");
+            w.Indent();
+            w.Line("=> global::System.Threading.Interlocked.CompareExchange(ref " + FieldNames.Descriptors + "[index], descriptor, null);");
+            w.Unindent();
+            w.Line();
+            w.Line("/// <summary>Every descriptor, in catalog order, as the list behind <c>All</c> (made once).</summary>");
+            w.Open("private static " + ReadOnlyCollection + descriptor + "> AllDescriptors()");
+            w.Line("var all = new " + descriptor + "[" + FieldNames.Descriptors + ".Length];");
+            w.Open("for (int index = 0; index < all.Length; index++)");
+            w.Line("all[index] = Descriptor(index);");
+            w.Close();
+            w.Line("var list = global::System.Array.AsReadOnly(all);");
+            w.Line("return global::System.Threading.Interlocked.CompareExchange(ref " + FieldNames.All + ", list, null) ?? list;");
+            w.Close();
             w.Line();
         }
 
@@ -403,12 +475,6 @@ namespace ErrorCodeGen.Generator.Emitting
         private static void WriteCollections(Emission e, FieldNames fields)
         {
             SourceWriter w = e.Writer;
-            var descriptors = new List<string>();
-            foreach (ErrorCodeModel error in e.Model.Errors)
-            {
-                descriptors.Add(fields.Descriptor(error));
-            }
-
             var rules = new List<string>();
             foreach (StatusRuleModel rule in e.Model.StatusRules)
             {
@@ -417,18 +483,17 @@ namespace ErrorCodeGen.Generator.Emitting
 
             if (!IsLarge(e))
             {
+                var descriptors = new List<string>();
+                foreach (ErrorCodeModel error in e.Model.Errors)
+                {
+                    descriptors.Add(fields.Descriptor(error));
+                }
+
                 Collection(w, Runtime + "ErrorDescriptor", FieldNames.All, descriptors);
                 Collection(w, Runtime + "StatusRule", FieldNames.AllStatusRules, rules);
                 return;
             }
 
-            w.Packed("private static readonly " + Runtime + "ErrorDescriptor[] " + FieldNames.Descriptors + " = new " + Runtime + "ErrorDescriptor[] {", descriptors, descriptors.Count == 0 ? "};" : " };");
-            w.Line();
-            w.Line("private static readonly " + ReadOnlyCollection + Runtime + "ErrorDescriptor> " + FieldNames.All + " =");
-            w.Indent();
-            w.Line("global::System.Array.AsReadOnly(" + FieldNames.Descriptors + ");");
-            w.Unindent();
-            w.Line();
             Collection(w, Runtime + "StatusRule", FieldNames.AllStatusRules, rules);
             WriteLookupTables(e);
         }
@@ -547,7 +612,7 @@ namespace ErrorCodeGen.Generator.Emitting
         private static void WriteAll(Emission e)
         {
             e.Writer.Doc(Summary("Every code of the catalog, in catalog order (without ", Cref(e.Names.ErrorCode + ".Unknown"), ")."));
-            e.Writer.Line("public static " + ReadOnlyList + Runtime + "ErrorDescriptor> All => " + FieldNames.All + ";");
+            e.Writer.Line("public static " + ReadOnlyList + Runtime + "ErrorDescriptor> All => " + FieldNames.All + (IsLarge(e) ? " ?? AllDescriptors()" : string.Empty) + ";");
             e.Writer.Line();
         }
 
@@ -671,7 +736,7 @@ namespace ErrorCodeGen.Generator.Emitting
 
             w.Open("public static " + Runtime + "ErrorDescriptor Describe(this " + code + " code)");
             w.Line("int index = IndexOfCode(code);");
-            w.Line("return index >= 0 ? " + FieldNames.Descriptors + "[" + FieldNames.CodeOrder + "[index]] : " + FieldNames.Unknown + ";");
+            w.Line("return index >= 0 ? Descriptor(" + FieldNames.CodeOrder + "[index]) : " + FieldNames.Unknown + ";");
             w.Close();
             w.Line();
             w.Line("/// <summary>Where a code is in " + FieldNames.CodeValues + ", or a negative number when it is not in the catalog.</summary>");
