@@ -22,6 +22,7 @@ if (args.Length >= 1 && args[0] == "--profile")
             {
                 "hand" => bench.HandWritten(),
                 "azure" => bench.AzureCore(),
+                "message" => (object)bench.FromResponse().Message,
                 _ => bench.FromResponse(),
             };
         }

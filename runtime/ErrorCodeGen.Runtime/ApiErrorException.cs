@@ -589,6 +589,13 @@ namespace ErrorCodeGen
                 sb.Append('(').Append(extra.ToString(CultureInfo.InvariantCulture)).Append(extra == 1 ? " more error) " : " more errors) ");
             }
 
+            // Every sentence ends with a space for the next one; the last one's would make the line unclean, and cleaning
+            // it would copy the whole message a character at a time for one space.
+            while (sb.Length > 0 && sb[sb.Length - 1] == ' ')
+            {
+                sb.Length--;
+            }
+
             // Every server-sent part was redacted as it was added; the rest is the catalog's own text.
             return TextExcerpt.SingleLine(sb.ToString(), 1000, redact: false);
         }

@@ -40,8 +40,33 @@ namespace ErrorCodeGen
             "xoxs-", "xapp-", "hf_", "r8_", "gsk_", "pplx-", "nvapi-", "npm_", "AKIA", "ASIA", "AIza", "ya29.",
         };
 
-        /// <summary>The first characters of <see cref="s_keyPrefixes"/> and of a JWT, to skip most words at once.</summary>
-        private const string KeyFirstChars = "srghxnpAye";
+        /// <summary>
+        /// <see cref="s_keyPrefixes"/> by their first character (ASCII only), in their order: a word is compared with the few
+        /// that start as it does, not with all of them (words starting with <c>s</c>, <c>r</c>, <c>p</c> or <c>e</c> are
+        /// common in any message, and comparing each with every prefix was most of the cost of masking one).
+        /// </summary>
+        private static readonly string[]?[] s_keyPrefixesByFirst = ByFirstChar(s_keyPrefixes);
+
+        private static string[]?[] ByFirstChar(string[] prefixes)
+        {
+            var groups = new string[]?[128];
+            foreach (string prefix in prefixes)
+            {
+                string[]? group = groups[prefix[0]];
+                if (group is null)
+                {
+                    groups[prefix[0]] = new[] { prefix };
+                }
+                else
+                {
+                    Array.Resize(ref group, group.Length + 1);
+                    group[group.Length - 1] = prefix;
+                    groups[prefix[0]] = group;
+                }
+            }
+
+            return groups;
+        }
 
         /// <summary>Characters after a key prefix needed before a word counts as a key (so <c>sk-learn</c> stays).</summary>
         private const int MinKeyBody = 8;
@@ -506,18 +531,21 @@ namespace ErrorCodeGen
         /// <summary>The length of the key prefix at <paramref name="start"/> (kept visible), 0 for a JWT (nothing kept), or -1.</summary>
         private static int KeyPrefixLength(string text, int start)
         {
-            if (KeyFirstChars.IndexOf(text[start]) < 0)
-            {
-                return -1;
-            }
+            char first = text[start];
 
             // A JWT: a base64url JSON header, always "eyJ" ('{"'), then at least four more characters.
-            if (string.CompareOrdinal(text, start, "eyJ", 0, 3) == 0 && TokenEnd(text, start) - start >= 3 + 4)
+            if (first == 'e' && string.CompareOrdinal(text, start, "eyJ", 0, 3) == 0 && TokenEnd(text, start) - start >= 3 + 4)
             {
                 return 0;
             }
 
-            foreach (string p in s_keyPrefixes)
+            string[]? candidates = first < s_keyPrefixesByFirst.Length ? s_keyPrefixesByFirst[first] : null;
+            if (candidates is null)
+            {
+                return -1;
+            }
+
+            foreach (string p in candidates)
             {
                 if (start + p.Length <= text.Length && string.CompareOrdinal(text, start, p, 0, p.Length) == 0)
                 {

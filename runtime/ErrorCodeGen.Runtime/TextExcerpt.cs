@@ -168,6 +168,19 @@ namespace ErrorCodeGen
             for (int i = 0; i < length; i++)
             {
                 char ch = text[i];
+                if (ch > ' ' && ch < '\u007F')
+                {
+                    // Printable ASCII, most of any text: kept, after the space that a run of white space before it became.
+                    if (space)
+                    {
+                        sb.Append(' ');
+                        space = false;
+                    }
+
+                    sb.Append(ch);
+                    continue;
+                }
+
                 if (IsInvisible(ch))
                 {
                     continue;
@@ -194,6 +207,14 @@ namespace ErrorCodeGen
         /// <summary>Whether <paramref name="text"/> is already one clean line: no leading, trailing or double spaces, nothing invisible.</summary>
         private static bool IsClean(string text)
         {
+#if NET8_0_OR_GREATER
+            // Printable ASCII throughout, the common case, decided 8 or 16 characters at a time: then only the spaces can
+            // make it unclean.
+            if (text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0)
+            {
+                return text.Length == 0 || (text[0] != ' ' && text[text.Length - 1] != ' ' && !text.Contains("  ", StringComparison.Ordinal));
+            }
+#endif
             for (int i = 0; i < text.Length; i++)
             {
                 char ch = text[i];

@@ -161,6 +161,25 @@ public class SecretMaskingTests
         Assert.That(ex.ServerMessage, Is.EqualTo(text), "the raw message stays reachable for the caller");
     }
 
+    /// <summary>
+    /// Every key prefix the masker knows, each after a word of prose that starts with the same character (the masker looks
+    /// a word up among the prefixes of its first character only): the key's body is masked, the prefix and the prose kept.
+    /// </summary>
+    [TestCase("sk-"), TestCase("sk_"), TestCase("rk_"), TestCase("ghp_"), TestCase("gho_"), TestCase("ghu_"), TestCase("ghs_")]
+    [TestCase("ghr_"), TestCase("github_pat_"), TestCase("glpat-"), TestCase("xoxb-"), TestCase("xoxp-"), TestCase("xoxa-")]
+    [TestCase("xoxs-"), TestCase("xapp-"), TestCase("hf_"), TestCase("r8_"), TestCase("gsk_"), TestCase("pplx-"), TestCase("nvapi-")]
+    [TestCase("npm_"), TestCase("AKIA"), TestCase("ASIA"), TestCase("AIza"), TestCase("ya29.")]
+    public void Every_known_key_prefix_is_masked(string prefix)
+    {
+        string body = prefix.StartsWith("A", StringComparison.Ordinal) ? Secret.ToUpperInvariant() : Secret;
+        string prose = prefix[0] + "ample";
+        string text = prose + " " + prefix + body + " rejected";
+
+        string masked = SecretMasker.Redact(text);
+
+        Assert.That(masked, Is.EqualTo(prose + " " + prefix + SecretMasker.Mask + " rejected"));
+    }
+
     [Test]
     public void A_secret_in_the_code_is_masked_too()
     {
