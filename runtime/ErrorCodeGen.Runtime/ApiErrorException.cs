@@ -518,7 +518,7 @@ namespace ErrorCodeGen
 
         private static string BuildMessage(string provider, ErrorResponse response, ErrorDescriptor? descriptor, StatusRule? statusRule, ErrorFamily? family)
         {
-            var sb = new StringBuilder(256);
+            StringBuilder sb = StringBuilderCache.Acquire(256);
             sb.Append(provider ?? "API").Append(" error");
             string? rawCode = response?.RawCode;
             if (descriptor != null)
@@ -597,7 +597,7 @@ namespace ErrorCodeGen
             }
 
             // Every server-sent part was redacted as it was added; the rest is the catalog's own text.
-            return TextExcerpt.SingleLine(sb.ToString(), 1000, redact: false);
+            return TextExcerpt.SingleLine(StringBuilderCache.GetStringAndRelease(sb), 1000, redact: false);
         }
 
         /// <summary>
