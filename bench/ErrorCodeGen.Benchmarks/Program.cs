@@ -181,17 +181,19 @@ if (args.Length >= 1 && args[0] == "--stages")
 // Or, to see what the first error of a process costs for a generated catalog of N codes (JIT and static initialization,
 // which BenchmarkDotNet's warmed-up runs leave out): the synthetic catalog is generated and compiled (Release) once, then
 // each of K fresh processes loads it and times its first FromResponse; the median and range of the K.
-//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --first-call 10000 7
+// With "text" after the count, the codes are text (e10000, e10001, …), looked up among the text codes instead of by value.
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --first-call 10000 7 [text]
 if (args.Length >= 2 && args[0] == "--first-call")
 {
     int codes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
     int processes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
-    string path = FirstCall.Compile(codes);
+    bool text = args.Length > 3 && args[3] == "text";
+    string path = FirstCall.Compile(codes, text);
     var firsts = new List<double>();
     var seconds = new List<double>();
     for (int k = 0; k < processes; k++)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!, $"--first-call-child \"{path}\"") { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(Environment.ProcessPath!, $"--first-call-child \"{path}\" {(text ? "text" : "number")}") { RedirectStandardOutput = true };
         using Process child = Process.Start(start)!;
         string line = child.StandardOutput.ReadToEnd().Trim();
         child.WaitForExit();
@@ -207,13 +209,13 @@ if (args.Length >= 2 && args[0] == "--first-call")
 
     firsts.Sort();
     seconds.Sort();
-    Console.WriteLine($"{codes} codes: first FromResponse of a process {firsts[firsts.Count / 2]:F1} ms (range {firsts[0]:F1}-{firsts[^1]:F1}), the second {seconds[seconds.Count / 2] * 1000:F0} µs; {processes} processes");
+    Console.WriteLine($"{codes} {(text ? "text" : "numeric")} codes: first FromResponse of a process {firsts[firsts.Count / 2]:F1} ms (range {firsts[0]:F1}-{firsts[^1]:F1}), the second {seconds[seconds.Count / 2] * 1000:F0} µs; {processes} processes");
     return;
 }
 
-if (args.Length == 2 && args[0] == "--first-call-child")
+if (args.Length == 3 && args[0] == "--first-call-child")
 {
-    Console.WriteLine(FirstCall.Time(args[1]));
+    Console.WriteLine(FirstCall.Time(args[1], args[2] == "text"));
     return;
 }
 
@@ -268,14 +270,20 @@ internal sealed class AllocationSamples : System.Diagnostics.Tracing.EventListen
 /// <summary>The generated catalog of <c>--first-call</c>, and the timing of its first error in a fresh process.</summary>
 internal static class FirstCall
 {
-    public static string Compile(int codes)
+    public static string Compile(int codes, bool text)
     {
-        var catalog = new[] { (Microsoft.CodeAnalysis.AdditionalText)new GeneratorBench.FileText("/bench/large.errors.yaml", ErrorCodeGen.Testing.SyntheticCatalog.Yaml(codes)) };
+        string yaml = ErrorCodeGen.Testing.SyntheticCatalog.Yaml(codes);
+        if (text)
+        {
+            yaml = System.Text.RegularExpressions.Regex.Replace(yaml, "(?m)^  - code: ([0-9]+)$", "  - code: e$1");
+        }
+
+        var catalog = new[] { (Microsoft.CodeAnalysis.AdditionalText)new GeneratorBench.FileText("/bench/large.errors.yaml", yaml) };
         Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = GeneratorBench.Compilation()
             .WithAssemblyName("FirstCall" + codes.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, optimizationLevel: Microsoft.CodeAnalysis.OptimizationLevel.Release));
         GeneratorBench.Driver(catalog).RunGeneratorsAndUpdateCompilation(compilation, out Microsoft.CodeAnalysis.Compilation output, out _);
-        string path = Path.Combine(Path.GetTempPath(), "ecg-first-call-" + codes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".dll");
+        string path = Path.Combine(Path.GetTempPath(), "ecg-first-call-" + codes.ToString(System.Globalization.CultureInfo.InvariantCulture) + (text ? "-text" : string.Empty) + ".dll");
         using (FileStream file = File.Create(path))
         {
             Microsoft.CodeAnalysis.Emit.EmitResult emit = output.Emit(file);
@@ -289,7 +297,7 @@ internal static class FirstCall
     }
 
     /// <summary>The first and the second FromResponse of this process, in milliseconds; the code must be found.</summary>
-    public static string Time(string path)
+    public static string Time(string path, bool text)
     {
         System.Reflection.Assembly assembly = System.Reflection.Assembly.LoadFrom(path);
         Type errors = assembly.GetTypes().Single(t => t.Name == "LargeErrors");
@@ -299,7 +307,7 @@ internal static class FirstCall
             typeof(Func<int, string, IEnumerable<KeyValuePair<string, IEnumerable<string>>>?, ErrorCodeGen.ApiErrorException>), from);
         double Call(int code)
         {
-            string body = "{\"errors\":[{\"code\":\"" + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\",\"message\":\"m\"}]}";
+            string body = "{\"errors\":[{\"code\":\"" + (text ? "e" : string.Empty) + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\",\"message\":\"m\"}]}";
             long start = Stopwatch.GetTimestamp();
             ErrorCodeGen.ApiErrorException error = call(400, body, null);
             double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

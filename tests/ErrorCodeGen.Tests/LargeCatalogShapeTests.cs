@@ -79,6 +79,21 @@ public class LargeCatalogShapeTests
         }
 
         Assert.That(wrong, Is.Empty);
+        if (text)
+        {
+            // Around every code in ordinal order, nothing else is one: a code with a character after it (one that sorts
+            // after every code character, one before), without its last, and the bare prefix and the empty text.
+            var near = new List<string> { "err_", "err", "", "e" };
+            for (int i = 0; i < codes; i++)
+            {
+                near.Add(Code(i, text) + "~");
+                near.Add(Code(i, text) + "!");
+            }
+
+            var found = near.Where(raw => (bool)tryParse.Invoke(null, new object?[] { raw, null })! || catalog.Create(raw, 400).Descriptor != null).ToList();
+            Assert.That(found, Is.Empty, "texts that are no code");
+        }
+
         Assert.That(catalog.Create(text ? "err_zzz" : "1", 400).Descriptor, Is.Null, "a code not in the catalog is unknown");
         Assert.That(catalog.Create(text ? "ERR_0" : "7000000.5", 400).Descriptor, Is.Null, "exact, ordinal match only");
     }
