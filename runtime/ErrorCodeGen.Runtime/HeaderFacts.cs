@@ -43,6 +43,21 @@ namespace ErrorCodeGen
             return scan.Result();
         }
 
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// The facts of a response's headers and then its content's, in one scan of the values as they were received
+        /// (<see cref="System.Net.Http.Headers.HttpHeaders.NonValidated"/>): the validating enumeration parses every header
+        /// and makes an array of strings for each, most of the cost of reading an error from an <c>HttpResponseMessage</c>.
+        /// </summary>
+        public static HeaderFacts From(System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, TimeProvider time)
+        {
+            var scan = new Scan(time);
+            scan.Add(headers);
+            scan.Add(moreHeaders);
+            return scan.Result();
+        }
+#endif
+
         /// <summary>One pass over header sets, in order; for each fact the first readable value wins.</summary>
         private struct Scan
         {
@@ -106,6 +121,38 @@ namespace ErrorCodeGen
                 }
             }
 
+#if NET8_0_OR_GREATER
+            /// <summary>The headers' values as received, without parsing them or making an array per header.</summary>
+            public void Add(System.Net.Http.Headers.HttpHeaders? headers)
+            {
+                if (headers is null)
+                {
+                    return;
+                }
+
+                foreach (KeyValuePair<string, System.Net.Http.Headers.HeaderStringValues> header in headers.NonValidated)
+                {
+                    HeaderName name = NameOf(header.Key);
+                    if (name == HeaderName.Other)
+                    {
+                        continue;
+                    }
+
+                    foreach (string value in header.Value)
+                    {
+                        if (name == HeaderName.RetryAfter)
+                        {
+                            AddRetryAfter(value);
+                            continue;
+                        }
+
+                        AddFirst(name, value);
+                        break;
+                    }
+                }
+            }
+#endif
+
             private void Add(string? name, IEnumerable<string>? values)
             {
                 if (name is null || values is null)
@@ -140,7 +187,12 @@ namespace ErrorCodeGen
                     return;
                 }
 
-                string? first = First(values);
+                AddFirst(header, First(values));
+            }
+
+            /// <summary>The first value of one of our headers other than <c>Retry-After</c>.</summary>
+            private void AddFirst(HeaderName header, string? first)
+            {
                 if (first is null)
                 {
                     return;

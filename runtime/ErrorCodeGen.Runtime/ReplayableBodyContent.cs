@@ -1,7 +1,10 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -25,10 +28,18 @@ namespace ErrorCodeGen
             Prefix = prefix;
             ExceedsLimit = exceedsLimit;
             ReadException = readException;
+#if NET8_0_OR_GREATER
+            // The values as received: the validating enumeration would parse each header and make an array of it.
+            foreach (KeyValuePair<string, HeaderStringValues> header in original.Headers.NonValidated)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+#else
             foreach (var header in original.Headers)
             {
                 Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
+#endif
         }
 
         /// <summary>The bytes read: the whole body, or what arrived before it broke off, or the first bytes past the limit.</summary>
@@ -43,8 +54,14 @@ namespace ErrorCodeGen
         /// <summary>Reads at most <paramref name="limit"/> bytes of <paramref name="content"/>; a failure mid-body keeps the bytes that arrived.</summary>
         public static async Task<ReplayableBodyContent> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
         {
-            var buffer = new MemoryStream();
+            // Sized for the declared length when there is one (an error body is small), so that the bytes are written once
+            // and, when the length was right, kept without a copy; the read chunk comes from the shared pool, not a new
+            // 16 KB array per response, and what was read into it is cleared before it goes back.
+            long? declared = content.Headers.ContentLength;
+            var buffer = new MemoryStream(declared is long d && d > 0 && d <= limit ? (int)d : 256);
             Stream? stream = null;
+            byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            int used = 0;
             try
             {
 #if NET8_0_OR_GREATER
@@ -52,20 +69,20 @@ namespace ErrorCodeGen
 #else
                 stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-                byte[] chunk = new byte[16 * 1024];
                 while (true)
                 {
                     int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
                     int n = await stream.ReadAsync(chunk, 0, want, cancellationToken).ConfigureAwait(false);
+                    used = Math.Max(used, n);
                     if (n == 0)
                     {
-                        return new ReplayableBodyContent(content, buffer.ToArray(), exceedsLimit: false, rest: null, readException: null);
+                        return new ReplayableBodyContent(content, Bytes(buffer), exceedsLimit: false, rest: null, readException: null);
                     }
 
                     buffer.Write(chunk, 0, n);
                     if (buffer.Length > limit)
                     {
-                        return new ReplayableBodyContent(content, buffer.ToArray(), exceedsLimit: true, rest: stream, readException: null);
+                        return new ReplayableBodyContent(content, Bytes(buffer), exceedsLimit: true, rest: stream, readException: null);
                     }
                 }
             }
@@ -77,9 +94,18 @@ namespace ErrorCodeGen
             {
                 // Whatever the transport or a decompressing stream throws (IOException, InvalidDataException,
                 // HttpRequestException, a time-out, an authentication failure): the body broke off here.
-                return new ReplayableBodyContent(content, buffer.ToArray(), exceedsLimit: false, rest: null, readException: ex);
+                return new ReplayableBodyContent(content, Bytes(buffer), exceedsLimit: false, rest: null, readException: ex);
+            }
+            finally
+            {
+                Array.Clear(chunk, 0, used);
+                ArrayPool<byte>.Shared.Return(chunk);
             }
         }
+
+        /// <summary>The bytes written: the buffer itself when they fill it exactly (the declared length was right), else a copy.</summary>
+        private static byte[] Bytes(MemoryStream buffer)
+            => buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
 
         /// <inheritdoc/>
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)

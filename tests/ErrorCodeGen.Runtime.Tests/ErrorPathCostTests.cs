@@ -136,6 +136,48 @@ public class ErrorPathCostTests
         Assert.That(wrong, Is.Empty);
     }
 
+    /// <summary>A cmfy.cloud 429 as HttpClient hands it over: the body, and the dozen headers a CDN-fronted API sends.</summary>
+    private static System.Net.Http.HttpResponseMessage CmfyHttpResponse()
+    {
+        var response = new System.Net.Http.HttpResponseMessage((System.Net.HttpStatusCode)429);
+        foreach ((string name, string value) in new[]
+        {
+            ("Date", "Wed, 02 Dec 2026 15:50:00 GMT"), ("Server", "cloudflare"), ("Connection", "keep-alive"),
+            ("CF-RAY", "8e1f2a3b4c5d6e7f-FRA"), ("Vary", "Accept-Encoding"), ("Strict-Transport-Security", "max-age=31536000"),
+            ("X-Request-Id", "req_abc123"), ("Retry-After", "45"), ("X-RateLimit-Limit", "60"), ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Reset", "1699574400"),
+        })
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        response.Content = new System.Net.Http.ByteArrayContent(Encoding.UTF8.GetBytes(CmfyBody));
+        response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        return response;
+    }
+
+    [Test]
+    public void Reading_an_HttpResponseMessage_allocates_no_read_buffer_and_no_array_per_header()
+    {
+        // The body is read through a pooled chunk into an array of its declared length, and the headers are scanned as
+        // received: the validating enumeration parsed each header and made an array of each (about 700 B here), and the
+        // read chunk was a new 16 KB array per response.
+        _ = ErrorResponseReader.ReadAsync(ErrorWireFormat.Cmfy, CmfyHttpResponse()).GetAwaiter().GetResult(); // warm up
+        using System.Net.Http.HttpResponseMessage response = CmfyHttpResponse();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ErrorResponse read = ErrorResponseReader.ReadAsync(ErrorWireFormat.Cmfy, response).GetAwaiter().GetResult();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That((read.RawCode, read.RequestId, read.RetryAfter, read.RateLimit!.Remaining), Is.EqualTo(("rate_limit_exceeded", "req_abc123", (TimeSpan?)TimeSpan.FromSeconds(45), (long?)0)));
+        Assert.That(response.Content.ReadAsStringAsync().GetAwaiter().GetResult(), Is.EqualTo(CmfyBody), "the body is still there");
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"), "and its headers");
+        // The netstandard2.0 build has no way to read the headers as received: it still pays for their validation.
+        bool netStandard = typeof(ErrorResponseReader).Assembly.GetCustomAttributes(typeof(System.Runtime.Versioning.TargetFrameworkAttribute), false)
+            .Cast<System.Runtime.Versioning.TargetFrameworkAttribute>().Single().FrameworkName.StartsWith(".NETStandard", StringComparison.Ordinal);
+        Assert.That(allocated, Is.LessThan(netStandard ? 4096 : 2048), "bytes allocated by ReadAsync for a body of " + CmfyBody.Length + " bytes");
+    }
+
     [Test]
     public void An_empty_503_allocates_no_more_than_the_hand_written_parse()
     {

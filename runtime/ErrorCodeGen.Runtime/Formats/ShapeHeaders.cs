@@ -36,6 +36,29 @@ namespace ErrorCodeGen.Formats
             return scan.IsProblem ? ErrorShape.Problem : shape;
         }
 
+#if NET8_0_OR_GREATER
+        /// <summary>As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why).</summary>
+        public static ErrorShape Apply(ErrorShape shape, System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, ref HeaderFacts facts)
+        {
+            string[] names = shape.RequestIdHeaderNames;
+            bool json = shape.Format == ErrorWireFormat.Json;
+            if (names.Length == 0 && !json)
+            {
+                return shape;
+            }
+
+            var scan = new Scan(names, json);
+            scan.Add(headers);
+            scan.Add(moreHeaders);
+            if (names.Length > 0)
+            {
+                facts = facts.WithRequestId(scan.RequestId);
+            }
+
+            return scan.IsProblem ? ErrorShape.Problem : shape;
+        }
+#endif
+
         private struct Scan
         {
             private readonly string[] _names;
@@ -64,37 +87,76 @@ namespace ErrorCodeGen.Formats
 
                 foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
                 {
-                    string name = header.Key;
-                    if (name is null || header.Value is null)
+                    if (header.Key != null && header.Value != null)
                     {
-                        continue;
+                        Add(header.Key, header.Value);
                     }
+                }
+            }
 
-                    if (_json && !IsProblem && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+#if NET8_0_OR_GREATER
+            public void Add(System.Net.Http.Headers.HttpHeaders? headers)
+            {
+                if (headers is null)
+                {
+                    return;
+                }
+
+                foreach (KeyValuePair<string, System.Net.Http.Headers.HeaderStringValues> header in headers.NonValidated)
+                {
+                    // Boxed only for the few headers a declared shape reads; every other is decided by its name.
+                    if (IsRead(header.Key))
                     {
-                        foreach (string value in header.Value)
-                        {
-                            IsProblem = value != null && value.TrimStart().StartsWith(ProblemMediaType, StringComparison.OrdinalIgnoreCase);
-                            break;
-                        }
+                        Add(header.Key, header.Value);
                     }
+                }
+            }
 
-                    for (int i = 0; i < _names.Length && i < _rank; i++)
+            private readonly bool IsRead(string name)
+            {
+                if (_json && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                foreach (string read in _names)
+                {
+                    if (string.Equals(name, read, StringComparison.OrdinalIgnoreCase))
                     {
-                        if (string.Equals(name, _names[i], StringComparison.OrdinalIgnoreCase))
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+#endif
+
+            private void Add(string name, IEnumerable<string> values)
+            {
+                if (_json && !IsProblem && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (string value in values)
+                    {
+                        IsProblem = value != null && value.TrimStart().StartsWith(ProblemMediaType, StringComparison.OrdinalIgnoreCase);
+                        break;
+                    }
+                }
+
+                for (int i = 0; i < _names.Length && i < _rank; i++)
+                {
+                    if (string.Equals(name, _names[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (string value in values)
                         {
-                            foreach (string value in header.Value)
+                            if (!string.IsNullOrWhiteSpace(value))
                             {
-                                if (!string.IsNullOrWhiteSpace(value))
-                                {
-                                    RequestId = TextExcerpt.SingleLine(value, ReaderLimits.MaxRequestIdLength);
-                                    _rank = i;
-                                    break;
-                                }
+                                RequestId = TextExcerpt.SingleLine(value, ReaderLimits.MaxRequestIdLength);
+                                _rank = i;
+                                break;
                             }
-
-                            break;
                         }
+
+                        break;
                     }
                 }
             }
