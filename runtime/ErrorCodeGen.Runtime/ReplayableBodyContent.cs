@@ -55,12 +55,15 @@ namespace ErrorCodeGen
         public static async Task<ReplayableBodyContent> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
         {
             // Sized for the declared length when there is one (an error body is small), so that the bytes are written once
-            // and, when the length was right, kept without a copy; the read chunk comes from the shared pool, not a new
-            // 16 KB array per response, and what was read into it is cleared before it goes back.
+            // and, when the length was right, kept without a copy. The read chunk comes from the shared pool, not a new
+            // 16 KB array per response, of the declared length and a byte more, else 4 KB; every byte a read was
+            // allowed to write is cleared before it goes back, as the body may echo what the caller sent.
             long? declared = content.Headers.ContentLength;
-            var buffer = new MemoryStream(declared is long d && d > 0 && d <= limit ? (int)d : 256);
+            bool known = declared is long d && d > 0 && d <= limit;
+            var buffer = new MemoryStream(known ? (int)declared!.Value : 256);
+            int chunkSize = known && declared!.Value < MaxChunk ? (int)declared.Value + 1 : MaxChunk;
             Stream? stream = null;
-            byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            byte[] chunk = ArrayPool<byte>.Shared.Rent(chunkSize);
             int used = 0;
             try
             {
@@ -71,9 +74,9 @@ namespace ErrorCodeGen
 #endif
                 while (true)
                 {
-                    int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+                    int want = (int)Math.Min(chunkSize, limit + 1 - buffer.Length);
+                    used = Math.Max(used, want);
                     int n = await stream.ReadAsync(chunk, 0, want, cancellationToken).ConfigureAwait(false);
-                    used = Math.Max(used, n);
                     if (n == 0)
                     {
                         return new ReplayableBodyContent(content, Bytes(buffer), exceedsLimit: false, rest: null, readException: null);
@@ -102,6 +105,9 @@ namespace ErrorCodeGen
                 ArrayPool<byte>.Shared.Return(chunk);
             }
         }
+
+        /// <summary>The largest read: 4 KB (an error body fits; a long one is read in several).</summary>
+        private const int MaxChunk = 4 * 1024;
 
         /// <summary>The bytes written: the buffer itself when they fill it exactly (the declared length was right), else a copy.</summary>
         private static byte[] Bytes(MemoryStream buffer)

@@ -74,6 +74,24 @@ public class ResponseBodyTests
             await Task.Delay(500);
             context.Abort();
         });
+        app.MapGet("/sized/{length:int}/{declared}", async (HttpContext context, int length, string declared) =>
+        {
+            // A body of exactly `length` bytes (the message padded), sent in pieces of 1,000 bytes with their own flush;
+            // with its Content-Length, or without one (chunked).
+            context.Response.StatusCode = 422;
+            context.Response.ContentType = "application/json";
+            byte[] body = SizedBody(length);
+            if (declared == "yes")
+            {
+                context.Response.ContentLength = body.Length;
+            }
+
+            for (int at = 0; at < body.Length; at += 1000)
+            {
+                await context.Response.Body.WriteAsync(body.AsMemory(at, Math.Min(1000, body.Length - at)));
+                await context.Response.Body.FlushAsync();
+            }
+        });
 
         });
         var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip };
@@ -85,6 +103,32 @@ public class ResponseBodyTests
     {
         _client.Dispose();
         await LoopbackServer.StopAsync(_app);
+    }
+
+    /// <summary>A Trainer error of exactly <paramref name="length"/> bytes: its message padded with <c>x</c>.</summary>
+    private static byte[] SizedBody(int length)
+    {
+        const string Head = "{\"error_code\": 42258, \"message\": \"";
+        const string Tail = "\"}";
+        return Encoding.ASCII.GetBytes(Head + new string('x', length - Head.Length - Tail.Length) + Tail);
+    }
+
+    /// <summary>
+    /// Bodies on either side of the reader's 4 KB chunk and of its multiples, arriving in pieces, with and without their
+    /// length declared: each is read whole, classified, and replayed to the caller byte for byte.
+    /// </summary>
+    [TestCase(100, "yes"), TestCase(100, "no"), TestCase(4095, "yes"), TestCase(4096, "no"), TestCase(4097, "no")]
+    [TestCase(4097, "yes"), TestCase(12288, "no"), TestCase(12289, "yes"), TestCase(70000, "no"), TestCase(70000, "yes")]
+    public async Task A_body_of_any_length_is_read_whole_and_replayed_as_it_came(int length, string declared)
+    {
+        using HttpResponseMessage response = await _client.GetAsync("/sized/" + length + "/" + declared, HttpCompletionOption.ResponseHeadersRead);
+
+        RunComfyTrainerException ex = await RunComfyTrainerErrors.FromResponseAsync(response);
+
+        Assert.That(ex.Code, Is.EqualTo(RunComfyTrainerErrorCode.Flux2OomRisk));
+        Assert.That(ex.Response.BodyKind, Is.EqualTo(ErrorBodyKind.Json));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(SizedBody(length)), "the body as it came");
+        Assert.That(response.Content.Headers.ContentLength, Is.EqualTo(length));
     }
 
     private static byte[] Gzip(string text)

@@ -177,10 +177,37 @@ public class LargeCatalogShapeTests
     [TestCase(LanguageVersion.Latest, NullableContextOptions.Enable)]
     public void The_large_shape_compiles_with_zero_warnings(LanguageVersion version, NullableContextOptions nullable)
     {
+        // One code with every argument a chunk method writes: a credential refresh (the factory call wrapped in another),
+        // its own backoff, phases, endpoints, an example message, inferred fields and a note.
+        string yaml = Yaml(CatalogEmitter.LargeCatalogCodes + 1, text: true) + """
+              - code: token_expired
+                name: TOKEN_EXPIRED
+                http: 401
+                retryable: false
+                refresh_credentials: true
+                exception: Validation
+                category: Auth
+                summary: The access token expired.
+                remediation: Refresh the token and call again.
+                message: Token expired
+                phases: [submit]
+                endpoints: [POST /v1/tasks]
+                backoff:
+                  base: 2s
+                  attempts: 2
+                inferred: [retryable]
+                note: Inferred from the status.
+            """;
         var compilation = GeneratorHarness.CreateCompilation(version: version, nullable: nullable);
-        var (_, output, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/r/big.errors.yaml", Yaml(CatalogEmitter.LargeCatalogCodes + 1, text: true)) }, compilation);
+        var (_, output, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/r/big.errors.yaml", yaml) }, compilation);
         Assert.That(diagnostics, Is.Empty, GeneratorHarness.Describe(diagnostics));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.That(problems, Is.Empty, GeneratorHarness.Describe(problems));
+
+        using var pe = new MemoryStream();
+        Assert.That(output.WithAssemblyName("Big" + System.Guid.NewGuid().ToString("N")).Emit(pe).Success, Is.True);
+        var catalog = (IErrorCatalog)Assembly.Load(pe.ToArray()).GetType("Consumer.BigErrors")!.GetProperty("Catalog")!.GetValue(null)!;
+        ApiErrorException ex = catalog.Create("token_expired", 401);
+        Assert.That((ex.Descriptor?.Name, ex.RequiresCredentialRefresh, ex.RetryParameters?.BaseDelay, ex.RetryParameters?.MaxAttempts), Is.EqualTo(("TOKEN_EXPIRED", true, (System.TimeSpan?)System.TimeSpan.FromSeconds(2), (int?)2)));
     }
 }
