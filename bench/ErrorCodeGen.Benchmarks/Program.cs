@@ -219,6 +219,24 @@ if (args.Length == 3 && args[0] == "--first-call-child")
     return;
 }
 
+// Or, to profile the generator under perf over a synthetic catalog of N codes (fresh drivers, R runs; not a measurement):
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --profile-generator 10000 20
+if (args.Length >= 2 && args[0] == "--profile-generator")
+{
+    int codes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    int runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    var large = new LargeCatalogBenchmarks { Codes = codes };
+    large.Setup();
+    for (int run = 0; run < runs; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        large.Run();
+        Console.WriteLine($"{codes} codes: {clock.Elapsed.TotalMilliseconds:F1} ms");
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // The error-path case the second argument names (the cmfy.cloud 429 when none), set up as BenchmarkDotNet sets it up.
