@@ -237,6 +237,54 @@ if (args.Length >= 2 && args[0] == "--profile-generator")
     return;
 }
 
+// Or, the first error of a fresh process on the cmfy 429, ours (the curated catalog) against the two peers: K processes
+// each, alternated, each timing its one first call (JIT and type loading included), median and range.
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --first-call-peers 7
+if (args.Length >= 1 && args[0] == "--first-call-peers")
+{
+    int processes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    string[] sides = { "hand", "azure", "ours" };
+    var times = sides.ToDictionary(side => side, _ => new List<double>());
+    for (int k = 0; k < processes; k++)
+    {
+        foreach (string side in sides)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!, "--first-call-peer " + side) { RedirectStandardOutput = true };
+            using Process child = Process.Start(start)!;
+            string line = child.StandardOutput.ReadToEnd().Trim();
+            child.WaitForExit();
+            times[side].Add(double.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    foreach (string side in sides)
+    {
+        List<double> sorted = times[side].OrderBy(t => t).ToList();
+        Console.WriteLine($"first cmfy 429 of a process, {side}: {sorted[sorted.Count / 2]:F1} ms (range {sorted[0]:F1}-{sorted[^1]:F1}); {processes} processes");
+    }
+
+    return;
+}
+
+if (args.Length == 2 && args[0] == "--first-call-peer")
+{
+    // Not ErrorPathBenchmarks.Setup: it calls FromResponse to check it, and here each side's first call must be its first.
+    (int status, string reason, string body, (string Name, string Value)[] headers) = ErrorPathBenchmarks.Sample(ErrorPathBenchmarks.Case.Cmfy429);
+    var list = headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value })).ToList();
+    var azure = new BenchResponse(status, reason, System.Text.Encoding.UTF8.GetBytes(body), headers);
+    long start = Stopwatch.GetTimestamp();
+    Exception first = args[1] switch
+    {
+        "hand" => HandWrittenParser.FromResponse(ErrorPathBenchmarks.Case.Cmfy429, status, body, list),
+        "azure" => new Azure.RequestFailedException(azure),
+        _ => CmfyCloudErrors.FromResponse(status, body, list),
+    };
+    double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    GC.KeepAlive(first);
+    Console.WriteLine(ms.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // The error-path case the second argument names (the cmfy.cloud 429 when none), set up as BenchmarkDotNet sets it up.
