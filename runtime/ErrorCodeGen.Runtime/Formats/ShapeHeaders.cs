@@ -18,46 +18,35 @@ namespace ErrorCodeGen.Formats
             IEnumerable<KeyValuePair<string, IEnumerable<string>>>? moreHeaders,
             ref HeaderFacts facts)
         {
-            string[] names = shape.RequestIdHeaderNames;
-            bool json = shape.Format == ErrorWireFormat.Json;
-            if (names.Length == 0 && !json)
+            if (!ReadsHeaders(shape))
             {
                 return shape;
             }
 
-            var scan = new Scan(names, json);
+            var scan = new Scan(shape);
             scan.Add(headers);
             scan.Add(moreHeaders);
-            if (names.Length > 0)
-            {
-                facts = facts.WithRequestId(scan.RequestId);
-            }
-
-            return scan.IsProblem ? ErrorShape.Problem : shape;
+            return scan.Apply(shape, ref facts);
         }
 
 #if NET8_0_OR_GREATER
         /// <summary>As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why).</summary>
         public static ErrorShape Apply(ErrorShape shape, System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, ref HeaderFacts facts)
         {
-            string[] names = shape.RequestIdHeaderNames;
-            bool json = shape.Format == ErrorWireFormat.Json;
-            if (names.Length == 0 && !json)
+            if (!ReadsHeaders(shape))
             {
                 return shape;
             }
 
-            var scan = new Scan(names, json);
+            var scan = new Scan(shape);
             scan.Add(headers);
             scan.Add(moreHeaders);
-            if (names.Length > 0)
-            {
-                facts = facts.WithRequestId(scan.RequestId);
-            }
-
-            return scan.IsProblem ? ErrorShape.Problem : shape;
+            return scan.Apply(shape, ref facts);
         }
 #endif
+
+        /// <summary>Whether the shape reads anything from the headers: request-id headers of its own, or a problem media type.</summary>
+        private static bool ReadsHeaders(ErrorShape shape) => shape.RequestIdHeaderNames.Length > 0 || shape.Format == ErrorWireFormat.Json;
 
         private struct Scan
         {
@@ -65,10 +54,10 @@ namespace ErrorCodeGen.Formats
             private readonly bool _json;
             private int _rank;
 
-            public Scan(string[] names, bool json)
+            public Scan(ErrorShape shape)
             {
-                _names = names;
-                _json = json;
+                _names = shape.RequestIdHeaderNames;
+                _json = shape.Format == ErrorWireFormat.Json;
                 _rank = int.MaxValue;
                 RequestId = null;
                 IsProblem = false;
@@ -77,6 +66,17 @@ namespace ErrorCodeGen.Formats
             public string? RequestId { get; private set; }
 
             public bool IsProblem { get; private set; }
+
+            /// <summary>What the scan found, applied: the shape's request id into the facts, and the problem shape for problem details.</summary>
+            public readonly ErrorShape Apply(ErrorShape shape, ref HeaderFacts facts)
+            {
+                if (_names.Length > 0)
+                {
+                    facts = facts.WithRequestId(RequestId);
+                }
+
+                return IsProblem ? ErrorShape.Problem : shape;
+            }
 
             public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
             {
