@@ -193,14 +193,11 @@ if (args.Length >= 2 && args[0] == "--first-call")
     var seconds = new List<double>();
     for (int k = 0; k < processes; k++)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!, $"--first-call-child \"{path}\" {(text ? "text" : "number")}") { RedirectStandardOutput = true };
-        using Process child = Process.Start(start)!;
-        string line = child.StandardOutput.ReadToEnd().Trim();
-        child.WaitForExit();
+        string line = RunChild($"--first-call-child \"{path}\" {(text ? "text" : "number")}");
         string[] parts = line.Split(' ');
-        if (child.ExitCode != 0 || parts.Length != 2)
+        if (parts.Length != 2)
         {
-            throw new InvalidOperationException("The child process failed: " + line);
+            throw new InvalidOperationException("The child process printed no two times: " + line);
         }
 
         firsts.Add(double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
@@ -249,11 +246,7 @@ if (args.Length >= 1 && args[0] == "--first-call-peers")
     {
         foreach (string side in sides)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, "--first-call-peer " + side) { RedirectStandardOutput = true };
-            using Process child = Process.Start(start)!;
-            string line = child.StandardOutput.ReadToEnd().Trim();
-            child.WaitForExit();
-            times[side].Add(double.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
+            times[side].Add(double.Parse(RunChild("--first-call-peer " + side), System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -286,6 +279,21 @@ if (args.Length == 2 && args[0] == "--first-call-peer")
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// This program again, in a fresh process, with these arguments: what it printed; a failure is an exception.
+static string RunChild(string arguments)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!, arguments) { RedirectStandardOutput = true };
+    using Process child = Process.Start(start)!;
+    string line = child.StandardOutput.ReadToEnd().Trim();
+    child.WaitForExit();
+    if (child.ExitCode != 0)
+    {
+        throw new InvalidOperationException("The child process (" + arguments + ") failed: " + line);
+    }
+
+    return line;
+}
 
 // The error-path case the second argument names (the cmfy.cloud 429 when none), set up as BenchmarkDotNet sets it up.
 static ErrorPathBenchmarks CaseOf(string[] args)

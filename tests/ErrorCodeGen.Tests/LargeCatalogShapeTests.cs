@@ -45,6 +45,15 @@ public class LargeCatalogShapeTests
 
     private static string ExpectedException(int i) => i % 3 == 0 ? "BigException" : i % 5 == 0 ? "BigServerException" : "BigValidationException";
 
+    /// <summary>The generated catalog, compiled under a name of its own and loaded.</summary>
+    private static Assembly Load(Compilation output)
+    {
+        using var pe = new MemoryStream();
+        var emit = output.WithAssemblyName("Big" + System.Guid.NewGuid().ToString("N")).Emit(pe);
+        Assert.That(emit.Success, Is.True, GeneratorHarness.Describe(emit.Diagnostics.Take(5)));
+        return Assembly.Load(pe.ToArray());
+    }
+
     [TestCase(CatalogEmitter.LargeCatalogCodes, false, false)]
     [TestCase(CatalogEmitter.LargeCatalogCodes + 1, false, true)]
     [TestCase(CatalogEmitter.LargeCatalogCodes + 1, true, true)]
@@ -58,10 +67,7 @@ public class LargeCatalogShapeTests
         Assert.That(errors.Contains("IndexOfCode("), Is.EqualTo(tables), "the shape follows the size");
         Assert.That(errors.Contains("case BigErrorCode."), Is.EqualTo(!tables), "no switch over every code in the large shape");
 
-        using var pe = new MemoryStream();
-        var emit = output.WithAssemblyName("Big" + System.Guid.NewGuid().ToString("N")).Emit(pe);
-        Assert.That(emit.Success, Is.True, GeneratorHarness.Describe(emit.Diagnostics.Take(5)));
-        Assembly assembly = Assembly.Load(pe.ToArray());
+        Assembly assembly = Load(output);
         var catalog = (IErrorCatalog)assembly.GetType("Consumer.BigErrors")!.GetProperty("Catalog")!.GetValue(null)!;
         MethodInfo tryParse = assembly.GetType("Consumer.BigErrors")!.GetMethod("TryParse")!;
 
@@ -110,10 +116,7 @@ public class LargeCatalogShapeTests
         var compilation = GeneratorHarness.CreateCompilation(version: LanguageVersion.CSharp7_3);
         var (_, output, diagnostics) = GeneratorHarness.Run(new[] { new TestAdditionalText("/r/big.errors.yaml", Yaml(codes, text: true)) }, compilation);
         Assert.That(diagnostics, Is.Empty, GeneratorHarness.Describe(diagnostics));
-        using var pe = new MemoryStream();
-        var emit = output.WithAssemblyName("Big" + System.Guid.NewGuid().ToString("N")).Emit(pe);
-        Assert.That(emit.Success, Is.True, GeneratorHarness.Describe(emit.Diagnostics.Take(5)));
-        Assembly assembly = Assembly.Load(pe.ToArray());
+        Assembly assembly = Load(output);
         System.Type errors = assembly.GetType("Consumer.BigErrors")!;
         System.Type codeType = assembly.GetType("Consumer.BigErrorCode")!;
         var made = (object?[])errors.GetField("s_descriptors", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
@@ -204,9 +207,7 @@ public class LargeCatalogShapeTests
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.That(problems, Is.Empty, GeneratorHarness.Describe(problems));
 
-        using var pe = new MemoryStream();
-        Assert.That(output.WithAssemblyName("Big" + System.Guid.NewGuid().ToString("N")).Emit(pe).Success, Is.True);
-        var catalog = (IErrorCatalog)Assembly.Load(pe.ToArray()).GetType("Consumer.BigErrors")!.GetProperty("Catalog")!.GetValue(null)!;
+        var catalog = (IErrorCatalog)Load(output).GetType("Consumer.BigErrors")!.GetProperty("Catalog")!.GetValue(null)!;
         ApiErrorException ex = catalog.Create("token_expired", 401);
         Assert.That((ex.Descriptor?.Name, ex.RequiresCredentialRefresh, ex.RetryParameters?.BaseDelay, ex.RetryParameters?.MaxAttempts), Is.EqualTo(("TOKEN_EXPIRED", true, (System.TimeSpan?)System.TimeSpan.FromSeconds(2), (int?)2)));
     }
