@@ -1282,9 +1282,13 @@ namespace ErrorCodeGen.Generator.Emitting
             public FieldNames(CatalogModel model)
             {
                 var taken = new HashSet<string> { Factory, Unknown, All, AllStatusRules, Families, Descriptors, CodeValues, CodeOrder, CodeGroups, CodeTexts, CodeTextValues, CodeTextEnds, "s_transportTimeout", "s_transportConnection" };
-                foreach (ErrorCodeModel error in model.Errors)
+                // A large catalog has no field per descriptor (WriteDescriptorChunks): no names to claim for them.
+                if (model.Errors.Count <= LargeCatalogCodes)
                 {
-                    _descriptors[error.MemberName] = Claim(taken, "s_" + char.ToLowerInvariant(error.MemberName[0]) + error.MemberName.Substring(1));
+                    foreach (ErrorCodeModel error in model.Errors)
+                    {
+                        _descriptors[error.MemberName] = Claim(taken, "s_" + char.ToLowerInvariant(error.MemberName[0]) + error.MemberName.Substring(1));
+                    }
                 }
 
                 foreach (StatusRuleModel rule in model.StatusRules)
