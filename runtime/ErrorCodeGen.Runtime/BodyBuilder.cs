@@ -165,12 +165,21 @@ namespace ErrorCodeGen
             _errors[_count++] = item.Build();
         }
 
-        /// <summary>The errors read, as a new array of their exact number.</summary>
-        public IReadOnlyList<ApiError> TakeErrors()
+        /// <summary>The errors read and taken from the builder: one error alone (an <see cref="ApiError"/>), or else an array of their exact number.</summary>
+        public object TakeErrors()
         {
             if (_count == 0)
             {
                 return Array.Empty<ApiError>();
+            }
+
+            if (_count == 1)
+            {
+                // One error, the usual body: the response makes its list only if it is read.
+                ApiError one = _errors![0];
+                _errors[0] = null!;
+                _count = 0;
+                return one;
             }
 
             // Spans, not Array.Copy and Array.Clear: those check the arrays' types and lower bounds on every call.

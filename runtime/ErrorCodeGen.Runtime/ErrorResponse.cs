@@ -16,7 +16,7 @@ namespace ErrorCodeGen
             int? httpStatus,
             ErrorBodyKind bodyKind,
             string? problem,
-            IReadOnlyList<ApiError> errors,
+            object errors,
             string? requestId,
             TimeSpan? retryAfter,
             RateLimitInfo? rateLimit,
@@ -29,9 +29,10 @@ namespace ErrorCodeGen
             Format = format;
             _status = httpStatus.GetValueOrDefault();
             _kind = (byte)bodyKind;
-            Errors = errors;
+            // A body of one error (the usual case) gives that error alone; its list is made when Errors is first read.
+            _errors = errors;
             // One reference to the primary error, not a copy of its code and message.
-            _primary = errors.Count > 0 ? errors[0] : null;
+            _primary = errors as ApiError ?? (errors is IReadOnlyList<ApiError> { Count: > 0 } list ? list[0] : null);
 
             RequestId = requestId;
             _retryAfterTicks = retryAfter.GetValueOrDefault().Ticks;
@@ -93,7 +94,23 @@ namespace ErrorCodeGen
         public string? Problem => _unusual?.Problem;
 
         /// <summary>Every error of the body, in body order; the first is the primary one.</summary>
-        public IReadOnlyList<ApiError> Errors { get; }
+        public IReadOnlyList<ApiError> Errors => _errors as IReadOnlyList<ApiError> ?? ListOfOne();
+
+        // The one error, or the list of every error.
+        private object _errors;
+
+        private IReadOnlyList<ApiError> ListOfOne()
+        {
+            object one = _errors;
+            if (one is IReadOnlyList<ApiError> made)
+            {
+                return made;
+            }
+
+            // Racing first reads agree on one list: the first kept is the one every later read gives.
+            var list = new[] { (ApiError)one };
+            return System.Threading.Interlocked.CompareExchange(ref _errors, list, one) as IReadOnlyList<ApiError> ?? list;
+        }
 
         private readonly ApiError? _primary;
 

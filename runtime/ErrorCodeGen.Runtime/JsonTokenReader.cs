@@ -167,6 +167,67 @@ namespace ErrorCodeGen
         }
 
         /// <summary>
+        /// Reads the next member of the object the reader is in, from its opening brace or from the end of a member's value:
+        /// true on the member's name, false on the object's closing brace. The same token, and the same rejection, as
+        /// <see cref="Read"/> from there; the object loops of the read path call it so that the step is not dispatched on
+        /// the token before. From any other position it is <see cref="Read"/>.
+        /// </summary>
+        /// <exception cref="JsonException">The text is not JSON at this token.</exception>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool ReadMemberName()
+        {
+            JsonTokenType before = _tokenType;
+            if (before == JsonTokenType.None || before == JsonTokenType.PropertyName || before == JsonTokenType.StartArray
+                || _depth == 0 || (_objects & (1UL << (_depth - 1))) == 0)
+            {
+                return Read() && _tokenType == JsonTokenType.PropertyName;
+            }
+
+            ReadOnlySpan<byte> data = _data;
+            int i = SkipWhiteSpace(data, _consumed);
+            if ((uint)i >= (uint)data.Length)
+            {
+                throw Invalid(i);
+            }
+
+            byte c = data[i];
+            if (c == (byte)'}')
+            {
+                EndContainer(i);
+                return false;
+            }
+
+            if (before != JsonTokenType.StartObject)
+            {
+                // After a member's value: a comma, then the next name.
+                if (c != (byte)',')
+                {
+                    throw Invalid(i);
+                }
+
+                i = SkipWhiteSpace(data, i + 1);
+            }
+
+            ReadPropertyName(data, i);
+            return true;
+        }
+
+        /// <summary>Reads the value of the property name the reader is on (as <see cref="Read"/> does from there).</summary>
+        /// <exception cref="JsonException">The text is not JSON at this token.</exception>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void ReadMemberValue()
+        {
+            if (_tokenType != JsonTokenType.PropertyName)
+            {
+                Read();
+                return;
+            }
+
+            ReadOnlySpan<byte> data = _data;
+            ReadValue(data, SkipWhiteSpace(data, _consumed));
+        }
+
+        /// <summary>
         /// Skips the children of the token: from a property name, its value; from a brace or bracket, to its match. Any
         /// other token has none (as <see cref="Utf8JsonReader.Skip"/>).
         /// </summary>

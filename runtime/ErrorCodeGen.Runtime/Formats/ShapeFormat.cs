@@ -152,7 +152,7 @@ namespace ErrorCodeGen.Formats
         /// <summary>The members of one object level; <paramref name="item"/> is the error item it is inside, if any.</summary>
         private void ReadObject(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode node, ErrorItemBuilder? item)
         {
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            while (r.ReadMemberName())
             {
                 ShapeEntry? entry = node.Find(ref r);
                 if (entry is null)
@@ -163,14 +163,14 @@ namespace ErrorCodeGen.Formats
                     }
                     else
                     {
-                        r.Read();
+                        r.ReadMemberValue();
                         r.Skip();
                     }
 
                     continue;
                 }
 
-                r.Read();
+                r.ReadMemberValue();
                 // The common cases, inline: one field whose first non-null value wins (no ranks, no extra copy).
                 switch (entry.Fast)
                 {
