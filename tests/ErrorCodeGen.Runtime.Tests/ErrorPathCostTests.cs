@@ -306,6 +306,64 @@ public class ErrorPathCostTests
     }
 
     [Test]
+    public void A_one_error_body_makes_its_list_of_errors_when_read_and_once()
+    {
+        List<KeyValuePair<string, IEnumerable<string>>> headers = CmfyHeaders();
+        CmfyCloudErrors.FromResponse(429, CmfyBody, headers); // warm up
+        ErrorResponse response = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, CmfyBody, headers);
+        var held = typeof(ErrorResponse).GetField("_errors", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        Assert.That(held.GetValue(response), Is.InstanceOf<ApiError>(), "one error is held alone, its list not made");
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        IReadOnlyList<ApiError> errors = response.Errors;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(allocated, Is.GreaterThan(0).And.LessThanOrEqualTo(64), "one array of one, made on the first read");
+        Assert.That(errors.Single().Code, Is.EqualTo("rate_limit_exceeded"));
+        Assert.That(errors.Single(), Is.SameAs(response.Errors[0]));
+        Assert.That(response.Errors, Is.SameAs(errors), "made once, then kept");
+        Assert.That(response.RawCode, Is.EqualTo(errors[0].Code));
+
+        // Racing first reads all see one list.
+        ErrorResponse raced = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, CmfyBody, headers);
+        IReadOnlyList<ApiError>[] seen = new IReadOnlyList<ApiError>[8];
+        using (var start = new System.Threading.Barrier(seen.Length))
+        {
+            System.Threading.Tasks.Parallel.For(0, seen.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = seen.Length }, i =>
+            {
+                start.SignalAndWait();
+                seen[i] = raced.Errors;
+            });
+        }
+
+        Assert.That(seen.Distinct().Count(), Is.EqualTo(1));
+        Assert.That(seen[0], Is.SameAs(raced.Errors));
+
+        // More than one error, and none, are lists from the start.
+        ErrorResponse two = ErrorResponseReader.Read(ErrorWireFormat.Runware, 400, """{"errors": [{"code": "a"}, {"code": "b"}]}""");
+        Assert.That(held.GetValue(two), Is.InstanceOf<ApiError[]>());
+        Assert.That(two.Errors.Select(e => e.Code), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 503, string.Empty).Errors, Is.Empty);
+    }
+
+    [TestCase("plain ASCII")]
+    [TestCase("caf\u00e9 after ASCII")]
+    [TestCase("\u00e9 first")]
+    [TestCase("a lone \ud800 surrogate")]
+    [TestCase("a pair \ud83d\ude00 and \udc00 a lone low one")]
+    [TestCase("ends on a lone high \ud83d")]
+    public void A_string_body_is_encoded_as_Encoding_UTF8_encodes_it(string text)
+    {
+        // The ASCII prefix is narrowed, the rest encoded: together what Encoding.UTF8 makes (U+FFFD for a lone surrogate).
+        foreach (string body in new[] { text, new string('x', 40) + text + new string('y', 40) })
+        {
+            byte[] expected = Encoding.UTF8.GetBytes(body);
+            var buffer = new byte[(body.Length + 1) * 3];
+            int written = Utf8Text.Encode(body, buffer);
+            Assert.That(buffer.AsSpan(0, written).ToArray(), Is.EqualTo(expected), body);
+        }
+    }
+
+    [Test]
     public void The_headers_are_walked_once()
     {
         var headers = new CountingHeaders(CmfyHeaders());

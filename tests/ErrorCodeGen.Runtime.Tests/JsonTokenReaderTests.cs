@@ -59,9 +59,68 @@ public class JsonTokenReaderTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
         Assert.That(Compare(bytes, skipEvery: 0, random: null), Is.Null);
+        Assert.That(Compare(bytes, skipEvery: 0, random: null, members: true), Is.Null, "reading objects member by member");
         for (int every = 1; every <= 3; every++)
         {
             Assert.That(Compare(bytes, every, random: null), Is.Null, "skipping every " + every + " tokens");
+        }
+    }
+
+    [Test]
+    public void The_member_steps_read_what_Read_reads_from_every_position()
+    {
+        // From every position of every edge case and seed body (in an object at a member or not, valid or not), the steps of
+        // the object loops give the token Read gives, or refuse where it refuses.
+        int positions = 0;
+        foreach (string json in s_edges.Concat(MutationFuzzTests.Seeds))
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            var reader = new JsonTokenReader(bytes);
+            for (int step = 0; step < 10_000; step++, positions++)
+            {
+                JsonTokenReader viaName = reader, viaValue = reader;
+                string name = Step(ref viaName, 1, out _), value = Step(ref viaValue, 2, out _);
+                string read = Step(ref reader, 0, out bool more);
+                Assert.That(name, Is.EqualTo(read), "ReadMemberName at step " + step + " of " + json);
+                Assert.That(value, Is.EqualTo(read), "ReadMemberValue at step " + step + " of " + json);
+                if (!more)
+                {
+                    break;
+                }
+            }
+        }
+
+        Assert.That(positions, Is.GreaterThan(500));
+
+        static string Step(ref JsonTokenReader r, int how, out bool more)
+        {
+            more = false;
+            try
+            {
+                switch (how)
+                {
+                    case 0:
+                        more = r.Read();
+                        break;
+                    case 1:
+                        // True exactly on a name (from anywhere else it is Read, whose own answer it does not give).
+                        if (r.ReadMemberName() != (r.TokenType == JsonTokenType.PropertyName))
+                        {
+                            return "ReadMemberName's answer is not its token's";
+                        }
+
+                        break;
+                    default:
+                        r.ReadMemberValue();
+                        break;
+                }
+
+                return r.TokenType + " at " + r.TokenStartIndex + ".." + r.BytesConsumed + " depth " + r.CurrentDepth + " escaped " + r.ValueIsEscaped;
+            }
+            catch (JsonException)
+            {
+                return "refused";
+            }
         }
     }
 
@@ -131,6 +190,7 @@ public class JsonTokenReaderTests
                 string close = open == "[" ? "]" : "}";
                 string json = string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth));
                 Assert.That(Compare(Encoding.UTF8.GetBytes(json), 0, null), Is.Null, depth + " levels of " + open);
+                Assert.That(Compare(Encoding.UTF8.GetBytes(json), 0, null, members: true), Is.Null, depth + " levels of " + open + ", member by member");
             }
         }
 
@@ -225,7 +285,7 @@ public class JsonTokenReaderTests
 
     private static void Check(byte[] bytes, Random random, List<string> failures)
     {
-        string? failure = Compare(bytes, random.Next(3) == 0 ? random.Next(1, 6) : 0, random);
+        string? failure = Compare(bytes, random.Next(3) == 0 ? random.Next(1, 6) : 0, random, members: random.Next(2) == 0);
         if (failure != null)
         {
             failures.Add(failure + " in " + Show(bytes));
@@ -253,10 +313,13 @@ public class JsonTokenReaderTests
     /// Reads <paramref name="json"/> with both readers in step; every <paramref name="skipEvery"/>-th token (when not 0) is
     /// skipped rather than read past. Null when they agree throughout, else what differed first.
     /// </summary>
-    private static string? Compare(byte[] json, int skipEvery, Random? random)
+    private static string? Compare(byte[] json, int skipEvery, Random? random, bool members = false)
     {
         var theirs = new Utf8JsonReader(json, s_options);
         var ours = new JsonTokenReader(json);
+        // The open containers as our tokens give them (true for an object): inside an object, at a member, the read path's
+        // object loops step with ReadMemberName and ReadMemberValue, which must give what Read gives from there.
+        var open = new Stack<bool>();
         for (int token = 0; token < 100_000; token++)
         {
             // Skip has children to skip only from a name or an opening brace or bracket (elsewhere it does nothing).
@@ -264,6 +327,7 @@ public class JsonTokenReaderTests
                 && theirs.TokenType is JsonTokenType.PropertyName or JsonTokenType.StartObject or JsonTokenType.StartArray;
             string? theirFailure = null, ourFailure = null;
             bool theirRead = false, ourRead = false;
+            JsonTokenType before = ours.TokenType;
             try
             {
                 if (skip)
@@ -288,6 +352,20 @@ public class JsonTokenReaderTests
                     ours.Skip();
                     ourRead = true;
                 }
+                else if (members && open.Count > 0 && open.Peek() && ours.TokenType == JsonTokenType.PropertyName)
+                {
+                    ours.ReadMemberValue();
+                    ourRead = true;
+                }
+                else if (members && open.Count > 0 && open.Peek())
+                {
+                    // Inside an object a token always follows (or the text is refused): true on a name, false on the brace.
+                    ourRead = true;
+                    if (ours.ReadMemberName() != (ours.TokenType == JsonTokenType.PropertyName))
+                    {
+                        return $"read {token}: ReadMemberName's answer does not match its token {ours.TokenType}";
+                    }
+                }
                 else
                 {
                     ourRead = ours.Read();
@@ -296,6 +374,31 @@ public class JsonTokenReaderTests
             catch (JsonException ex)
             {
                 ourFailure = ex.Message;
+            }
+
+            if (ourFailure is null && skip)
+            {
+                // A skip from a brace or bracket ends on its match; from a name, past its value.
+                if (before is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    open.Pop();
+                }
+            }
+            else if (ourFailure is null && ourRead)
+            {
+                switch (ours.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        open.Push(true);
+                        break;
+                    case JsonTokenType.StartArray:
+                        open.Push(false);
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        open.Pop();
+                        break;
+                }
             }
 
             string step = (skip ? "skip" : "read") + " " + token;
