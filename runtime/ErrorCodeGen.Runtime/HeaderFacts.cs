@@ -64,13 +64,17 @@ namespace ErrorCodeGen
             private readonly TimeProvider _time;
             private TimeSpan? _retryAfter;
             private string? _requestId;
-            private long? _limit;
-            private long? _remaining;
-            private DateTimeOffset? _reset;
-            private long? _concurrentLimit;
-            private long? _concurrentCurrent;
-            private long? _queueLimit;
-            private long? _queueCurrent;
+
+            // The rate-limit facts as RateLimitInfo keeps them: plain values and which are present (the first readable
+            // value of each header wins), so that it is made from them as they are.
+            private long _limit;
+            private long _remaining;
+            private DateTimeOffset _reset;
+            private long _concurrentLimit;
+            private long _concurrentCurrent;
+            private long _queueLimit;
+            private long _queueCurrent;
+            private RateLimitInfo.Present _present;
             private bool _anyRate;
 
             public Scan(TimeProvider time)
@@ -83,7 +87,7 @@ namespace ErrorCodeGen
                 => new HeaderFacts(
                     _retryAfter,
                     _requestId,
-                    _anyRate ? new RateLimitInfo(_limit, _remaining, _reset, _concurrentLimit, _concurrentCurrent, _queueLimit, _queueCurrent) : null);
+                    _anyRate ? new RateLimitInfo(_limit, _remaining, _reset, _concurrentLimit, _concurrentCurrent, _queueLimit, _queueCurrent, _present) : null);
 
             public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
             {
@@ -208,34 +212,44 @@ namespace ErrorCodeGen
 
                         return;
                     case HeaderName.RateLimitLimit:
-                        _limit ??= ParseLong(first);
+                        Fill(ref _limit, RateLimitInfo.Present.Limit, first);
                         break;
                     case HeaderName.RateLimitRemaining:
-                        _remaining ??= ParseLong(first);
+                        Fill(ref _remaining, RateLimitInfo.Present.Remaining, first);
                         break;
                     case HeaderName.ConcurrentLimit:
-                        _concurrentLimit ??= ParseLong(first);
+                        Fill(ref _concurrentLimit, RateLimitInfo.Present.ConcurrentLimit, first);
                         break;
                     case HeaderName.ConcurrentCurrent:
-                        _concurrentCurrent ??= ParseLong(first);
+                        Fill(ref _concurrentCurrent, RateLimitInfo.Present.ConcurrentCurrent, first);
                         break;
                     case HeaderName.QueueLimit:
-                        _queueLimit ??= ParseLong(first);
+                        Fill(ref _queueLimit, RateLimitInfo.Present.QueueLimit, first);
                         break;
                     case HeaderName.QueueCurrent:
-                        _queueCurrent ??= ParseLong(first);
+                        Fill(ref _queueCurrent, RateLimitInfo.Present.QueueCurrent, first);
                         break;
                     case HeaderName.RateLimitReset:
-                        long? epoch = ParseLong(first);
-                        if (_reset is null && epoch >= 0 && epoch <= 253402300799L)
+                        if ((_present & RateLimitInfo.Present.Reset) == 0 && TryParseLong(first, out long epoch) && epoch >= 0 && epoch <= 253402300799L)
                         {
-                            _reset = DateTimeOffset.FromUnixTimeSeconds(epoch.Value);
+                            _reset = DateTimeOffset.FromUnixTimeSeconds(epoch);
+                            _present |= RateLimitInfo.Present.Reset;
                         }
 
                         break;
                 }
 
                 _anyRate = true;
+            }
+
+            /// <summary>The first readable value of a rate-limit header is its fact; a later one is not read.</summary>
+            private void Fill(ref long field, RateLimitInfo.Present fact, string value)
+            {
+                if ((_present & fact) == 0 && TryParseLong(value, out long n))
+                {
+                    field = n;
+                    _present |= fact;
+                }
             }
 
             private void AddRetryAfter(string? value)
@@ -247,9 +261,10 @@ namespace ErrorCodeGen
             }
         }
 
-        private static long? ParseLong(string value)
-            => Waits.TryParseDigits(value, out long digits) ? digits
-            : long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : (long?)null;
+        /// <summary>A header's integer: digits alone without the general parser, else <see cref="long.TryParse(string, NumberStyles, IFormatProvider, out long)"/> of the trimmed text.</summary>
+        private static bool TryParseLong(string value, out long n)
+            => Waits.TryParseDigits(value, out n)
+            || long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out n);
 
         /// <summary>The headers read; every other name is <see cref="Other"/>.</summary>
         private enum HeaderName

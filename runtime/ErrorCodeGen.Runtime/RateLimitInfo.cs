@@ -22,7 +22,7 @@ namespace ErrorCodeGen
         private readonly Present _present;
 
         [Flags]
-        private enum Present : byte
+        internal enum Present : byte
         {
             Limit = 1,
             Remaining = 2,
@@ -44,13 +44,17 @@ namespace ErrorCodeGen
             }
         }
 
-        internal RateLimitInfo(long? limit, long? remaining, DateTimeOffset? reset, long? concurrentLimit, long? concurrentCurrent, long? queueLimit, long? queueCurrent)
-            : this(limit, remaining, reset)
+        /// <summary>The facts as the header scan keeps them: plain values, and which are present.</summary>
+        internal RateLimitInfo(long limit, long remaining, DateTimeOffset reset, long concurrentLimit, long concurrentCurrent, long queueLimit, long queueCurrent, Present present)
         {
-            _present |= Keep(concurrentLimit, Present.ConcurrentLimit, ref _concurrentLimit)
-                | Keep(concurrentCurrent, Present.ConcurrentCurrent, ref _concurrentCurrent)
-                | Keep(queueLimit, Present.QueueLimit, ref _queueLimit)
-                | Keep(queueCurrent, Present.QueueCurrent, ref _queueCurrent);
+            _limit = limit;
+            _remaining = remaining;
+            _reset = reset;
+            _concurrentLimit = concurrentLimit;
+            _concurrentCurrent = concurrentCurrent;
+            _queueLimit = queueLimit;
+            _queueCurrent = queueCurrent;
+            _present = present;
         }
 
         /// <summary>Requests allowed in the window.</summary>
