@@ -13,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace ErrorCodeGen.Benchmarks;
 
 /// <summary>
-/// The retry handler on the success path against a local Kestrel (127.0.0.1), beside a bare <see cref="HttpClient"/> on
-/// the same server; and the cost of the one decision, <see cref="RetryAdvisor.Decide"/>, on its own.
+/// The retry handler against a local Kestrel (127.0.0.1), beside a bare <see cref="HttpClient"/> on the same server: on
+/// the success path, and on an error that is not retried (a 400 the caller turns into an exception, as an SDK does); and
+/// the cost of the one decision, <see cref="RetryAdvisor.Decide"/>, on its own.
 /// </summary>
 [MemoryDiagnoser]
 public class RetryHandlerBenchmarks
@@ -34,6 +35,10 @@ public class RetryHandlerBenchmarks
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         _app.MapGet("/ok", () => Results.Content("{\"job_id\":\"job_1\"}", "application/json"));
+        _app.MapGet("/bad", () => Results.Content(
+            "{\"error\": {\"code\": \"too_many_nodes\", \"message\": \"Workflow has too many nodes\", \"details\": {\"max\": 500}, \"request_id\": \"req_abc123\"}}",
+            "application/json",
+            statusCode: 400));
         _app.StartAsync().GetAwaiter().GetResult();
         var address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         _bare = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
@@ -42,6 +47,15 @@ public class RetryHandlerBenchmarks
         _rateLimited = CmfyCloudErrors.FromResponse(429, """{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded","retry_after":45}}""");
         _serverError = CmfyCloudErrors.FromResponse(500, """{"error":{"code":"internal_error","message":"An unexpected error occurred"}}""");
         _post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs");
+
+        // Fail fast if the error rows stopped measuring what they claim: one request, a complete exception, not retried.
+        foreach (CmfyCloudException ex in new[] { BareError().GetAwaiter().GetResult(), WithHandlerError().GetAwaiter().GetResult() })
+        {
+            if (ex.Code != CmfyCloudErrorCode.TooManyNodes || ex.IsRetryable || ex.RequestId != "req_abc123")
+            {
+                throw new InvalidOperationException("The 400 did not read as a complete, non-retryable exception: " + ex.Message);
+            }
+        }
     }
 
     [GlobalCleanup]
@@ -64,6 +78,20 @@ public class RetryHandlerBenchmarks
     {
         using HttpResponseMessage response = await _withHandler.GetAsync("/ok", HttpCompletionOption.ResponseHeadersRead);
         return response.StatusCode;
+    }
+
+    [Benchmark(Description = "bare HttpClient, GET 400, then FromResponseAsync (127.0.0.1)")]
+    public async Task<CmfyCloudException> BareError()
+    {
+        using HttpResponseMessage response = await _bare.GetAsync("/bad", HttpCompletionOption.ResponseHeadersRead);
+        return await CmfyCloudErrors.FromResponseAsync(response);
+    }
+
+    [Benchmark(Description = "with ApiErrorRetryHandler, GET 400 (not retried), then FromResponseAsync (127.0.0.1)")]
+    public async Task<CmfyCloudException> WithHandlerError()
+    {
+        using HttpResponseMessage response = await _withHandler.GetAsync("/bad", HttpCompletionOption.ResponseHeadersRead);
+        return await CmfyCloudErrors.FromResponseAsync(response);
     }
 
     [Benchmark(Description = "RetryAdvisor.Decide: 429 rate limit, POST (retry after 45 s)")]

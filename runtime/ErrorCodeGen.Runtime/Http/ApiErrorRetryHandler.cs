@@ -62,7 +62,17 @@ namespace ErrorCodeGen.Http
                 ApiErrorException? error;
                 try
                 {
-                    (response, error) = await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
+                    if (_options.AttemptTimeout is TimeSpan timeout)
+                    {
+                        (response, error) = await SendAttemptAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // Without a time-out, awaited here: a success costs this one async frame, not a second one for
+                        // the attempt.
+                        response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                        error = (int)response.StatusCode < 400 ? null : await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -139,16 +149,11 @@ namespace ErrorCodeGen.Http
         }
 
         /// <summary>
-        /// One attempt: the response and, for an error status, the error read from its body, both within
-        /// <see cref="ApiErrorRetryOptions.AttemptTimeout"/> (a body that stalls is the attempt's time-out too).
+        /// One attempt under <see cref="ApiErrorRetryOptions.AttemptTimeout"/>: the response and, for an error status, the
+        /// error read from its body, both within <paramref name="timeout"/> (a body that stalls is the attempt's time-out too).
         /// </summary>
-        private async Task<(HttpResponseMessage Response, ApiErrorException? Error)> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private async Task<(HttpResponseMessage Response, ApiErrorException? Error)> SendAttemptAsync(HttpRequestMessage request, TimeSpan timeout, CancellationToken cancellationToken)
         {
-            if (_options.AttemptTimeout is not TimeSpan timeout)
-            {
-                HttpResponseMessage plain = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                return (plain, await ReadErrorAsync(plain, cancellationToken).ConfigureAwait(false));
-            }
 
 #if NET8_0_OR_GREATER
             using var attempt = new CancellationTokenSource(timeout, _options.TimeProvider);

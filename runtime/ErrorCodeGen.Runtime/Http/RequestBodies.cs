@@ -12,13 +12,15 @@ namespace ErrorCodeGen.Http
         /// serializes again, multipart content of such parts, or a body of known length up to <paramref name="maxBuffered"/>
         /// bytes, which is buffered now. Nothing is buffered for the contents that need no buffer.
         /// </summary>
-        public static async Task<bool> MakeReplayableAsync(HttpContent? content, long maxBuffered, CancellationToken cancellationToken)
-        {
-            if (content is null || IsReplayable(content))
-            {
-                return true;
-            }
+        public static Task<bool> MakeReplayableAsync(HttpContent? content, long maxBuffered, CancellationToken cancellationToken)
+            => content is null || IsReplayable(content) ? s_replayable : BufferAsync(content, maxBuffered, cancellationToken);
 
+        // The usual answer (no body, or one that is sent again as it is), without a frame or a task per request.
+        private static readonly Task<bool> s_replayable = Task.FromResult(true);
+
+        /// <summary>A body that is not replayable as it is: buffered when its length is known and at most <paramref name="maxBuffered"/>.</summary>
+        private static async Task<bool> BufferAsync(HttpContent content, long maxBuffered, CancellationToken cancellationToken)
+        {
             long? length = content.Headers.ContentLength;
             if (length is null || length > maxBuffered)
             {
