@@ -212,6 +212,51 @@ namespace ErrorCodeGen
             return true;
         }
 
+        /// <summary>
+        /// Reads the next item of the array the reader is in, from its opening bracket or from the end of an item: true on
+        /// the item's first token, false on the array's closing bracket. The same token, and the same rejection, as
+        /// <see cref="Read"/> from there; from any other position it is <see cref="Read"/> (true unless it read a closing
+        /// bracket).
+        /// </summary>
+        /// <exception cref="JsonException">The text is not JSON at this token.</exception>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool ReadArrayItem()
+        {
+            JsonTokenType before = _tokenType;
+            if (before == JsonTokenType.None || before == JsonTokenType.PropertyName || before == JsonTokenType.StartObject
+                || _depth == 0 || (_objects & (1UL << (_depth - 1))) != 0)
+            {
+                return Read() && _tokenType != JsonTokenType.EndArray;
+            }
+
+            ReadOnlySpan<byte> data = _data;
+            int i = SkipWhiteSpace(data, _consumed);
+            if ((uint)i >= (uint)data.Length)
+            {
+                throw Invalid(i);
+            }
+
+            if (data[i] == (byte)']')
+            {
+                EndContainer(i);
+                return false;
+            }
+
+            if (before != JsonTokenType.StartArray)
+            {
+                // After an item: a comma, then the next.
+                if (data[i] != (byte)',')
+                {
+                    throw Invalid(i);
+                }
+
+                i = SkipWhiteSpace(data, i + 1);
+            }
+
+            ReadValue(data, i);
+            return true;
+        }
+
         /// <summary>Reads the value of the property name the reader is on (as <see cref="Read"/> does from there).</summary>
         /// <exception cref="JsonException">The text is not JSON at this token.</exception>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

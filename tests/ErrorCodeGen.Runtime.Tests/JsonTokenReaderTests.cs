@@ -69,8 +69,8 @@ public class JsonTokenReaderTests
     [Test]
     public void The_member_steps_read_what_Read_reads_from_every_position()
     {
-        // From every position of every edge case and seed body (in an object at a member or not, valid or not), the steps of
-        // the object loops give the token Read gives, or refuse where it refuses.
+        // From every position of every edge case and seed body (in an object at a member, in an array, or neither; valid or
+        // not), the steps of the object and array loops give the token Read gives, or refuse where it refuses.
         int positions = 0;
         foreach (string json in s_edges.Concat(MutationFuzzTests.Seeds))
         {
@@ -78,11 +78,12 @@ public class JsonTokenReaderTests
             var reader = new JsonTokenReader(bytes);
             for (int step = 0; step < 10_000; step++, positions++)
             {
-                JsonTokenReader viaName = reader, viaValue = reader;
-                string name = Step(ref viaName, 1, out _), value = Step(ref viaValue, 2, out _);
+                JsonTokenReader viaName = reader, viaValue = reader, viaItem = reader;
+                string name = Step(ref viaName, 1, out _), value = Step(ref viaValue, 2, out _), item = Step(ref viaItem, 3, out _);
                 string read = Step(ref reader, 0, out bool more);
                 Assert.That(name, Is.EqualTo(read), "ReadMemberName at step " + step + " of " + json);
                 Assert.That(value, Is.EqualTo(read), "ReadMemberValue at step " + step + " of " + json);
+                Assert.That(item, Is.EqualTo(read), "ReadArrayItem at step " + step + " of " + json);
                 if (!more)
                 {
                     break;
@@ -110,8 +111,16 @@ public class JsonTokenReaderTests
                         }
 
                         break;
-                    default:
+                    case 2:
                         r.ReadMemberValue();
+                        break;
+                    default:
+                        // Never true on a closing bracket (false elsewhere only at the end of the text, where it is Read).
+                        if (r.ReadArrayItem() && r.TokenType == JsonTokenType.EndArray)
+                        {
+                            return "ReadArrayItem's answer is not its token's";
+                        }
+
                         break;
                 }
 
@@ -364,6 +373,15 @@ public class JsonTokenReaderTests
                     if (ours.ReadMemberName() != (ours.TokenType == JsonTokenType.PropertyName))
                     {
                         return $"read {token}: ReadMemberName's answer does not match its token {ours.TokenType}";
+                    }
+                }
+                else if (members && open.Count > 0)
+                {
+                    // Inside an array, the same: true on an item, false on the bracket.
+                    ourRead = true;
+                    if (ours.ReadArrayItem() != (ours.TokenType != JsonTokenType.EndArray))
+                    {
+                        return $"read {token}: ReadArrayItem's answer does not match its token {ours.TokenType}";
                     }
                 }
                 else

@@ -17,7 +17,7 @@ namespace ErrorCodeGen.Formats
         {
             if (item.ExtrasFull)
             {
-                r.Read();
+                r.ReadMemberValue();
                 r.Skip();
                 return;
             }
@@ -28,7 +28,7 @@ namespace ErrorCodeGen.Formats
                 name = TextExcerpt.Shorten(prefix + name, ReaderLimits.MaxFieldNameLength);
             }
 
-            r.Read();
+            r.ReadMemberValue();
             if (item.HasExtra(name))
             {
                 r.Skip();
@@ -57,7 +57,7 @@ namespace ErrorCodeGen.Formats
             Span<char> joined = stackalloc char[PathOnStack];
             int length = 0;
             StringBuilder? sb = null;
-            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            while (r.ReadArrayItem())
             {
                 if (sb is null && TryAppendPlain(ref r, joined, ref length))
                 {
@@ -153,7 +153,7 @@ namespace ErrorCodeGen.Formats
             switch (r.TokenType)
             {
                 case JsonTokenType.StartArray:
-                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                    while (r.ReadArrayItem())
                     {
                         if (item.DetailsFull)
                         {
@@ -172,17 +172,17 @@ namespace ErrorCodeGen.Formats
                     break;
                 case JsonTokenType.StartObject:
                     // An object of details (cmfy): one "name: value" entry per property.
-                    while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+                    while (r.ReadMemberName())
                     {
                         if (item.DetailsFull)
                         {
-                            r.Read();
+                            r.ReadMemberValue();
                             r.Skip();
                             continue;
                         }
 
                         string field = JsonValues.PropertyName(ref r, ReaderLimits.MaxFieldNameLength);
-                        r.Read();
+                        r.ReadMemberValue();
                         string? value = r.TokenType == JsonTokenType.String
                             ? JsonValues.Text(ref r, body, ReaderLimits.MaxStringLength)
                             : JsonValues.Raw(ref r, body, ReaderLimits.MaxRawJsonLength);
@@ -201,11 +201,11 @@ namespace ErrorCodeGen.Formats
         {
             int start = (int)r.TokenStartIndex;
             string? loc = null, msg = null;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            while (r.ReadMemberName())
             {
                 if (JsonValues.NameIs(ref r, "loc"u8))
                 {
-                    r.Read();
+                    r.ReadMemberValue();
                     if (loc is null)
                     {
                         loc = ReadPath(ref r, body);
@@ -217,12 +217,12 @@ namespace ErrorCodeGen.Formats
                 }
                 else if (JsonValues.NameIs(ref r, "msg"u8) || JsonValues.NameIs(ref r, "message"u8))
                 {
-                    r.Read();
+                    r.ReadMemberValue();
                     JsonValues.Take(ref msg, ref r, body, ReaderLimits.MaxStringLength);
                 }
                 else
                 {
-                    r.Read();
+                    r.ReadMemberValue();
                     r.Skip();
                 }
             }

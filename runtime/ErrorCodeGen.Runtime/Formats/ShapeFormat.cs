@@ -452,7 +452,7 @@ namespace ErrorCodeGen.Formats
             }
             else if (r.TokenType == JsonTokenType.StartArray && (location.Kinds & ErrorLocationKinds.Array) != 0)
             {
-                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                while (r.ReadArrayItem())
                 {
                     if (r.TokenType == JsonTokenType.StartObject && !b.IsFull)
                     {
@@ -592,7 +592,7 @@ namespace ErrorCodeGen.Formats
         /// <summary>An array of errors: an object is an item, a scalar the message of one; past the cap items are skipped unread.</summary>
         private void ReadArray(ref JsonTokenReader r, ReadOnlySpan<byte> body, BodyBuilder b, ref State s, ShapeNode itemNode)
         {
-            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            while (r.ReadArrayItem())
             {
                 b.HasErrorPayload = true;
                 if (b.IsFull)
