@@ -49,8 +49,7 @@ namespace ErrorCodeGen
 #endif
         public static ErrorResponse Read(ErrorShape shape, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
-            HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
-            shape = ShapeHeaders.Apply(shape ?? throw new ArgumentNullException(nameof(shape)), headers, null, ref facts);
+            shape = ShapeHeaders.ReadWith(shape ?? throw new ArgumentNullException(nameof(shape)), headers, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
             if (body is null || body.Length == 0)
             {
                 // Nothing to encode or read (an empty 503): the response at once, without the encoding path's frame.

@@ -26,9 +26,35 @@ namespace ErrorCodeGen
 
         public static HeaderFacts From(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time)
         {
+            var none = default(NoReader);
+            return From(headers, time, ref none);
+        }
+
+        /// <summary>
+        /// The facts of <paramref name="headers"/>, and every header handed to <paramref name="also"/> in the same walk: a
+        /// header set that can be walked only once (a caller's iterator) loses nothing to a second reader of it.
+        /// </summary>
+        public static HeaderFacts From<TAlso>(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time, ref TAlso also)
+            where TAlso : struct, IHeaderReader
+        {
             var scan = new Scan(time);
-            scan.Add(headers);
+            scan.Add(headers, ref also);
             return scan.Result();
+        }
+
+        /// <summary>What else reads the headers of a walk (<see cref="Formats.ShapeHeaders"/>): each header as it comes.</summary>
+        internal interface IHeaderReader
+        {
+            /// <summary>One header, as the set gives it (its name or values may be null).</summary>
+            void Add(string? name, IEnumerable<string>? values);
+        }
+
+        /// <summary>No other reader: a struct, so that the walk for it is compiled without the call.</summary>
+        private struct NoReader : IHeaderReader
+        {
+            public void Add(string? name, IEnumerable<string>? values)
+            {
+            }
         }
 
         /// <summary>The facts of a response's headers and then its content's, in one scan (no list of all headers is built).</summary>
@@ -91,6 +117,13 @@ namespace ErrorCodeGen
 
             public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
             {
+                var none = default(NoReader);
+                Add(headers, ref none);
+            }
+
+            public void Add<TAlso>(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, ref TAlso also)
+                where TAlso : struct, IHeaderReader
+            {
                 if (headers is null)
                 {
                     return;
@@ -104,6 +137,7 @@ namespace ErrorCodeGen
                     {
                         KeyValuePair<string, IEnumerable<string>> header = concrete[i];
                         Add(header.Key, header.Value);
+                        also.Add(header.Key, header.Value);
                     }
 
                     return;
@@ -113,7 +147,9 @@ namespace ErrorCodeGen
                 {
                     for (int i = 0; i < list.Count; i++)
                     {
-                        Add(list[i].Key, list[i].Value);
+                        KeyValuePair<string, IEnumerable<string>> header = list[i];
+                        Add(header.Key, header.Value);
+                        also.Add(header.Key, header.Value);
                     }
 
                     return;
@@ -122,6 +158,7 @@ namespace ErrorCodeGen
                 foreach (var header in headers)
                 {
                     Add(header.Key, header.Value);
+                    also.Add(header.Key, header.Value);
                 }
             }
 

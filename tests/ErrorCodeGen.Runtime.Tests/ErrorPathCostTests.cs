@@ -374,6 +374,51 @@ public class ErrorPathCostTests
     }
 
     [Test]
+    public void A_declared_shape_walks_the_headers_once_with_the_facts()
+    {
+        // A shape with request-id headers of its own, and the JSON shape (which looks for problem+json), read the headers in
+        // the same walk as the waits and rate limits: a header set that can be walked once loses nothing.
+        var definition = new ErrorShapeDefinition();
+        definition.Error.Add("/error");
+        definition.Code.Add("/code");
+        definition.RequestIdHeaders.Add("X-Trace-Id");
+        ErrorShape traced = ErrorShape.Create(definition);
+        foreach (bool bytes in new[] { false, true })
+        {
+            var headers = new OnceHeaders(("Retry-After", "7"), ("X-Trace-Id", "trace-1"), ("X-RateLimit-Remaining", "3"));
+            ErrorResponse read = bytes
+                ? ErrorResponseReader.Read(traced, 429, Encoding.UTF8.GetBytes("{\"error\": {\"code\": \"slow_down\"}}"), headers, TimeProvider.System)
+                : ErrorResponseReader.Read(traced, 429, "{\"error\": {\"code\": \"slow_down\"}}", headers, TimeProvider.System);
+            Assert.That(headers.Enumerations, Is.EqualTo(1), bytes ? "bytes" : "string");
+            Assert.That((read.RawCode, read.RequestId, read.RetryAfter, read.RateLimit!.Remaining), Is.EqualTo(("slow_down", "trace-1", (TimeSpan?)TimeSpan.FromSeconds(7), (long?)3)));
+        }
+
+        var problem = new OnceHeaders(("Content-Type", "application/problem+json"), ("Retry-After", "2"));
+        ErrorResponse json = ErrorResponseReader.Read(ErrorShape.Json, 400, "{\"type\": \"about:blank\", \"title\": \"Bad\", \"status\": 400}", problem, TimeProvider.System);
+        Assert.That(problem.Enumerations, Is.EqualTo(1));
+        Assert.That((json.Shape, json.RetryAfter), Is.EqualTo((ErrorShape.Problem, (TimeSpan?)TimeSpan.FromSeconds(2))));
+    }
+
+    /// <summary>Headers that can be walked once, as a caller's iterator over a stream could be: a second walk finds none.</summary>
+    private sealed class OnceHeaders : IEnumerable<KeyValuePair<string, IEnumerable<string>>>
+    {
+        private readonly (string Name, string Value)[] _headers;
+
+        public OnceHeaders(params (string Name, string Value)[] headers) => _headers = headers;
+
+        public int Enumerations { get; private set; }
+
+        public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator()
+        {
+            Enumerations++;
+            return (Enumerations == 1 ? _headers : Array.Empty<(string Name, string Value)>())
+                .Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value })).GetEnumerator();
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Test]
     public void The_reader_keeps_no_state_between_bodies()
     {
         // One builder per thread is reused: nothing of one body may leak into the next.

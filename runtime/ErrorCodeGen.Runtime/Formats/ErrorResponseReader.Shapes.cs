@@ -40,8 +40,7 @@ namespace ErrorCodeGen
         /// <returns>The response as read.</returns>
         public static ErrorResponse Read(ErrorShape shape, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
-            HeaderFacts facts = HeaderFacts.From(headers, timeProvider ?? TimeProvider.System);
-            shape = Formats.ShapeHeaders.Apply(shape ?? throw new ArgumentNullException(nameof(shape)), headers, null, ref facts);
+            shape = Formats.ShapeHeaders.ReadWith(shape ?? throw new ArgumentNullException(nameof(shape)), headers, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
             return Read(shape, httpStatus, utf8Body, facts, readProblem: null, readException: null, knownValidUtf8: false);
         }
 

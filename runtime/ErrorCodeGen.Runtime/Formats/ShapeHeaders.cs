@@ -29,6 +29,23 @@ namespace ErrorCodeGen.Formats
             return scan.Apply(shape, ref facts);
         }
 
+        /// <summary>
+        /// The facts of <paramref name="headers"/> and what <paramref name="shape"/> reads of them, in one walk (a caller's
+        /// header set may be walkable once); returns the shape to read the body in.
+        /// </summary>
+        public static ErrorShape ReadWith(ErrorShape shape, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time, out HeaderFacts facts)
+        {
+            if (!ReadsHeaders(shape))
+            {
+                facts = HeaderFacts.From(headers, time);
+                return shape;
+            }
+
+            var scan = new Scan(shape);
+            facts = HeaderFacts.From(headers, time, ref scan);
+            return scan.Apply(shape, ref facts);
+        }
+
 #if NET8_0_OR_GREATER
         /// <summary>As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why).</summary>
         public static ErrorShape Apply(ErrorShape shape, System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, ref HeaderFacts facts)
@@ -48,7 +65,7 @@ namespace ErrorCodeGen.Formats
         /// <summary>Whether the shape reads anything from the headers: request-id headers of its own, or a problem media type.</summary>
         private static bool ReadsHeaders(ErrorShape shape) => shape.RequestIdHeaderNames.Length > 0 || shape.Format == ErrorWireFormat.Json;
 
-        private struct Scan
+        private struct Scan : HeaderFacts.IHeaderReader
         {
             private readonly string[] _names;
             private readonly bool _json;
@@ -87,10 +104,16 @@ namespace ErrorCodeGen.Formats
 
                 foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
                 {
-                    if (header.Key != null && header.Value != null)
-                    {
-                        Add(header.Key, header.Value);
-                    }
+                    Add(header.Key, header.Value);
+                }
+            }
+
+            /// <summary>One header of the walk (<see cref="HeaderFacts.IHeaderReader"/>); a null name or values is none.</summary>
+            public void Add(string? name, IEnumerable<string>? values)
+            {
+                if (name != null && values != null)
+                {
+                    Read(name, values);
                 }
             }
 
@@ -131,7 +154,7 @@ namespace ErrorCodeGen.Formats
             }
 #endif
 
-            private void Add(string name, IEnumerable<string> values)
+            private void Read(string name, IEnumerable<string> values)
             {
                 if (_json && !IsProblem && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
                 {
