@@ -49,7 +49,7 @@ namespace ErrorCodeGen
 #endif
         public static ErrorResponse Read(ErrorShape shape, int? httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
-            shape = ShapeHeaders.ReadWith(shape ?? throw new ArgumentNullException(nameof(shape)), headers, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
+            shape = ShapeHeaders.ReadWith(shape ?? throw new ArgumentNullException(nameof(shape)), headers, null, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
             if (body is null || body.Length == 0)
             {
                 // Nothing to encode or read (an empty 503): the response at once, without the encoding path's frame.
@@ -196,8 +196,7 @@ namespace ErrorCodeGen
 
             // The response's headers, then its content's, in one scan.
             HttpContent? content = response.Content;
-            HeaderFacts facts = HeaderFacts.From(response.Headers, content?.Headers, timeProvider ?? TimeProvider.System);
-            shape = ShapeHeaders.Apply(shape, response.Headers, content?.Headers, ref facts);
+            shape = ShapeHeaders.ReadWith(shape, response.Headers, content?.Headers, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
             if (content is null)
             {
                 return Described(Read(shape, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true), response);

@@ -27,18 +27,24 @@ namespace ErrorCodeGen
         public static HeaderFacts From(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time)
         {
             var none = default(NoReader);
-            return From(headers, time, ref none);
+            return From(headers, null, time, ref none);
         }
 
         /// <summary>
-        /// The facts of <paramref name="headers"/>, and every header handed to <paramref name="also"/> in the same walk: a
-        /// header set that can be walked only once (a caller's iterator) loses nothing to a second reader of it.
+        /// The facts of a response's headers and then its content's (either may be null), in one scan (no list of all
+        /// headers is built), every header handed to <paramref name="also"/> in the same walk: a header set that can be
+        /// walked only once (a caller's iterator) loses nothing to a second reader of it.
         /// </summary>
-        public static HeaderFacts From<TAlso>(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time, ref TAlso also)
+        public static HeaderFacts From<TAlso>(
+            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers,
+            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? moreHeaders,
+            TimeProvider time,
+            ref TAlso also)
             where TAlso : struct, IHeaderReader
         {
             var scan = new Scan(time);
             scan.Add(headers, ref also);
+            scan.Add(moreHeaders, ref also);
             return scan.Result();
         }
 
@@ -50,23 +56,11 @@ namespace ErrorCodeGen
         }
 
         /// <summary>No other reader: a struct, so that the walk for it is compiled without the call.</summary>
-        private struct NoReader : IHeaderReader
+        internal struct NoReader : IHeaderReader
         {
             public void Add(string? name, IEnumerable<string>? values)
             {
             }
-        }
-
-        /// <summary>The facts of a response's headers and then its content's, in one scan (no list of all headers is built).</summary>
-        public static HeaderFacts From(
-            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers,
-            IEnumerable<KeyValuePair<string, IEnumerable<string>>>? moreHeaders,
-            TimeProvider time)
-        {
-            var scan = new Scan(time);
-            scan.Add(headers);
-            scan.Add(moreHeaders);
-            return scan.Result();
         }
 
 #if NET8_0_OR_GREATER
@@ -114,12 +108,6 @@ namespace ErrorCodeGen
                     _retryAfter,
                     _requestId,
                     _anyRate ? new RateLimitInfo(_limit, _remaining, _reset, _concurrentLimit, _concurrentCurrent, _queueLimit, _queueCurrent, _present) : null);
-
-            public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
-            {
-                var none = default(NoReader);
-                Add(headers, ref none);
-            }
 
             public void Add<TAlso>(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, ref TAlso also)
                 where TAlso : struct, IHeaderReader

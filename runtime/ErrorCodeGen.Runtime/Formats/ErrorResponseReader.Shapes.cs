@@ -40,7 +40,7 @@ namespace ErrorCodeGen
         /// <returns>The response as read.</returns>
         public static ErrorResponse Read(ErrorShape shape, int? httpStatus, ReadOnlySpan<byte> utf8Body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider timeProvider)
         {
-            shape = Formats.ShapeHeaders.ReadWith(shape ?? throw new ArgumentNullException(nameof(shape)), headers, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
+            shape = Formats.ShapeHeaders.ReadWith(shape ?? throw new ArgumentNullException(nameof(shape)), headers, null, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
             return Read(shape, httpStatus, utf8Body, facts, readProblem: null, readException: null, knownValidUtf8: false);
         }
 

@@ -12,44 +12,37 @@ namespace ErrorCodeGen.Formats
     {
         private const string ProblemMediaType = "application/problem+json";
 
-        public static ErrorShape Apply(
+        /// <summary>
+        /// The facts of a response's headers and then its content's (either may be null) and what <paramref name="shape"/>
+        /// reads of them, in one walk (a caller's header set may be walkable once); returns the shape to read the body in.
+        /// </summary>
+        public static ErrorShape ReadWith(
             ErrorShape shape,
             IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers,
             IEnumerable<KeyValuePair<string, IEnumerable<string>>>? moreHeaders,
-            ref HeaderFacts facts)
+            TimeProvider time,
+            out HeaderFacts facts)
         {
             if (!ReadsHeaders(shape))
             {
+                var none = default(HeaderFacts.NoReader);
+                facts = HeaderFacts.From(headers, moreHeaders, time, ref none);
                 return shape;
             }
 
             var scan = new Scan(shape);
-            scan.Add(headers);
-            scan.Add(moreHeaders);
-            return scan.Apply(shape, ref facts);
-        }
-
-        /// <summary>
-        /// The facts of <paramref name="headers"/> and what <paramref name="shape"/> reads of them, in one walk (a caller's
-        /// header set may be walkable once); returns the shape to read the body in.
-        /// </summary>
-        public static ErrorShape ReadWith(ErrorShape shape, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers, TimeProvider time, out HeaderFacts facts)
-        {
-            if (!ReadsHeaders(shape))
-            {
-                facts = HeaderFacts.From(headers, time);
-                return shape;
-            }
-
-            var scan = new Scan(shape);
-            facts = HeaderFacts.From(headers, time, ref scan);
+            facts = HeaderFacts.From(headers, moreHeaders, time, ref scan);
             return scan.Apply(shape, ref facts);
         }
 
 #if NET8_0_OR_GREATER
-        /// <summary>As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why).</summary>
-        public static ErrorShape Apply(ErrorShape shape, System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, ref HeaderFacts facts)
+        /// <summary>
+        /// As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why): the facts
+        /// in one scan of both sets, then, for a shape that reads headers of its own, those (the sets can be walked again).
+        /// </summary>
+        public static ErrorShape ReadWith(ErrorShape shape, System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, TimeProvider time, out HeaderFacts facts)
         {
+            facts = HeaderFacts.From(headers, moreHeaders, time);
             if (!ReadsHeaders(shape))
             {
                 return shape;
@@ -93,19 +86,6 @@ namespace ErrorCodeGen.Formats
                 }
 
                 return IsProblem ? ErrorShape.Problem : shape;
-            }
-
-            public void Add(IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers)
-            {
-                if (headers is null)
-                {
-                    return;
-                }
-
-                foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
-                {
-                    Add(header.Key, header.Value);
-                }
             }
 
             /// <summary>One header of the walk (<see cref="HeaderFacts.IHeaderReader"/>); a null name or values is none.</summary>
