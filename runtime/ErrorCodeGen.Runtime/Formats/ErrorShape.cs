@@ -13,15 +13,12 @@ namespace ErrorCodeGen
     /// </summary>
     public sealed class ErrorShape
     {
-        private static readonly ErrorShape s_runComfy = Preset(ShapePresets.RunComfy());
-        private static readonly ErrorShape s_runware = Preset(ShapePresets.Runware());
-        private static readonly ErrorShape s_cmfy = Preset(ShapePresets.Cmfy());
-        private static readonly ErrorShape s_graphQL = Preset(ShapePresets.GraphQL());
-        private static readonly ErrorShape s_json = Preset(ShapePresets.Json());
-        private static readonly ErrorShape s_problem = Preset(ShapePresets.Problem());
-
-        /// <summary>The presets, in the order of <see cref="ErrorWireFormat"/>'s values.</summary>
-        private static readonly ErrorShape[] s_presets = { s_runComfy, s_runware, s_cmfy, s_graphQL, s_json, s_problem };
+        /// <summary>
+        /// The presets, in the order of <see cref="ErrorWireFormat"/>'s values, each compiled the first time it is asked for
+        /// (a process that reads one API's errors compiles one shape, not six: the first error of a process pays for its
+        /// own) and then the same instance for every caller.
+        /// </summary>
+        private static readonly ErrorShape?[] s_presets = new ErrorShape?[6];
 
         private ErrorShape(ShapeSpec spec, ErrorBodyFormat? reader)
         {
@@ -45,22 +42,22 @@ namespace ErrorCodeGen
         }
 
         /// <summary>RunComfy (Trainer and Serverless): the root is the error, <c>error_code</c> its code; a failed result's <c>error</c> list is read too.</summary>
-        public static ErrorShape RunComfy => s_runComfy;
+        public static ErrorShape RunComfy => Preset(0);
 
         /// <summary>Runware: an <c>errors</c> array of task errors.</summary>
-        public static ErrorShape Runware => s_runware;
+        public static ErrorShape Runware => Preset(1);
 
         /// <summary>cmfy.cloud: one <c>error</c> object, with its details, wait and request id.</summary>
-        public static ErrorShape Cmfy => s_cmfy;
+        public static ErrorShape Cmfy => Preset(2);
 
         /// <summary>GraphQL: an <c>errors</c> array, the code in <c>extensions.code</c>, the <c>path</c> dotted.</summary>
-        public static ErrorShape GraphQL => s_graphQL;
+        public static ErrorShape GraphQL => Preset(3);
 
         /// <summary>The shape <see cref="ErrorWireFormat.Json"/> reads when none is given: <c>{"error": {"code" | "type", "message"}, "request_id"}</c>.</summary>
-        public static ErrorShape Json => s_json;
+        public static ErrorShape Json => Preset(4);
 
         /// <summary>RFC 9457 problem details: <c>type</c> is the code, <c>detail</c> (else <c>title</c>) the message, the other members extra fields.</summary>
-        public static ErrorShape Problem => s_problem;
+        public static ErrorShape Problem => Preset(5);
 
         /// <summary>The preset of a built-in format, or <see langword="null"/> for a value this runtime does not know.</summary>
         /// <param name="format">The wire format.</param>
@@ -68,7 +65,27 @@ namespace ErrorCodeGen
         public static ErrorShape? For(ErrorWireFormat format)
         {
             int i = (int)format;
-            return i >= 0 && i < s_presets.Length ? s_presets[i] : null;
+            return (uint)i < (uint)s_presets.Length ? Preset(i) : null;
+        }
+
+        /// <summary>The preset at <paramref name="index"/> of <see cref="s_presets"/>: compiled on first use; racing first uses keep one.</summary>
+        private static ErrorShape Preset(int index)
+            => System.Threading.Volatile.Read(ref s_presets[index]) ?? CompilePreset(index);
+
+        private static ErrorShape CompilePreset(int index)
+        {
+            ShapeSpec spec = index switch
+            {
+                0 => ShapePresets.RunComfy(),
+                1 => ShapePresets.Runware(),
+                2 => ShapePresets.Cmfy(),
+                3 => ShapePresets.GraphQL(),
+                4 => ShapePresets.Json(),
+                _ => ShapePresets.Problem(),
+            };
+
+            ErrorShape compiled = Preset(spec);
+            return System.Threading.Interlocked.CompareExchange(ref s_presets[index], compiled, null) ?? compiled;
         }
 
         /// <summary>Validates and compiles a declared shape.</summary>
