@@ -9,7 +9,7 @@ using NUnit.Framework;
 namespace ErrorCodeGen.Runtime.Tests;
 
 /// <summary>
-/// The built-in shapes are compiled the first time each is asked for, not all six on the first use of any: the first error
+/// The built-in shapes are made the first time each is asked for, not all six on the first use of any: the first error
 /// of a process pays for its own shape. Each check runs on a fresh copy of the runtime assembly (its own statics, in a
 /// collectible load context), as a new process would.
 /// </summary>

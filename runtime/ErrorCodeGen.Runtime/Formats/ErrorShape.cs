@@ -14,9 +14,9 @@ namespace ErrorCodeGen
     public sealed class ErrorShape
     {
         /// <summary>
-        /// The presets, in the order of <see cref="ErrorWireFormat"/>'s values, each compiled the first time it is asked for
-        /// (a process that reads one API's errors compiles one shape, not six: the first error of a process pays for its
-        /// own) and then the same instance for every caller.
+        /// The presets, in the order of <see cref="ErrorWireFormat"/>'s values, each made the first time it is asked for (a
+        /// process that reads one API's errors makes one shape, not six: the first error of a process pays for its own) and
+        /// then the same instance for every caller.
         /// </summary>
         private static readonly ErrorShape?[] s_presets = new ErrorShape?[6];
 
@@ -68,11 +68,11 @@ namespace ErrorCodeGen
             return (uint)i < (uint)s_presets.Length ? Preset(i) : null;
         }
 
-        /// <summary>The preset at <paramref name="index"/> of <see cref="s_presets"/>: compiled on first use; racing first uses keep one.</summary>
+        /// <summary>The preset at <paramref name="index"/> of <see cref="s_presets"/>: made on first use; racing first uses keep one.</summary>
         private static ErrorShape Preset(int index)
-            => System.Threading.Volatile.Read(ref s_presets[index]) ?? CompilePreset(index);
+            => System.Threading.Volatile.Read(ref s_presets[index]) ?? MakePreset(index);
 
-        private static ErrorShape CompilePreset(int index)
+        private static ErrorShape MakePreset(int index)
         {
             ShapeSpec spec = index switch
             {
@@ -84,7 +84,9 @@ namespace ErrorCodeGen
                 _ => ShapePresets.Problem(),
             };
 
-            ErrorShape compiled = Preset(spec);
+            // The preset's tables ship compiled (ShapePresets.Compiled.cs, what ShapeCompiler makes of the spec, held equal by
+            // PrecompiledPresetTests): the shape compiler does not run, and is not compiled by the JIT, for a built-in format.
+            var compiled = new ErrorShape(spec, ShapePresets.Compiled(spec.Format));
             return System.Threading.Interlocked.CompareExchange(ref s_presets[index], compiled, null) ?? compiled;
         }
 
@@ -191,17 +193,6 @@ namespace ErrorCodeGen
         /// <summary>The shape for <paramref name="format"/>: its preset, or one that reads nothing for a value this runtime does not know.</summary>
         internal static ErrorShape Of(ErrorWireFormat format)
             => For(format) ?? new ErrorShape(new ShapeSpec(format.ToString(), format), reader: null);
-
-        private static ErrorShape Preset(ShapeSpec spec)
-        {
-            ErrorBodyFormat? reader = ShapeCompiler.Compile(spec, out string? problem);
-            if (reader is null)
-            {
-                throw new InvalidOperationException("The built-in shape " + spec.Name + " does not compile: " + problem);
-            }
-
-            return new ErrorShape(spec, reader);
-        }
 
         private static ShapeSpec? ToSpec(ErrorShapeDefinition d, out string? problem)
         {

@@ -12,7 +12,7 @@ namespace ErrorCodeGen.Formats
     /// location accepts, give a field several pointers, reach into nested objects (whose other members an item keeps as
     /// prefixed extra fields) and point from the root through the error object.
     /// </remarks>
-    internal static class ShapePresets
+    internal static partial class ShapePresets
     {
         /// <summary>
         /// RunComfy: <c>{"error_code", "message" | "error_message", "detail", "request_id"}</c>, the root is the error (kept
