@@ -235,25 +235,32 @@ if (args.Length >= 2 && args[0] == "--profile-generator")
 }
 
 // Or, the first error of a fresh process on the cmfy 429, ours (the curated catalog) against the two peers: K processes
-// each, alternated, each timing its one first call (JIT and type loading included), median and range.
+// each, alternated, each timing its one first call (JIT and type loading included), median and range, and how much of it
+// the JIT took (JitInfo, on the calling thread: the methods it compiled for that call and its time).
 //   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --first-call-peers 7
 if (args.Length >= 1 && args[0] == "--first-call-peers")
 {
     int processes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
     string[] sides = { "hand", "azure", "ours" };
-    var times = sides.ToDictionary(side => side, _ => new List<double>());
+    var times = sides.ToDictionary(side => side, _ => new List<double[]>());
     for (int k = 0; k < processes; k++)
     {
         foreach (string side in sides)
         {
-            times[side].Add(double.Parse(RunChild("--first-call-peer " + side), System.Globalization.CultureInfo.InvariantCulture));
+            times[side].Add(RunChild("--first-call-peer " + side).Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         }
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        List<double> sorted = values.OrderBy(t => t).ToList();
+        return sorted[sorted.Count / 2];
     }
 
     foreach (string side in sides)
     {
-        List<double> sorted = times[side].OrderBy(t => t).ToList();
-        Console.WriteLine($"first cmfy 429 of a process, {side}: {sorted[sorted.Count / 2]:F1} ms (range {sorted[0]:F1}-{sorted[^1]:F1}); {processes} processes");
+        List<double> sorted = times[side].Select(t => t[0]).OrderBy(t => t).ToList();
+        Console.WriteLine($"first cmfy 429 of a process, {side}: {sorted[sorted.Count / 2]:F1} ms (range {sorted[0]:F1}-{sorted[^1]:F1}); JIT {Median(times[side].Select(t => t[1])):F1} ms for {Median(times[side].Select(t => t[2])):F0} methods; {processes} processes");
     }
 
     return;
@@ -265,6 +272,8 @@ if (args.Length == 2 && args[0] == "--first-call-peer")
     (int status, string reason, string body, (string Name, string Value)[] headers) = ErrorPathBenchmarks.Sample(ErrorPathBenchmarks.Case.Cmfy429);
     var list = headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value })).ToList();
     var azure = new BenchResponse(status, reason, System.Text.Encoding.UTF8.GetBytes(body), headers);
+    TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
+    long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
     long start = Stopwatch.GetTimestamp();
     Exception first = args[1] switch
     {
@@ -273,8 +282,10 @@ if (args.Length == 2 && args[0] == "--first-call-peer")
         _ => CmfyCloudErrors.FromResponse(status, body, list),
     };
     double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    double jitMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitBefore).TotalMilliseconds;
+    long methods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - methodsBefore;
     GC.KeepAlive(first);
-    Console.WriteLine(ms.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(string.Join(" ", new[] { ms, jitMs, methods }.Select(v => v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture))));
     return;
 }
 
