@@ -45,7 +45,7 @@ namespace ErrorCodeGen.Generator
                 .WithTrackingName(TrackingNames.ParsedCatalogs);
 
             context.RegisterSourceOutput(
-                parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.CatalogDiagnostics),
+                parsed.Select(static (result, _) => new DiagnosticList(result.Diagnostics)).WithTrackingName(TrackingNames.CatalogDiagnostics),
                 static (spc, diagnostics) => Report(spc, diagnostics));
 
             IncrementalValueProvider<ProviderCheck> providerCheck = parsed
@@ -55,10 +55,11 @@ namespace ErrorCodeGen.Generator
                 .WithTrackingName(TrackingNames.ProviderCheck);
 
             context.RegisterSourceOutput(
-                providerCheck.Select(static (check, _) => check.Diagnostics),
+                providerCheck.Select(static (check, _) => new DiagnosticList(check.Diagnostics)),
                 static (spc, diagnostics) => Report(spc, diagnostics));
 
-            // Each Combine pairs two classes and is followed by a Select to a class: see CompilationFacts.
+            // Each Combine pairs two classes and is followed by a Select to a class, and the diagnostics steps output a
+            // DiagnosticList, not the array: see CompilationFacts.
             IncrementalValueProvider<EmitSettings> settings = options
                 .Combine(facts)
                 .Select(static (pair, _) => new EmitSettings(pair.Left, pair.Right, EquatableArray<string>.Empty))
@@ -71,7 +72,7 @@ namespace ErrorCodeGen.Generator
                 .WithTrackingName(TrackingNames.EmitInputs);
 
             context.RegisterSourceOutput(
-                emitInputs.Select(static (input, _) => input.Diagnostics).WithTrackingName(TrackingNames.EmitDiagnostics),
+                emitInputs.Select(static (input, _) => new DiagnosticList(input.Diagnostics)).WithTrackingName(TrackingNames.EmitDiagnostics),
                 static (spc, diagnostics) => Report(spc, diagnostics));
 
             context.RegisterSourceOutput(emitInputs.Where(static input => input.ShouldEmit), static (spc, input) => Emit(spc, input));
@@ -134,9 +135,9 @@ namespace ErrorCodeGen.Generator
 
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        private static void Report(SourceProductionContext context, DiagnosticList diagnostics)
         {
-            foreach (DiagnosticInfo diagnostic in diagnostics)
+            foreach (DiagnosticInfo diagnostic in diagnostics.Items)
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }

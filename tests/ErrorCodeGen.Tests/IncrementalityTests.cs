@@ -153,19 +153,23 @@ public class IncrementalityTests
     }
 
     [Test]
-    public void Step_outputs_are_classes_or_diagnostic_lists()
+    public void Step_outputs_are_classes()
     {
         // In a cold compiler process Roslyn's step code over a value type is JIT-compiled anew for each one (about 5 to
-        // 10 ms each, measured in the Quickstart's csc); over classes it is shared. The diagnostic lists (one
-        // EquatableArray instantiation for all three diagnostics steps) are the one exception.
+        // 10 ms each, measured in the Quickstart's csc; the diagnostics steps over EquatableArray were about 140
+        // methods); over classes it is shared. The diagnostics steps output a DiagnosticList for that reason.
         RunTwice((d, c, _) => (d, c), out GeneratorRunResult first);
+        int checkedOutputs = 0;
         foreach (string step in s_steps)
         {
             foreach (var output in Outputs(first, step))
             {
                 Type type = output.Value.GetType();
-                Assert.That(!type.IsValueType || type == typeof(EquatableArray<ErrorCodeGen.Generator.Model.DiagnosticInfo>), Is.True, $"{step} outputs a value type, {type}");
+                Assert.That(type.IsValueType, Is.False, $"{step} outputs a value type, {type}");
+                checkedOutputs++;
             }
         }
+
+        Assert.That(checkedOutputs, Is.GreaterThan(s_steps.Length), "every tracked step ran");
     }
 }
