@@ -79,22 +79,12 @@ namespace ErrorCodeGen.Generator.Model
             return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
         }
     }
+
     /// <summary>
     /// The diagnostics one pipeline step reports, as a class. Roslyn's step code (its nodes, state tables and builders)
     /// over a reference type is shared and precompiled in the compiler; over a value type such as
     /// <see cref="EquatableArray{T}"/> a cold compiler process JIT-compiles it anew, about 140 methods for these three
     /// steps. Equal by content, as the array is, so a step whose diagnostics did not change stays cached.
     /// </summary>
-    internal sealed class DiagnosticList : IEquatable<DiagnosticList>
-    {
-        public DiagnosticList(EquatableArray<DiagnosticInfo> items) => Items = items;
-
-        public EquatableArray<DiagnosticInfo> Items { get; }
-
-        public bool Equals(DiagnosticList? other) => other is not null && Items.Equals(other.Items);
-
-        public override bool Equals(object? obj) => Equals(obj as DiagnosticList);
-
-        public override int GetHashCode() => Items.GetHashCode();
-    }
+    internal sealed record DiagnosticList(EquatableArray<DiagnosticInfo> Items);
 }
