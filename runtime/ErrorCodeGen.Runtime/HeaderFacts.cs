@@ -53,6 +53,11 @@ namespace ErrorCodeGen
         {
             /// <summary>One header, as the set gives it (its name or values may be null).</summary>
             void Add(string? name, IEnumerable<string>? values);
+#if NET8_0_OR_GREATER
+
+            /// <summary>One header of an <see cref="System.Net.Http.Headers.HttpHeaders"/>, its values as received.</summary>
+            void Add(string name, System.Net.Http.Headers.HeaderStringValues values);
+#endif
         }
 
         /// <summary>No other reader: a struct, so that the walk for it is compiled without the call.</summary>
@@ -61,6 +66,12 @@ namespace ErrorCodeGen
             public void Add(string? name, IEnumerable<string>? values)
             {
             }
+#if NET8_0_OR_GREATER
+
+            public void Add(string name, System.Net.Http.Headers.HeaderStringValues values)
+            {
+            }
+#endif
         }
 
 #if NET8_0_OR_GREATER
@@ -71,9 +82,21 @@ namespace ErrorCodeGen
         /// </summary>
         public static HeaderFacts From(System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, TimeProvider time)
         {
+            var none = default(NoReader);
+            return From(headers, moreHeaders, time, ref none);
+        }
+
+        /// <summary>
+        /// As <see cref="From(System.Net.Http.Headers.HttpHeaders, System.Net.Http.Headers.HttpHeaders, TimeProvider)"/>,
+        /// every header handed to <paramref name="also"/> as received in the same walk, so that a declared shape's own
+        /// headers cost no second walk of either set.
+        /// </summary>
+        public static HeaderFacts From<TAlso>(System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, TimeProvider time, ref TAlso also)
+            where TAlso : struct, IHeaderReader
+        {
             var scan = new Scan(time);
-            scan.Add(headers);
-            scan.Add(moreHeaders);
+            scan.Add(headers, ref also);
+            scan.Add(moreHeaders, ref also);
             return scan.Result();
         }
 #endif
@@ -152,7 +175,8 @@ namespace ErrorCodeGen
 
 #if NET8_0_OR_GREATER
             /// <summary>The headers' values as received, without parsing them or making an array per header.</summary>
-            public void Add(System.Net.Http.Headers.HttpHeaders? headers)
+            public void Add<TAlso>(System.Net.Http.Headers.HttpHeaders? headers, ref TAlso also)
+                where TAlso : struct, IHeaderReader
             {
                 if (headers is null)
                 {
@@ -161,6 +185,7 @@ namespace ErrorCodeGen
 
                 foreach (KeyValuePair<string, System.Net.Http.Headers.HeaderStringValues> header in headers.NonValidated)
                 {
+                    also.Add(header.Key, header.Value);
                     HeaderName name = NameOf(header.Key);
                     if (name == HeaderName.Other)
                     {

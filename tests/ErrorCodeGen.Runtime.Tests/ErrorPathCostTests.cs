@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using ErrorCodeGen;
 using NUnit.Framework;
 
@@ -398,6 +399,69 @@ public class ErrorPathCostTests
         Assert.That(problem.Enumerations, Is.EqualTo(1));
         Assert.That((json.Shape, json.RetryAfter), Is.EqualTo((ErrorShape.Problem, (TimeSpan?)TimeSpan.FromSeconds(2))));
     }
+
+    [Test]
+    public async Task A_declared_shape_reads_an_http_response_in_the_walk_of_the_facts()
+    {
+        // The HttpResponseMessage path walks both header sets once, as received, and hands every header to the shape's
+        // reader in that walk: what it finds is what the string path finds of the same headers.
+        var definition = new ErrorShapeDefinition();
+        definition.Error.Add("/error");
+        definition.Code.Add("/code");
+        definition.RequestIdHeaders.Add("X-Trace-Id");
+        definition.RequestIdHeaders.Add("X-Amzn-Trace-Id");
+        ErrorShape traced = ErrorShape.Create(definition);
+        const string Body = "{\"error\": {\"code\": \"slow_down\"}}";
+        using var response = new System.Net.Http.HttpResponseMessage((System.Net.HttpStatusCode)429)
+        {
+            Content = new System.Net.Http.StringContent(Body, Encoding.UTF8, "application/json"),
+        };
+        response.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", "trace-second");
+        response.Headers.TryAddWithoutValidation("Retry-After", "7");
+        response.Headers.TryAddWithoutValidation("X-Trace-Id", "trace-first");
+        response.Headers.TryAddWithoutValidation("X-RateLimit-Remaining", "3");
+
+        ErrorResponse read = await ErrorResponseReader.ReadAsync(traced, response, TimeProvider.System);
+        ErrorResponse fromString = ErrorResponseReader.Read(traced, 429, Body, response.Headers.Concat(response.Content.Headers), TimeProvider.System);
+        Assert.That((read.RawCode, read.RequestId, read.RetryAfter, read.RateLimit!.Remaining), Is.EqualTo(("slow_down", "trace-first", (TimeSpan?)TimeSpan.FromSeconds(7), (long?)3)), "the first-listed header name wins, wherever it comes");
+        Assert.That((read.RequestId, read.RetryAfter, read.RateLimit.Remaining), Is.EqualTo((fromString.RequestId, fromString.RetryAfter, fromString.RateLimit!.Remaining)));
+
+        // The JSON shape finds problem+json in the content's headers, in the same walk.
+        using var problem = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+        {
+            Content = new System.Net.Http.StringContent("{\"type\": \"about:blank\", \"title\": \"Bad\"}", Encoding.UTF8, "application/problem+json"),
+        };
+        problem.Headers.TryAddWithoutValidation("Retry-After", "2");
+        ErrorResponse json = await ErrorResponseReader.ReadAsync(ErrorShape.Json, problem, TimeProvider.System);
+        Assert.That((json.Shape, json.RetryAfter, json.Message), Is.EqualTo((ErrorShape.Problem, (TimeSpan?)TimeSpan.FromSeconds(2), "Bad")));
+    }
+
+#if !RUNTIME_NETSTANDARD
+    [Test]
+    public void The_walk_of_http_headers_hands_every_header_once_to_the_other_reader()
+    {
+        using var response = new System.Net.Http.HttpResponseMessage((System.Net.HttpStatusCode)429) { Content = new System.Net.Http.ByteArrayContent(Array.Empty<byte>()) };
+        response.Headers.TryAddWithoutValidation("Server", "cloudflare");
+        response.Headers.TryAddWithoutValidation("Retry-After", "7");
+        response.Headers.TryAddWithoutValidation("X-Trace-Id", new[] { "a", "b" });
+        response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+
+        var names = new RecordingReader { Seen = new List<string>() };
+        HeaderFacts facts = HeaderFacts.From(response.Headers, response.Content.Headers, TimeProvider.System, ref names);
+
+        Assert.That(names.Seen, Is.EqualTo(new[] { "Server=cloudflare", "Retry-After=7", "X-Trace-Id=a,b", "Content-Type=application/json" }));
+        Assert.That(facts.RetryAfter, Is.EqualTo((TimeSpan?)TimeSpan.FromSeconds(7)));
+    }
+
+    private struct RecordingReader : HeaderFacts.IHeaderReader
+    {
+        public List<string> Seen;
+
+        public void Add(string? name, IEnumerable<string>? values) => Seen.Add(name + "=" + string.Join(",", values ?? Array.Empty<string>()));
+
+        public void Add(string name, System.Net.Http.Headers.HeaderStringValues values) => Seen.Add(name + "=" + string.Join(",", values));
+    }
+#endif
 
     /// <summary>Headers that can be walked once, as a caller's iterator over a stream could be: a second walk finds none.</summary>
     private sealed class OnceHeaders : IEnumerable<KeyValuePair<string, IEnumerable<string>>>

@@ -36,21 +36,17 @@ namespace ErrorCodeGen.Formats
         }
 
 #if NET8_0_OR_GREATER
-        /// <summary>
-        /// As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why): the facts
-        /// in one scan of both sets, then, for a shape that reads headers of its own, those (the sets can be walked again).
-        /// </summary>
+        /// <summary>As the overload for any header sets, over the values as received (<see cref="HeaderFacts"/> says why), in one walk too.</summary>
         public static ErrorShape ReadWith(ErrorShape shape, System.Net.Http.Headers.HttpHeaders? headers, System.Net.Http.Headers.HttpHeaders? moreHeaders, TimeProvider time, out HeaderFacts facts)
         {
-            facts = HeaderFacts.From(headers, moreHeaders, time);
             if (!ReadsHeaders(shape))
             {
+                facts = HeaderFacts.From(headers, moreHeaders, time);
                 return shape;
             }
 
             var scan = new Scan(shape);
-            scan.Add(headers);
-            scan.Add(moreHeaders);
+            facts = HeaderFacts.From(headers, moreHeaders, time, ref scan);
             return scan.Apply(shape, ref facts);
         }
 #endif
@@ -98,20 +94,12 @@ namespace ErrorCodeGen.Formats
             }
 
 #if NET8_0_OR_GREATER
-            public void Add(System.Net.Http.Headers.HttpHeaders? headers)
+            /// <summary>One header of an <see cref="System.Net.Http.Headers.HttpHeaders"/> walk; boxed only for the few a declared shape reads.</summary>
+            public void Add(string name, System.Net.Http.Headers.HeaderStringValues values)
             {
-                if (headers is null)
+                if (IsRead(name))
                 {
-                    return;
-                }
-
-                foreach (KeyValuePair<string, System.Net.Http.Headers.HeaderStringValues> header in headers.NonValidated)
-                {
-                    // Boxed only for the few headers a declared shape reads; every other is decided by its name.
-                    if (IsRead(header.Key))
-                    {
-                        Add(header.Key, header.Value);
-                    }
+                    Read(name, values);
                 }
             }
 
