@@ -24,6 +24,11 @@ public class ErrorPathStageBenchmarks
         _utf8 = Encoding.UTF8.GetBytes(_body);
         _headers = headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Name, new[] { h.Value })).ToList();
         _read = ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, _body, _headers);
+        FindStrings();
+        if (ModelFloor() is not CmfyCloudRateLimitException { RequestId: "req_abc123", ServerMessage: "Rate limit exceeded" })
+        {
+            throw new InvalidOperationException("The model's floor did not make the exception the path makes.");
+        }
     }
 
     [Benchmark(Baseline = true, Description = "FromResponse (whole path)")]
@@ -72,4 +77,50 @@ public class ErrorPathStageBenchmarks
 
     [Benchmark(Description = "Floor: new Exception()")]
     public Exception ExceptionFloor() => new InvalidOperationException();
+
+    /// <summary>
+    /// What the model makes every reader of this body do, and nothing else: the string encoded to UTF-8 (into a
+    /// buffer kept, as the path's stack buffer is), one token pass over every byte, the two strings the error keeps
+    /// (decoded from where they are, found beforehand), and the objects of a complete error: its <see cref="ApiError"/>,
+    /// <see cref="RateLimitInfo"/>, <see cref="ErrorResponse"/> and the exception, classified as
+    /// <c>FromErrorResponse</c> does. No header is read, no member name matched, no number parsed: a floor below any
+    /// reader of this model, to set beside the path and beside Azure.Core.
+    /// </summary>
+    [Benchmark(Description = "Floor: the model (encode, one token pass, two strings, the four objects)")]
+    public Exception ModelFloor()
+    {
+        int written = Utf8Text.Encode(_body, _buffer);
+        var reader = new JsonTokenReader(_buffer.AsSpan(0, written));
+        while (reader.Read())
+        {
+        }
+
+        string message = Encoding.Latin1.GetString(_buffer, _messageAt, _messageLength);
+        string requestId = Encoding.Latin1.GetString(_buffer, _requestIdAt, _requestIdLength);
+        var error = new ApiError("rate_limit_exceeded", message);
+        var rateLimit = new RateLimitInfo(60, 0, s_reset, 0, 0, 0, 0, RateLimitInfo.Present.Limit | RateLimitInfo.Present.Remaining | RateLimitInfo.Present.Reset);
+        var response = new ErrorResponse(ErrorWireFormat.Cmfy, 429, ErrorBodyKind.Json, null, error, requestId, s_wait, rateLimit, null, false, null) { ReadShape = ErrorShape.Cmfy };
+        return CmfyCloudErrors.FromErrorResponse(response);
+    }
+
+    private static readonly DateTimeOffset s_reset = DateTimeOffset.FromUnixTimeSeconds(1699574400);
+    private static readonly TimeSpan? s_wait = TimeSpan.FromSeconds(45);
+    private readonly byte[] _buffer = new byte[1024];
+    private int _messageAt;
+    private int _messageLength;
+    private int _requestIdAt;
+    private int _requestIdLength;
+
+    /// <summary>Where the message and the request id are in the encoded body (for <see cref="ModelFloor"/>).</summary>
+    private void FindStrings()
+    {
+        (_messageAt, _messageLength) = Find(_utf8, "Rate limit exceeded");
+        (_requestIdAt, _requestIdLength) = Find(_utf8, "req_abc123");
+
+        static (int At, int Length) Find(byte[] body, string text)
+        {
+            int at = body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text));
+            return at >= 0 ? (at, text.Length) : throw new InvalidOperationException(text + " is not in the body");
+        }
+    }
 }

@@ -58,6 +58,7 @@ if (args.Length >= 1 && args[0] == "--allocations")
 // parse, then ours against Azure.Core, never all three in one round (a block would pay for the collections another side's
 // garbage causes). Blocks of 10,000 calls hold several collections each, so each side pays mostly for its own.
 //   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --interleave Cmfy429 100
+// With --floor after the rounds (cmfy 429 only), the model's floor too: ours ÷ floor and Azure.Core ÷ floor, paired alike.
 if (args.Length >= 1 && args[0] == "--interleave")
 {
     ErrorPathBenchmarks bench = CaseOf(args);
@@ -118,6 +119,17 @@ if (args.Length >= 1 && args[0] == "--interleave")
     (List<double> oursTimes, List<double> hand) = Pair(bench.FromResponse, bench.HandWritten);
     (_, List<double> azure) = Pair(bench.FromResponse, bench.AzureCore);
     Console.WriteLine($"{bench.Response}: ours {Quantile(oursTimes, 0.5):F0} ns; hand-written / ours median {Quantile(hand, 0.5):F2} (quartiles {Quantile(hand, 0.25):F2}-{Quantile(hand, 0.75):F2}); Azure.Core / ours median {Quantile(azure, 0.5):F2} (quartiles {Quantile(azure, 0.25):F2}-{Quantile(azure, 0.75):F2}); {rounds} rounds of {Block} calls each side");
+    if (bench.Response == ErrorPathBenchmarks.Case.Cmfy429 && args.Length > 3 && args[3] == "--floor")
+    {
+        // The model's floor (ErrorPathStageBenchmarks.ModelFloor) beside ours and beside Azure.Core, paired the same way:
+        // how far below the path the floor is, and how much faster than Azure.Core even the floor is.
+        var stages = new ErrorPathStageBenchmarks();
+        stages.Setup();
+        (List<double> floorTimes, List<double> oursOverFloor) = Pair(stages.ModelFloor, bench.FromResponse);
+        (_, List<double> azureOverFloor) = Pair(stages.ModelFloor, bench.AzureCore);
+        Console.WriteLine($"{bench.Response}: the model's floor {Quantile(floorTimes, 0.5):F0} ns; ours / floor median {Quantile(oursOverFloor, 0.5):F2} (quartiles {Quantile(oursOverFloor, 0.25):F2}-{Quantile(oursOverFloor, 0.75):F2}); Azure.Core / floor median {Quantile(azureOverFloor, 0.5):F2} (quartiles {Quantile(azureOverFloor, 0.25):F2}-{Quantile(azureOverFloor, 0.75):F2})");
+    }
+
     return;
 }
 
@@ -138,6 +150,7 @@ if (args.Length >= 1 && args[0] == "--stages")
         ("FromErrorResponse", stages.Classify),
         ("Floor: JsonTokenReader", () => stages.TokenReaderFloor()),
         ("Floor: Utf8JsonReader", () => stages.ReaderFloor()),
+        ("Floor: the model", stages.ModelFloor),
     };
     if (args.Length > 2)
     {
@@ -229,6 +242,38 @@ if (args.Length >= 2 && args[0] == "--profile-generator")
         var clock = Stopwatch.StartNew();
         large.Run();
         Console.WriteLine($"{codes} codes: {clock.Elapsed.TotalMilliseconds:F1} ms");
+    }
+
+    return;
+}
+
+// Or, what a fresh driver over a synthetic catalog of N codes allocates, by type (the GC's allocation samples over R runs),
+// and in all (GC.GetAllocatedBytesForCurrentThread; the driver runs the generator on this thread):
+//   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --generator-allocations 10000 5
+if (args.Length >= 2 && args[0] == "--generator-allocations")
+{
+    int codes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    int runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var large = new LargeCatalogBenchmarks { Codes = codes };
+    large.Setup();
+    using var samples = new AllocationSamples();
+    long before = GC.GetAllocatedBytesForCurrentThread();
+    int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+    for (int run = 0; run < runs; run++)
+    {
+        large.Run();
+    }
+
+    Console.WriteLine($"{codes} codes: {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)runs / 1e6:F1} MB per run on the driver's thread; "
+        + $"collections per run: gen0 {(GC.CollectionCount(0) - collections[0]) / (double)runs:F1}, gen1 {(GC.CollectionCount(1) - collections[1]) / (double)runs:F1}, gen2 {(GC.CollectionCount(2) - collections[2]) / (double)runs:F1} (each counts the lower ones too)");
+    foreach (var source in large.Run().GetRunResult().Results.SelectMany(r => r.GeneratedSources))
+    {
+        Console.WriteLine($"{source.SourceText.Length / 1e6,8:F2} M characters  {source.HintName}");
+    }
+
+    foreach ((string type, long bytes) in samples.ByType().Take(25))
+    {
+        Console.WriteLine($"{bytes / (double)runs / 1e6,8:F1} MB per run  {type}");
     }
 
     return;
@@ -335,6 +380,13 @@ internal sealed class AllocationSamples : System.Diagnostics.Tracing.EventListen
             int name = e.PayloadNames!.IndexOf("TypeName");
             int amount = e.PayloadNames.IndexOf("AllocationAmount64");
             string type = name >= 0 ? payload[name]?.ToString() ?? "?" : "?";
+            int kind = e.PayloadNames.IndexOf("AllocationKind");
+            if (kind >= 0 && Convert.ToInt32(payload[kind], System.Globalization.CultureInfo.InvariantCulture) == 1)
+            {
+                // The large-object heap: what makes the GC collect every generation when its budget is spent.
+                type += " (large-object heap)";
+            }
+
             long bytes = amount >= 0 ? Convert.ToInt64(payload[amount], System.Globalization.CultureInfo.InvariantCulture) : 0;
             lock (_bytes)
             {
