@@ -147,7 +147,7 @@ namespace ErrorCodeGen.Generator
         {
             foreach (GeneratedFile file in CatalogEmitter.Emit(input.Model!, input.Options, context.CancellationToken))
             {
-                context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+                context.AddSource(file.HintName, file.ToSourceText());
             }
         }
     }

@@ -11,7 +11,7 @@ namespace ErrorCodeGen.Generator.Emitting
         private const string ReadOnlyCollection = "global::System.Collections.ObjectModel.ReadOnlyCollection<";
         private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList<";
 
-        private static string EmitErrorsClass(Emission e)
+        private static SourceWriter EmitErrorsClass(Emission e)
         {
             SourceWriter w = e.Writer;
             Header(e);

@@ -11,7 +11,14 @@ namespace ErrorCodeGen.Generator.Emitting
     internal sealed record EmitOptions(string? Namespace, string Accessibility, bool NullableAnnotations, string GeneratorVersion);
 
     /// <summary>One generated file.</summary>
-    internal readonly record struct GeneratedFile(string HintName, string Source);
+    internal readonly record struct GeneratedFile(string HintName, SourceWriter Writer)
+    {
+        /// <summary>The file's text as one string (the tests' view of it).</summary>
+        public string Source => Writer.ToString();
+
+        /// <summary>The file's text for <c>AddSource</c>, without one string of it when it is large.</summary>
+        public Microsoft.CodeAnalysis.Text.SourceText ToSourceText() => Writer.ToSourceText();
+    }
 
     /// <summary>
     /// Turns a <see cref="CatalogModel"/> into C# source: the <c>{P}ErrorCode</c> enum, the <c>{P}Errors</c> class
@@ -43,7 +50,7 @@ namespace ErrorCodeGen.Generator.Emitting
             };
         }
 
-        private static string EmitEnum(Emission e)
+        private static SourceWriter EmitEnum(Emission e)
         {
             SourceWriter w = e.Writer;
             GeneratedTypeNames names = e.Names;
@@ -80,7 +87,7 @@ namespace ErrorCodeGen.Generator.Emitting
             return Footer(e);
         }
 
-        private static string EmitExceptions(Emission e)
+        private static SourceWriter EmitExceptions(Emission e)
         {
             SourceWriter w = e.Writer;
             GeneratedTypeNames names = e.Names;
@@ -167,7 +174,7 @@ namespace ErrorCodeGen.Generator.Emitting
         /// <c>{P}.Catalog.g.cs</c>: the catalog as an <c>IErrorCatalog</c> (for the retry handler, the Polly strategy and any
         /// shared plumbing) and the test factory. A fixed handful of lines, whatever the number of codes.
         /// </summary>
-        private static string EmitCatalog(Emission e)
+        private static SourceWriter EmitCatalog(Emission e)
         {
             SourceWriter w = e.Writer;
             GeneratedTypeNames names = e.Names;
@@ -344,14 +351,14 @@ namespace ErrorCodeGen.Generator.Emitting
             }
         }
 
-        private static string Footer(Emission e)
+        private static SourceWriter Footer(Emission e)
         {
             if (!string.IsNullOrEmpty(e.Options.Namespace))
             {
                 e.Writer.Close();
             }
 
-            return e.Writer.ToString();
+            return e.Writer;
         }
 
         private static void GeneratedCodeAttribute(Emission e)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ErrorCodeGen.Generator.Emitting
 {
@@ -243,5 +244,45 @@ namespace ErrorCodeGen.Generator.Emitting
         public bool Fits(string text) => (_indent * 4) + text.Length <= MaxLineLength;
 
         public override string ToString() => _sb.ToString();
+
+        /// <summary>
+        /// The text written, for the compiler: read from the builder in pieces, so that a file too large for one string
+        /// below the large-object heap (40,000 characters) never becomes one. Roslyn keeps such a text in chunks of its
+        /// own; a smaller one it reads into one string, as <see cref="ToString"/> would make.
+        /// </summary>
+        public SourceText ToSourceText() => SourceText.From(new BuilderReader(_sb), _sb.Length, Encoding.UTF8);
+
+        /// <summary>A reader over a builder's characters, in order, without copying them into one string first.</summary>
+        private sealed class BuilderReader : System.IO.TextReader
+        {
+            private readonly StringBuilder _sb;
+            private int _position;
+
+            public BuilderReader(StringBuilder sb) => _sb = sb;
+
+            public override int Peek() => _position < _sb.Length ? _sb[_position] : -1;
+
+            public override int Read() => _position < _sb.Length ? _sb[_position++] : -1;
+
+            public override int Read(char[] buffer, int index, int count)
+            {
+                int n = System.Math.Min(count, _sb.Length - _position);
+                if (n <= 0)
+                {
+                    return 0;
+                }
+
+                _sb.CopyTo(_position, buffer, index, n);
+                _position += n;
+                return n;
+            }
+
+            public override string ReadToEnd()
+            {
+                string rest = _position == 0 ? _sb.ToString() : _sb.ToString(_position, _sb.Length - _position);
+                _position = _sb.Length;
+                return rest;
+            }
+        }
     }
 }
