@@ -253,20 +253,22 @@ if (args.Length >= 2 && args[0] == "--profile-generator")
 if (args.Length >= 2 && args[0] == "--generator-allocations")
 {
     int codes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
-    int runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    int runs = Math.Max(1, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
     var large = new LargeCatalogBenchmarks { Codes = codes };
     large.Setup();
     using var samples = new AllocationSamples();
     long before = GC.GetAllocatedBytesForCurrentThread();
     int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+    Microsoft.CodeAnalysis.GeneratorDriver? last = null;
     for (int run = 0; run < runs; run++)
     {
-        large.Run();
+        last = large.Run();
     }
 
     Console.WriteLine($"{codes} codes: {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)runs / 1e6:F1} MB per run on the driver's thread; "
         + $"collections per run: gen0 {(GC.CollectionCount(0) - collections[0]) / (double)runs:F1}, gen1 {(GC.CollectionCount(1) - collections[1]) / (double)runs:F1}, gen2 {(GC.CollectionCount(2) - collections[2]) / (double)runs:F1} (each counts the lower ones too)");
-    foreach (var source in large.Run().GetRunResult().Results.SelectMany(r => r.GeneratedSources))
+    // The files of the last measured run: another run here would add its allocations to the samples below.
+    foreach (var source in last!.GetRunResult().Results.SelectMany(r => r.GeneratedSources))
     {
         Console.WriteLine($"{source.SourceText.Length / 1e6,8:F2} M characters  {source.HintName}");
     }

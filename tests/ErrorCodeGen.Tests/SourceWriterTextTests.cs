@@ -39,8 +39,9 @@ public class SourceWriterTextTests
             Assert.That(text.ToString(), Is.EqualTo(expected), "capacity " + capacity);
             Assert.That(text.Length, Is.EqualTo(expected.Length));
             Assert.That(text.Encoding, Is.EqualTo(Encoding.UTF8));
-            Assert.That(text.GetChecksum(), Is.EqualTo(SourceText.From(expected, Encoding.UTF8).GetChecksum()), "the checksum the PDB records");
-            Assert.That(text.Lines.Count, Is.EqualTo(SourceText.From(expected, Encoding.UTF8).Lines.Count));
+            SourceText fromString = SourceText.From(expected, Encoding.UTF8);
+            Assert.That(text.GetChecksum(), Is.EqualTo(fromString.GetChecksum()), "the checksum the PDB records");
+            Assert.That(text.Lines.Count, Is.EqualTo(fromString.Lines.Count));
         }
     }
 
