@@ -43,6 +43,12 @@ public class ErrorPathStageBenchmarks
     [Benchmark(Description = "Read: headers only (empty body)")]
     public ErrorResponse ReadHeaders() => ErrorResponseReader.Read(ErrorWireFormat.Cmfy, 429, string.Empty, _headers);
 
+    [Benchmark(Description = "Headers: the facts alone (one scan, RateLimitInfo)")]
+    public object HeaderScan() => HeaderFacts.From(_headers, TimeProvider.System).RateLimit!;
+
+    [Benchmark(Description = "Encode: the body to UTF-8 alone")]
+    public int Encode() => Utf8Text.Encode(_body, _buffer);
+
     [Benchmark(Description = "FromErrorResponse (classify and construct)")]
     public Exception Classify() => CmfyCloudErrors.FromErrorResponse(_read);
 

@@ -148,6 +148,8 @@ if (args.Length >= 1 && args[0] == "--stages")
         ("Read: body only", stages.ReadBody),
         ("Read: headers only", stages.ReadHeaders),
         ("FromErrorResponse", stages.Classify),
+        ("Headers: the facts alone", stages.HeaderScan),
+        ("Encode: the body alone", () => stages.Encode()),
         ("Floor: JsonTokenReader", () => stages.TokenReaderFloor()),
         ("Floor: Utf8JsonReader", () => stages.ReaderFloor()),
         ("Floor: the model", stages.ModelFloor),
@@ -336,6 +338,81 @@ if (args.Length == 2 && args[0] == "--first-call-peer")
     return;
 }
 
+// Or, to compare this build with another in one process (two builds timed in separate processes differ by more than
+// most changes on a noisy machine): the other build's bench assembly, with its own copies of the runtime and the
+// generator, is loaded into an AssemblyLoadContext of its own, and the same call of each build is timed in alternating
+// blocks, the order reversed every other round. Prints this build's median time and its ratio to the other's per round.
+// Both builds share one garbage collector: a change in what one allocates moves the collections of both, so this
+// compares code, not allocation (for that, --generator-allocations and separate processes). Run a build against itself
+// first: the median ratio of such an A/A run is this machine's resolution.
+//   bench/ErrorCodeGen.Benchmarks/bin/ab/ErrorCodeGen.Benchmarks --ab <other build's output folder> cmfy 40
+//   bench/ErrorCodeGen.Benchmarks/bin/ab/ErrorCodeGen.Benchmarks --ab <other build's output folder> generator 10000 10
+if (args.Length >= 3 && args[0] == "--ab")
+{
+    var other = new OtherBuild(args[1]);
+    bool generator = args[2] == "generator";
+    int codes = generator && args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    int rounds = int.Parse(args.Length > (generator ? 4 : 3) ? args[generator ? 4 : 3] : (generator ? "10" : "40"), System.Globalization.CultureInfo.InvariantCulture);
+    (Func<object> Mine, Func<object> Theirs, int Block) pair;
+    if (generator)
+    {
+        var large = new LargeCatalogBenchmarks { Codes = codes };
+        large.Setup();
+        object theirs = other.Create(typeof(LargeCatalogBenchmarks).FullName!, ("Codes", codes));
+        pair = (OtherBuild.Method(large, "Run"), OtherBuild.Method(theirs, "Run"), Math.Max(1, 200_000 / Math.Max(codes, 1)));
+    }
+    else
+    {
+        ErrorPathBenchmarks mine = CaseOf(new[] { "--ab", "Cmfy429" });
+        object theirs = other.Create(typeof(ErrorPathBenchmarks).FullName!, ("Response", Enum.Parse(other.TypeOf(typeof(ErrorPathBenchmarks.Case).FullName!), "Cmfy429")));
+        pair = (OtherBuild.Method(mine, "FromResponse"), OtherBuild.Method(theirs, "FromResponse"), 10_000);
+    }
+
+    double Time(Func<object> call)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < pair.Block; i++)
+        {
+            _ = call();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / pair.Block;
+    }
+
+    long warmUntil = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
+    while (Stopwatch.GetTimestamp() < warmUntil)
+    {
+        Time(pair.Mine);
+        Time(pair.Theirs);
+    }
+
+    var mineTimes = new List<double>();
+    var ratios = new List<double>();
+    for (int round = 0; round < rounds; round++)
+    {
+        double m, t;
+        if (round % 2 == 0)
+        {
+            m = Time(pair.Mine);
+            t = Time(pair.Theirs);
+        }
+        else
+        {
+            t = Time(pair.Theirs);
+            m = Time(pair.Mine);
+        }
+
+        mineTimes.Add(m);
+        ratios.Add(m / t);
+    }
+
+    static double Q(List<double> values, double q) => values.OrderBy(v => v).ElementAt((int)Math.Round(q * (values.Count - 1)));
+    string unit = generator ? "ms" : "ns";
+    double scale = generator ? 1e-6 : 1;
+    Console.WriteLine($"{args[2]}{(generator ? " " + codes : string.Empty)}: this build {Q(mineTimes, 0.5) * scale:F1} {unit}; this / other median {Q(ratios, 0.5):F3} (quartiles {Q(ratios, 0.25):F3}-{Q(ratios, 0.75):F3}); {rounds} rounds of {pair.Block} calls each side");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 // This program again, in a fresh process, with these arguments: what it printed; a failure is an exception.
@@ -464,3 +541,43 @@ internal static class FirstCall
     }
 }
 
+
+/// <summary>Another build of this bench, loaded with its own copies of every assembly beside it (--ab).</summary>
+internal sealed class OtherBuild : System.Runtime.Loader.AssemblyLoadContext
+{
+    private readonly string _folder;
+    private readonly System.Reflection.Assembly _bench;
+
+    public OtherBuild(string folder)
+        : base("other build", isCollectible: false)
+    {
+        _folder = Path.GetFullPath(folder);
+        _bench = LoadFromAssemblyPath(Path.Combine(_folder, "ErrorCodeGen.Benchmarks.dll"));
+    }
+
+    protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName name)
+    {
+        string path = Path.Combine(_folder, name.Name + ".dll");
+        return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+    }
+
+    public Type TypeOf(string fullName) => _bench.GetType(fullName, throwOnError: true)!;
+
+    /// <summary>An instance of the other build's type, its properties set, and its [GlobalSetup] method run.</summary>
+    public object Create(string fullName, params (string Property, object Value)[] properties)
+    {
+        Type type = TypeOf(fullName);
+        object instance = Activator.CreateInstance(type)!;
+        foreach ((string property, object value) in properties)
+        {
+            type.GetProperty(property)!.SetValue(instance, value);
+        }
+
+        type.GetMethod("Setup")!.Invoke(instance, null);
+        return instance;
+    }
+
+    /// <summary>A delegate bound to an instance method without parameters (of either build), called as directly as a method group.</summary>
+    public static Func<object> Method(object instance, string name)
+        => (Func<object>)Delegate.CreateDelegate(typeof(Func<object>), instance, instance.GetType().GetMethod(name, Type.EmptyTypes)!);
+}
