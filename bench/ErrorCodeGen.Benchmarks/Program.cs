@@ -64,56 +64,14 @@ if (args.Length >= 1 && args[0] == "--interleave")
     ErrorPathBenchmarks bench = CaseOf(args);
     int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
     const int Block = 10_000;
-    double Time(Func<Exception> call)
+
+    // Per round, other ÷ ours, with the order reversed every other round. Two seconds of both first, so that every
+    // method on either path is at its final tier (a block of tier-0 code is several times slower, and tiering waits for
+    // the JIT to go quiet).
+    (List<double> Ours, List<double> Ratios) Pair(Func<object> ours, Func<object> other)
     {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < Block; i++)
-        {
-            _ = call();
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / Block;
-    }
-
-    // Per round, other ÷ ours, with the order reversed every other round.
-    (List<double> Ours, List<double> Ratios) Pair(Func<Exception> ours, Func<Exception> other)
-    {
-        // Two seconds of both first, so that every method on either path is at its final tier (a block of tier-0 code is
-        // several times slower, and tiering waits for the JIT to go quiet).
-        long warmUntil = Stopwatch.GetTimestamp() + (2 * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < warmUntil)
-        {
-            Time(ours);
-            Time(other);
-        }
-
-        var times = new List<double>();
-        var ratios = new List<double>();
-        for (int round = 0; round < rounds; round++)
-        {
-            double o, x;
-            if (round % 2 == 0)
-            {
-                o = Time(ours);
-                x = Time(other);
-            }
-            else
-            {
-                x = Time(other);
-                o = Time(ours);
-            }
-
-            times.Add(o);
-            ratios.Add(x / o);
-        }
-
-        return (times, ratios);
-    }
-
-    static double Quantile(List<double> values, double q)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[(int)Math.Round(q * (sorted.Count - 1))];
+        (List<double> o, List<double> x) = PairedBlocks(ours, other, rounds, Block, warmSeconds: 2);
+        return (o, o.Select((t, i) => x[i] / t).ToList());
     }
 
     (List<double> oursTimes, List<double> hand) = Pair(bench.FromResponse, bench.HandWritten);
@@ -368,52 +326,63 @@ if (args.Length >= 3 && args[0] == "--ab")
         pair = (OtherBuild.Method(mine, "FromResponse"), OtherBuild.Method(theirs, "FromResponse"), 10_000);
     }
 
-    double Time(Func<object> call)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < pair.Block; i++)
-        {
-            _ = call();
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / pair.Block;
-    }
-
-    long warmUntil = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
-    while (Stopwatch.GetTimestamp() < warmUntil)
-    {
-        Time(pair.Mine);
-        Time(pair.Theirs);
-    }
-
-    var mineTimes = new List<double>();
-    var ratios = new List<double>();
-    for (int round = 0; round < rounds; round++)
-    {
-        double m, t;
-        if (round % 2 == 0)
-        {
-            m = Time(pair.Mine);
-            t = Time(pair.Theirs);
-        }
-        else
-        {
-            t = Time(pair.Theirs);
-            m = Time(pair.Mine);
-        }
-
-        mineTimes.Add(m);
-        ratios.Add(m / t);
-    }
-
-    static double Q(List<double> values, double q) => values.OrderBy(v => v).ElementAt((int)Math.Round(q * (values.Count - 1)));
+    (List<double> mineTimes, List<double> theirTimes) = PairedBlocks(pair.Mine, pair.Theirs, rounds, pair.Block, warmSeconds: 3);
+    List<double> ratios = mineTimes.Select((t, i) => t / theirTimes[i]).ToList();
     string unit = generator ? "ms" : "ns";
     double scale = generator ? 1e-6 : 1;
-    Console.WriteLine($"{args[2]}{(generator ? " " + codes : string.Empty)}: this build {Q(mineTimes, 0.5) * scale:F1} {unit}; this / other median {Q(ratios, 0.5):F3} (quartiles {Q(ratios, 0.25):F3}-{Q(ratios, 0.75):F3}); {rounds} rounds of {pair.Block} calls each side");
+    Console.WriteLine($"{args[2]}{(generator ? " " + codes : string.Empty)}: this build {Quantile(mineTimes, 0.5) * scale:F1} {unit}; this / other median {Quantile(ratios, 0.5):F3} (quartiles {Quantile(ratios, 0.25):F3}-{Quantile(ratios, 0.75):F3}); {rounds} rounds of {pair.Block} calls each side");
     return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// Two calls timed in blocks of `block` calls each, `rounds` times, the order reversed every other round, after
+// `warmSeconds` of both: the nanoseconds per call of each side, round by round (--interleave and --ab).
+static (List<double> First, List<double> Second) PairedBlocks(Func<object> first, Func<object> second, int rounds, int block, int warmSeconds)
+{
+    double Time(Func<object> call)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < block; i++)
+        {
+            _ = call();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / block;
+    }
+
+    long warmUntil = Stopwatch.GetTimestamp() + (warmSeconds * Stopwatch.Frequency);
+    while (Stopwatch.GetTimestamp() < warmUntil)
+    {
+        Time(first);
+        Time(second);
+    }
+
+    var firstTimes = new List<double>();
+    var secondTimes = new List<double>();
+    for (int round = 0; round < rounds; round++)
+    {
+        if (round % 2 == 0)
+        {
+            firstTimes.Add(Time(first));
+            secondTimes.Add(Time(second));
+        }
+        else
+        {
+            secondTimes.Add(Time(second));
+            firstTimes.Add(Time(first));
+        }
+    }
+
+    return (firstTimes, secondTimes);
+}
+
+// The value at quantile q of the values (0.5 the median), by rank.
+static double Quantile(List<double> values, double q)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted[(int)Math.Round(q * (sorted.Count - 1))];
+}
 
 // This program again, in a fresh process, with these arguments: what it printed; a failure is an exception.
 static string RunChild(string arguments)

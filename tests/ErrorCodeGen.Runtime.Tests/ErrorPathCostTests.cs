@@ -379,11 +379,7 @@ public class ErrorPathCostTests
     {
         // A shape with request-id headers of its own, and the JSON shape (which looks for problem+json), read the headers in
         // the same walk as the waits and rate limits: a header set that can be walked once loses nothing.
-        var definition = new ErrorShapeDefinition();
-        definition.Error.Add("/error");
-        definition.Code.Add("/code");
-        definition.RequestIdHeaders.Add("X-Trace-Id");
-        ErrorShape traced = ErrorShape.Create(definition);
+        ErrorShape traced = Traced("X-Trace-Id");
         foreach (bool bytes in new[] { false, true })
         {
             var headers = new OnceHeaders(("Retry-After", "7"), ("X-Trace-Id", "trace-1"), ("X-RateLimit-Remaining", "3"));
@@ -405,12 +401,7 @@ public class ErrorPathCostTests
     {
         // The HttpResponseMessage path walks both header sets once, as received, and hands every header to the shape's
         // reader in that walk: what it finds is what the string path finds of the same headers.
-        var definition = new ErrorShapeDefinition();
-        definition.Error.Add("/error");
-        definition.Code.Add("/code");
-        definition.RequestIdHeaders.Add("X-Trace-Id");
-        definition.RequestIdHeaders.Add("X-Amzn-Trace-Id");
-        ErrorShape traced = ErrorShape.Create(definition);
+        ErrorShape traced = Traced("X-Trace-Id", "X-Amzn-Trace-Id");
         const string Body = "{\"error\": {\"code\": \"slow_down\"}}";
         using var response = new System.Net.Http.HttpResponseMessage((System.Net.HttpStatusCode)429)
         {
@@ -462,6 +453,20 @@ public class ErrorPathCostTests
         public void Add(string name, System.Net.Http.Headers.HeaderStringValues values) => Seen.Add(name + "=" + string.Join(",", values));
     }
 #endif
+
+    /// <summary>A declared shape of <c>{"error": {"code": …}}</c> with request-id headers of its own, in the order given.</summary>
+    private static ErrorShape Traced(params string[] requestIdHeaders)
+    {
+        var definition = new ErrorShapeDefinition();
+        definition.Error.Add("/error");
+        definition.Code.Add("/code");
+        foreach (string name in requestIdHeaders)
+        {
+            definition.RequestIdHeaders.Add(name);
+        }
+
+        return ErrorShape.Create(definition);
+    }
 
     /// <summary>Headers that can be walked once, as a caller's iterator over a stream could be: a second walk finds none.</summary>
     private sealed class OnceHeaders : IEnumerable<KeyValuePair<string, IEnumerable<string>>>
