@@ -305,14 +305,32 @@ if (args.Length == 2 && args[0] == "--first-call-peer")
 // first: the median ratio of such an A/A run is this machine's resolution.
 //   bench/ErrorCodeGen.Benchmarks/bin/ab/ErrorCodeGen.Benchmarks --ab <other build's output folder> cmfy 40
 //   bench/ErrorCodeGen.Benchmarks/bin/ab/ErrorCodeGen.Benchmarks --ab <other build's output folder> generator 10000 10
+//   bench/ErrorCodeGen.Benchmarks/bin/ab/ErrorCodeGen.Benchmarks --ab <other build's output folder> http FromResponseAsyncTwice 40
+//     (any method of HttpResponseBenchmarks without parameters; a task it returns is waited for)
 if (args.Length >= 3 && args[0] == "--ab")
 {
     var other = new OtherBuild(args[1]);
     bool generator = args[2] == "generator";
+    bool http = args[2] == "http";
+    bool named = generator || http;
     int codes = generator && args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0;
-    int rounds = int.Parse(args.Length > (generator ? 4 : 3) ? args[generator ? 4 : 3] : (generator ? "10" : "40"), System.Globalization.CultureInfo.InvariantCulture);
+    int rounds = int.Parse(args.Length > (named ? 4 : 3) ? args[named ? 4 : 3] : (generator ? "10" : "40"), System.Globalization.CultureInfo.InvariantCulture);
     (Func<object> Mine, Func<object> Theirs, int Block) pair;
-    if (generator)
+    if (http)
+    {
+        static Func<object> Waited(Func<object> call) => () =>
+        {
+            object result = call();
+            (result as Task)?.GetAwaiter().GetResult();
+            return result;
+        };
+
+        var mine = new HttpResponseBenchmarks();
+        mine.Setup();
+        object theirs = other.Create(typeof(HttpResponseBenchmarks).FullName!);
+        pair = (Waited(OtherBuild.Method(mine, args[3])), Waited(OtherBuild.Method(theirs, args[3])), 2_000);
+    }
+    else if (generator)
     {
         var large = new LargeCatalogBenchmarks { Codes = codes };
         large.Setup();
@@ -330,7 +348,7 @@ if (args.Length >= 3 && args[0] == "--ab")
     List<double> ratios = mineTimes.Select((t, i) => t / theirTimes[i]).ToList();
     string unit = generator ? "ms" : "ns";
     double scale = generator ? 1e-6 : 1;
-    Console.WriteLine($"{args[2]}{(generator ? " " + codes : string.Empty)}: this build {Quantile(mineTimes, 0.5) * scale:F1} {unit}; this / other median {Quantile(ratios, 0.5):F3} (quartiles {Quantile(ratios, 0.25):F3}-{Quantile(ratios, 0.75):F3}); {rounds} rounds of {pair.Block} calls each side");
+    Console.WriteLine($"{args[2]}{(generator ? " " + codes : http ? " " + args[3] : string.Empty)}: this build {Quantile(mineTimes, 0.5) * scale:F1} {unit}; this / other median {Quantile(ratios, 0.5):F3} (quartiles {Quantile(ratios, 0.25):F3}-{Quantile(ratios, 0.75):F3}); {rounds} rounds of {pair.Block} calls each side");
     return;
 }
 

@@ -170,7 +170,10 @@ namespace ErrorCodeGen
         /// <see cref="ErrorResponse.ReadException"/>; only the cancellation of <paramref name="cancellationToken"/> is thrown,
         /// as <see cref="OperationCanceledException"/>. The body stays readable afterwards: the response's content is replaced
         /// by one that replays the bytes read (and, past the limit, the rest of the original stream), so a second call gives
-        /// the same result and the caller can still read the body. Nothing the caller owns is disposed.
+        /// the same result and the caller can still read the body. Nothing the caller owns is disposed. A second call for the
+        /// same response, in the same format and with the same clock (the caller's, after <see cref="Http.ApiErrorRetryHandler"/>
+        /// decided not to retry it), returns the first call's result, as the response was then: it walks neither the headers
+        /// nor the body again, unless the status, the request or the content was replaced in between.
         /// </summary>
         public static Task<ErrorResponse> ReadAsync(ErrorWireFormat format, HttpResponseMessage response, CancellationToken cancellationToken = default)
             => ReadAsync(format, response, TimeProvider.System, cancellationToken);
@@ -194,15 +197,23 @@ namespace ErrorCodeGen
 
             cancellationToken.ThrowIfCancellationRequested();
 
-            // The response's headers, then its content's, in one scan.
             HttpContent? content = response.Content;
-            shape = ShapeHeaders.ReadWith(shape, response.Headers, content?.Headers, timeProvider ?? TimeProvider.System, out HeaderFacts facts);
-            if (content is null)
+            int status = (int)response.StatusCode;
+            TimeProvider time = timeProvider ?? TimeProvider.System;
+            ErrorShape readBy = shape;
+            if (content is ReplayableBodyContent read && read.Recall(readBy, status, time, response.RequestMessage) is ErrorResponse again)
             {
-                return Described(Read(shape, (int)response.StatusCode, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true), response);
+                // Read before (by the retry handler, as a rule): nothing has changed that the read depends on.
+                return again;
             }
 
-            int status = (int)response.StatusCode;
+            // The response's headers, then its content's, in one scan.
+            shape = ShapeHeaders.ReadWith(shape, response.Headers, content?.Headers, time, out HeaderFacts facts);
+            if (content is null)
+            {
+                return Described(Read(shape, status, ReadOnlySpan<byte>.Empty, facts, readProblem: null, readException: null, knownValidUtf8: true), response);
+            }
+
             if (!(content is ReplayableBodyContent replay))
             {
                 if (content.Headers.ContentLength > MaxBodyBytes)
@@ -215,15 +226,21 @@ namespace ErrorCodeGen
                 response.Content = replay;
             }
 
+            ErrorResponse result;
             if (replay.ExceedsLimit)
             {
-                return Described(TooLarge(shape, status, facts), response);
+                result = Described(TooLarge(shape, status, facts), response);
+            }
+            else
+            {
+                string? problem = replay.ReadException is null
+                    ? null
+                    : "the body broke off after " + replay.Prefix.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + replay.ReadException.GetType().Name + ")";
+                result = Described(Read(shape, status, replay.Prefix, facts, problem, replay.ReadException, knownValidUtf8: false), response);
             }
 
-            string? problem = replay.ReadException is null
-                ? null
-                : "the body broke off after " + replay.Prefix.Length.ToString(CultureInfo.InvariantCulture) + " bytes (" + replay.ReadException.GetType().Name + ")";
-            return Described(Read(shape, status, replay.Prefix, facts, problem, replay.ReadException, knownValidUtf8: false), response);
+            replay.Remember(readBy, time, response.RequestMessage, result);
+            return result;
         }
 
         /// <summary>

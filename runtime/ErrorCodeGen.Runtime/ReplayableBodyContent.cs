@@ -51,6 +51,27 @@ namespace ErrorCodeGen
         /// <summary>Why reading stopped early, when the body broke off.</summary>
         public Exception? ReadException { get; }
 
+        /// <summary>
+        /// The error read last from the response this content belongs to, with what it was read by, or null: a second read
+        /// of the same response (the caller's, after <see cref="Http.ApiErrorRetryHandler"/> decided on it) is given it,
+        /// with no second walk of the headers or parse of the body. One object, written and read whole, so that racing
+        /// readers see one read or none.
+        /// </summary>
+        private ReadRecord? _lastRead;
+
+        /// <summary>The error an earlier read gave for this very shape, status, clock and request, or null.</summary>
+        public ErrorResponse? Recall(ErrorShape shape, int status, TimeProvider time, HttpRequestMessage? request)
+        {
+            ReadRecord? last = Volatile.Read(ref _lastRead);
+            return last != null && ReferenceEquals(last.Shape, shape) && last.Response.HttpStatus == status && ReferenceEquals(last.Time, time) && ReferenceEquals(last.Request, request)
+                ? last.Response
+                : null;
+        }
+
+        /// <summary>Keeps <paramref name="response"/> as the read of this content by <paramref name="shape"/>, for <see cref="Recall"/>.</summary>
+        public void Remember(ErrorShape shape, TimeProvider time, HttpRequestMessage? request, ErrorResponse response)
+            => Volatile.Write(ref _lastRead, new ReadRecord(shape, time, request, response));
+
         /// <summary>Reads at most <paramref name="limit"/> bytes of <paramref name="content"/>; a failure mid-body keeps the bytes that arrived.</summary>
         public static async Task<ReplayableBodyContent> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
         {
@@ -141,6 +162,26 @@ namespace ErrorCodeGen
             }
 
             base.Dispose(disposing);
+        }
+
+        /// <summary>One read of the body: what it was read by, and what it gave (with the status it was read at).</summary>
+        private sealed class ReadRecord
+        {
+            public ReadRecord(ErrorShape shape, TimeProvider time, HttpRequestMessage? request, ErrorResponse response)
+            {
+                Shape = shape;
+                Time = time;
+                Request = request;
+                Response = response;
+            }
+
+            public ErrorShape Shape { get; }
+
+            public TimeProvider Time { get; }
+
+            public HttpRequestMessage? Request { get; }
+
+            public ErrorResponse Response { get; }
         }
 
         /// <summary>The bytes read, then the rest of the original stream (past the limit) or the original failure (broken off).</summary>

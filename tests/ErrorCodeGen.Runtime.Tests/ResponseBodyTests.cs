@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorCodeGen;
 using ErrorCodeGen.Runtime.Tests.Infrastructure;
+using ErrorCodeGen.Runtime.Tests.Retries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
@@ -183,6 +184,43 @@ public class ResponseBodyTests
         Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(Encoding.UTF8.GetBytes(TrainerBody)));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
         Assert.That(response.Content.Headers.ContentLength, Is.EqualTo(Encoding.UTF8.GetByteCount(TrainerBody)));
+    }
+
+    [Test]
+    public async Task A_second_read_of_the_same_response_is_the_first_read_until_what_it_depends_on_changes()
+    {
+        using HttpResponseMessage response = await _client.GetAsync("/ok-error");
+        RunComfyTrainerException first = await RunComfyTrainerErrors.FromResponseAsync(response);
+        RunComfyTrainerException second = await RunComfyTrainerErrors.FromResponseAsync(response);
+
+        Assert.That(second.Response, Is.SameAs(first.Response), "the same format, clock, status, request and content: read once");
+        Assert.That(second, Is.Not.SameAs(first), "each call still makes the exception it returns");
+
+        // Another clock (an HTTP-date Retry-After is a wait only against a clock): read again, to the same result.
+        ApiErrorException otherClock = await RunComfyTrainerErrors.Catalog.FromResponseAsync(response, new RecordingTimeProvider(DateTimeOffset.UtcNow));
+        Assert.That(otherClock.Response, Is.Not.SameAs(first.Response));
+        Assert.That(ReaderHardeningTests.Describe(otherClock.Response), Is.EqualTo(ReaderHardeningTests.Describe(first.Response)));
+
+        // Another format.
+        RunwareException runware = await RunwareErrors.FromResponseAsync(response);
+        Assert.That(runware.Response.Format, Is.EqualTo(ErrorWireFormat.Runware));
+        Assert.That((await RunComfyTrainerErrors.FromResponseAsync(response)).Response, Is.Not.SameAs(first.Response), "only the last read is kept (Runware's), so this one reads again");
+
+        // Another status, another request, another content: each is read again.
+        response.StatusCode = HttpStatusCode.InternalServerError;
+        RunComfyTrainerException afterStatus = await RunComfyTrainerErrors.FromResponseAsync(response);
+        Assert.That(afterStatus.HttpStatus, Is.EqualTo(500));
+
+        response.RequestMessage = new HttpRequestMessage(HttpMethod.Delete, "http://127.0.0.1/prod/v1/trainers/datasets/d1?token=SECRET");
+        RunComfyTrainerException afterRequest = await RunComfyTrainerErrors.FromResponseAsync(response);
+        Assert.That(afterRequest.Response, Is.Not.SameAs(afterStatus.Response));
+        Assert.That(afterRequest.Response.RequestMethod, Is.EqualTo("DELETE"));
+        Assert.That(afterRequest.Response.RequestPath, Is.EqualTo("/prod/v1/trainers/datasets/d1"));
+
+        response.Content = new StringContent("""{"error_code": 40001, "message": "other"}""", Encoding.UTF8, "application/json");
+        RunComfyTrainerException afterContent = await RunComfyTrainerErrors.FromResponseAsync(response);
+        Assert.That(afterContent.Response.Errors[0].Message, Is.EqualTo("other"));
+        Assert.That((await RunComfyTrainerErrors.FromResponseAsync(response)).Response, Is.SameAs(afterContent.Response), "and then kept again");
     }
 
     [Test]

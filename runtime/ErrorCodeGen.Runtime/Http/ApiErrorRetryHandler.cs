@@ -13,7 +13,8 @@ namespace ErrorCodeGen.Http
     /// failed attempt with the provider's catalog and asks <see cref="RetryAdvisor"/> whether and when to try again.
     /// <list type="bullet">
     /// <item><description>A response of status 400 or more is read (bounded, left readable) and classified; when it is not
-    /// retried, it is returned as it is, so <c>throw await PErrors.FromResponseAsync(response)</c> works unchanged.</description></item>
+    /// retried, it is returned as it is, so <c>throw await PErrors.FromResponseAsync(response)</c> works unchanged, and is
+    /// given the handler's read of it (no second walk of the headers or parse of the body).</description></item>
     /// <item><description>A transport failure (connection refused or reset, DNS, TLS, <see cref="ApiErrorRetryOptions.AttemptTimeout"/>)
     /// becomes the catalog's exception (<see cref="IErrorCatalog.FromTransportFailure"/>); when it is not retried, that is
     /// thrown, so callers catch one type.</description></item>

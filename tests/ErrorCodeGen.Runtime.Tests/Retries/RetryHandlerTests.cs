@@ -110,6 +110,25 @@ public class RetryHandlerTests(RetryLayer layer) : FaultServerFixture(layer)
     }
 
     [Test]
+    public async Task The_callers_read_of_an_error_the_layer_returned_is_the_layers_read_not_a_second_one()
+    {
+        string job = NewJob();
+        Server.Script(job, Fault.ErrorAfterRecording);
+        var catalog = new RecordingCatalog(CmfyCloudErrors.Catalog);
+        using RetryClient client = RetryClient.Create(Layer, catalog, new ApiErrorRetryOptions(), Server.Address);
+
+        using HttpResponseMessage response = await client.SendAsync(() => Post(job));
+        CmfyCloudException ex = await CmfyCloudErrors.FromResponseAsync(response);
+
+        Assert.That(catalog.Reads, Has.Count.EqualTo(1), "the layer read the 500 once, to decide");
+        Assert.That(ex.Response, Is.SameAs(catalog.Reads[0].Response), "the caller's read is that one: no second walk of the headers or parse of the body");
+        Assert.That(ex, Is.Not.SameAs(catalog.Reads[0]), "a new exception, for the caller to throw");
+        Assert.That(ex.Code, Is.EqualTo(CmfyCloudErrorCode.InternalError));
+        Assert.That(ex.Response.RequestMethod, Is.EqualTo("POST"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("internal_error"), "and the body is still the caller's to read");
+    }
+
+    [Test]
     public async Task A_POST_refused_by_a_rate_limit_is_repeated_and_processed_once()
     {
         string job = NewJob();
@@ -443,4 +462,41 @@ public class HttpClientFactoryRetryTests
         Assert.That(time.Waits, Has.Count.EqualTo(2));
         Assert.That(time.Waits[0], Is.EqualTo(TimeSpan.FromSeconds(FaultServer.RetryAfterSeconds)));
     }
+}
+
+/// <summary>A catalog that keeps every exception its <c>FromResponseAsync</c> gave (the retry layer's reads).</summary>
+internal sealed class RecordingCatalog(IErrorCatalog inner) : IErrorCatalog
+{
+    private readonly ConcurrentQueue<ApiErrorException> _reads = new();
+
+    public IReadOnlyList<ApiErrorException> Reads => _reads.ToArray();
+
+    public string ProviderName => inner.ProviderName;
+
+    public ErrorWireFormat WireFormat => inner.WireFormat;
+
+    public IReadOnlyList<ErrorDescriptor> Descriptors => inner.Descriptors;
+
+    public IReadOnlyList<StatusRule> StatusRules => inner.StatusRules;
+
+    public ApiErrorException FromResponse(int httpStatus, string? body, IEnumerable<KeyValuePair<string, IEnumerable<string>>>? headers = null)
+        => inner.FromResponse(httpStatus, body, headers);
+
+    public Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+        => FromResponseAsync(response, TimeProvider.System, cancellationToken);
+
+    public async Task<ApiErrorException> FromResponseAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        ApiErrorException read = await inner.FromResponseAsync(response, timeProvider, cancellationToken);
+        _reads.Enqueue(read);
+        return read;
+    }
+
+    public ApiErrorException FromErrorResponse(ErrorResponse response) => inner.FromErrorResponse(response);
+
+    public bool IsFailure(int httpStatus, string? body) => inner.IsFailure(httpStatus, body);
+
+    public ApiErrorException FromTransportFailure(Exception exception, HttpRequestMessage? request) => inner.FromTransportFailure(exception, request);
+
+    public ApiErrorException Create(string? rawCode, int? httpStatus = null, string? message = null) => inner.Create(rawCode, httpStatus, message);
 }
