@@ -92,4 +92,61 @@ public class InlineRenderingRegressionTests
         Assert.That(text.XmlDoc, Does.Not.Contain("\n"));
         Assert.That(System.Xml.Linq.XElement.Parse("<s>" + text.XmlDoc + "</s>").Element("code")!.Value, Is.EqualTo("line one\nline two"));
     }
+
+    /// <summary>
+    /// The plain text's line trim, read in place, against the way it was written before (split after turning CRLF into LF,
+    /// each line trimmed with <see cref="string.TrimEnd()"/>): the same text for line ends, white space and blank runs of
+    /// every kind, at either end and inside.
+    /// </summary>
+    [Test]
+    public void The_plain_texts_line_trim_is_the_split_and_trim_it_replaced()
+    {
+        char[] alphabet = { 'a', 'b', ' ', '\t', '\r', '\n', '\n', '\u00a0', '\u2028', '\u3000' };
+        var random = new System.Random(20261203);
+        var cases = new System.Collections.Generic.List<string> { string.Empty, "\n", "\r\n", "\r\r\n", "a\r", " a \r\n\r\n b ", "\n\n a\n\n\n\nb\n\n" };
+        for (int n = 0; n < 5000; n++)
+        {
+            var chars = new char[random.Next(0, 24)];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            cases.Add(new string(chars));
+        }
+
+        foreach (string text in cases)
+        {
+            Assert.That(RemediationRenderer.TrimLines(text), Is.EqualTo(SplitAndTrim(text)), System.Text.Json.JsonSerializer.Serialize(text));
+        }
+
+        static string SplitAndTrim(string text)
+        {
+            var sb = new System.Text.StringBuilder();
+            bool blank = false;
+            foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
+            {
+                string l = line.TrimEnd();
+                if (l.Length == 0)
+                {
+                    blank = sb.Length > 0;
+                    continue;
+                }
+
+                if (sb.Length > 0)
+                {
+                    sb.Append('\n');
+                    if (blank)
+                    {
+                        sb.Append('\n');
+                    }
+                }
+
+                blank = false;
+                sb.Append(l);
+            }
+
+            return sb.ToString();
+        }
+    }
 }

@@ -14,7 +14,13 @@ namespace ErrorCodeGen.Generator.Emitting
                 return "null";
             }
 
-            var sb = new StringBuilder(value.Length + 2);
+            // Most texts (codes, messages, links) need no escape: the literal is then the text between quotes, one string.
+            if (!NeedsEscape(value))
+            {
+                return "\"" + value + "\"";
+            }
+
+            var sb = new StringBuilder(value.Length + 8);
             sb.Append('"');
             for (int i = 0; i < value.Length; i++)
             {
@@ -75,6 +81,21 @@ namespace ErrorCodeGen.Generator.Emitting
 
             sb.Append('"');
             return sb.ToString();
+        }
+
+        /// <summary>Whether any character of <paramref name="value"/> is written otherwise than as itself by <see cref="String"/>.</summary>
+        private static bool NeedsEscape(string value)
+        {
+            foreach (char c in value)
+            {
+                // Printable ASCII but the quote and the backslash is written as itself; anything else is decided by String.
+                if (c < ' ' || c > '~' || c == '"' || c == '\\')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static string Bool(bool value) => value ? "true" : "false";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -55,6 +56,37 @@ namespace ErrorCodeGen.Generator.Emitting
                 }
 
                 _sb.Append(xml, start, end - start).Append('\n');
+                start = end + 1;
+            }
+        }
+
+        /// <summary><see cref="Doc(string)"/> of a fragment in a builder, without making a string of it.</summary>
+        public void Doc(StringBuilder xml)
+        {
+            int length = xml.Length;
+            if (length == 0)
+            {
+                return;
+            }
+
+            if (_copy.Length < length)
+            {
+                _copy = new char[length * 2];
+            }
+
+            xml.CopyTo(0, _copy, 0, length);
+            int start = 0;
+            while (true)
+            {
+                int end = Array.IndexOf(_copy, '\n', start, length - start);
+                _sb.Append(' ', _indent * 4).Append("/// ");
+                if (end < 0)
+                {
+                    _sb.Append(_copy, start, length - start).Append('\n');
+                    return;
+                }
+
+                _sb.Append(_copy, start, end - start).Append('\n');
                 start = end + 1;
             }
         }

@@ -896,31 +896,47 @@ namespace ErrorCodeGen.Generator.Rendering
             }
         }
 
-        private static string TrimLines(string text)
+        internal static string TrimLines(string text)
         {
-            string[] lines = text.Replace("\r\n", "\n").Split('\n');
+            // Each line (split at \n; a \r before it is trailing white space) without its trailing white space, runs of
+            // blank lines as one, none at either end: read in place, without a string per line.
             var sb = new StringBuilder(text.Length);
             bool blank = false;
-            foreach (string line in lines)
+            int start = 0;
+            while (start <= text.Length)
             {
-                string l = line.TrimEnd();
-                if (l.Length == 0)
+                int next = text.IndexOf('\n', start);
+                int end = next < 0 ? text.Length : next;
+                while (end > start && char.IsWhiteSpace(text[end - 1]))
+                {
+                    end--;
+                }
+
+                if (end == start)
                 {
                     blank = sb.Length > 0;
-                    continue;
                 }
-
-                if (sb.Length > 0)
+                else
                 {
-                    sb.Append('\n');
-                    if (blank)
+                    if (sb.Length > 0)
                     {
                         sb.Append('\n');
+                        if (blank)
+                        {
+                            sb.Append('\n');
+                        }
                     }
+
+                    blank = false;
+                    sb.Append(text, start, end - start);
                 }
 
-                blank = false;
-                sb.Append(l);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                start = next + 1;
             }
 
             return sb.ToString();
