@@ -163,13 +163,14 @@ namespace ErrorCodeGen.Generator.Emitting
         {
             const string Separator = ",";
             const int ShortItem = 60;
-            var lines = new List<StringBuilder> { new StringBuilder(head) };
+            // Each line sized for a full one (and the tail) up front, so that packing items onto it does not grow it.
+            var lines = new List<StringBuilder> { new StringBuilder(head, Math.Max(head.Length, MaxLineLength) + 16) };
             int shortLines = 0;
             var shortItems = new List<string>();
             bool onHead = true;
             foreach (string item in leading)
             {
-                onHead &= FitsAfter(lines[0], 0, item + Separator);
+                onHead &= FitsAfter(lines[0], 0, item.Length + Separator.Length);
                 if (onHead)
                 {
                     lines[0].Append(' ').Append(item).Append(Separator);
@@ -184,7 +185,7 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 if (item.Length > ShortItem)
                 {
-                    lines.Add(new StringBuilder(item + Separator));
+                    lines.Add(new StringBuilder(item.Length + Separator.Length + 8).Append(item).Append(Separator));
                 }
                 else
                 {
@@ -201,11 +202,12 @@ namespace ErrorCodeGen.Generator.Emitting
             order.Sort((a, b) => shortItems[a].Length != shortItems[b].Length ? shortItems[b].Length.CompareTo(shortItems[a].Length) : a.CompareTo(b));
             foreach (int i in order)
             {
-                string item = shortItems[i] + Separator;
+                string item = shortItems[i];
+                int length = item.Length + Separator.Length;
                 int best = -1;
                 for (int l = 0; l < lines.Count; l++)
                 {
-                    if (FitsAfter(lines[l], l == 0 ? 0 : 1, item) && (best < 0 || lines[l].Length > lines[best].Length + (best == 0 ? -4 : 0) - (l == 0 ? -4 : 0)))
+                    if (FitsAfter(lines[l], l == 0 ? 0 : 1, length) && (best < 0 || lines[l].Length > lines[best].Length + (best == 0 ? -4 : 0) - (l == 0 ? -4 : 0)))
                     {
                         best = l;
                     }
@@ -214,17 +216,19 @@ namespace ErrorCodeGen.Generator.Emitting
                 if (best < 0)
                 {
                     best = 1 + shortLines++;
-                    lines.Insert(best, new StringBuilder());
+                    lines.Insert(best, new StringBuilder(MaxLineLength + 16));
                 }
 
-                lines[best].Append(lines[best].Length == 0 ? string.Empty : " ").Append(item);
+                lines[best].Append(lines[best].Length == 0 ? string.Empty : " ").Append(item).Append(Separator);
             }
 
             WriteLines(lines, leading.Count + items.Count > 0 ? Separator.Length : 0, tail, 1);
         }
 
-        private bool FitsAfter(StringBuilder line, int extraIndent, string item)
-            => ((_indent + extraIndent) * 4) + line.Length + (line.Length == 0 ? 0 : 1) + item.Length <= MaxLineLength;
+        private bool FitsAfter(StringBuilder line, int extraIndent, string item) => FitsAfter(line, extraIndent, item.Length);
+
+        private bool FitsAfter(StringBuilder line, int extraIndent, int itemLength)
+            => ((_indent + extraIndent) * 4) + line.Length + (line.Length == 0 ? 0 : 1) + itemLength <= MaxLineLength;
 
         private void WriteLines(List<StringBuilder> lines, int trailingSeparator, string tail, int hanging)
         {
