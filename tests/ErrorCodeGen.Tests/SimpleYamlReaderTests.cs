@@ -139,6 +139,18 @@ public class SimpleYamlReaderTests
         AssertSameTree(YamlTreeBuilder.Build(text, new List<YamlAliasNode>(), default, out _)!, simple!, "$");
     }
 
+    [Test]
+    public void A_key_repeated_across_mappings_is_one_string()
+    {
+        var top = (YamlMapping)SimpleYamlReader.TryRead("errors:\n- code: a\n  message: x\n- code: b\n  message: y\n- cod: c\n")!;
+        var root = (YamlSequence)top.Entries[0].Value;
+        string[] keys = root.Items.Select(item => (string)((YamlScalarNode)((YamlMapping)item).Entries[0].Key).Value).ToArray();
+
+        Assert.That(keys, Is.EqualTo(new[] { "code", "code", "cod" }));
+        Assert.That(keys[1], Is.SameAs(keys[0]), "the second mapping's key is the first's string, not a copy");
+        Assert.That(((YamlScalarNode)((YamlMapping)root.Items[1]).Entries[1].Key).Value, Is.SameAs(((YamlScalarNode)((YamlMapping)root.Items[0]).Entries[1].Key).Value));
+    }
+
     private static void AssertSameTree(YamlNodeBase expected, YamlNodeBase actual, string at)
     {
         Assert.That(actual.GetType(), Is.EqualTo(expected.GetType()), at);

@@ -142,6 +142,29 @@ namespace ErrorCodeGen.Generator.Parsing
         }
 
         /// <summary>
+        /// The key at <paramref name="at"/>: the same string as the last key of that length and those ends, when it is the
+        /// same text. A catalog repeats a dozen keys in every code's mapping; without this each was a string of its own, and
+        /// the tree keeps them all through the parse.
+        /// </summary>
+        private string Key(int at, int length)
+        {
+            int slot = ((length * 31) + (_text[at] * 7) + _text[at + length - 1]) & (KeySlots - 1);
+            string? known = _keys[slot];
+            if (known != null && known.Length == length && string.CompareOrdinal(_text, at, known, 0, length) == 0)
+            {
+                return known;
+            }
+
+            string key = _text.Substring(at, length);
+            _keys[slot] = key;
+            return key;
+        }
+
+        private const int KeySlots = 64;
+
+        private readonly string?[] _keys = new string?[KeySlots];
+
+        /// <summary>
         /// A block mapping whose keys stand at column <paramref name="indent"/>; the first at <paramref name="first"/>
         /// (after a sequence's <c>- </c> on the current line, or at the line's indent).
         /// </summary>
@@ -163,7 +186,7 @@ namespace ErrorCodeGen.Generator.Parsing
                     return null;
                 }
 
-                var key = new YamlScalarNode(MarkAt(keyAt), MarkAt(keyEnd), _text.Substring(keyAt, keyEnd - keyAt), ScalarStyle.Plain, null);
+                var key = new YamlScalarNode(MarkAt(keyAt), MarkAt(keyEnd), Key(keyAt, keyEnd - keyAt), ScalarStyle.Plain, null);
                 YamlNodeBase? value = ReadValue(indent, keyEnd + 1, depth);
                 if (value is null)
                 {

@@ -25,6 +25,9 @@ namespace ErrorCodeGen.Generator.Parsing
 
         public int Column { get; }
 
+        /// <summary>As YamlDotNet's <see cref="Mark"/> writes itself (in test failures and the debugger).</summary>
+        public override string ToString() => "Line: " + Line + ", Col: " + Column + ", Idx: " + Index;
+
         /// <summary>YamlDotNet's mark of the same place (a catalog's text is a string, so every index fits an int).</summary>
         public static implicit operator TextMark(Mark mark)
             => new TextMark((int)System.Math.Min(mark.Index, int.MaxValue), (int)System.Math.Min(mark.Line, int.MaxValue), (int)System.Math.Min(mark.Column, int.MaxValue));
