@@ -94,6 +94,64 @@ public class InlineRenderingRegressionTests
     }
 
     /// <summary>
+    /// A paragraph's plain text, its lines trimmed and indented in place, against the way it was written before (the text
+    /// trimmed, split at each line feed, each line trimmed): the same text after any text already written.
+    /// </summary>
+    [Test]
+    public void A_paragraphs_plain_text_is_the_trim_and_split_it_replaced()
+    {
+        char[] alphabet = { 'a', 'b', ' ', '\t', '\r', '\n', '\n', '\u00a0', '\u2028' };
+        var random = new System.Random(202612031);
+        for (int n = 0; n < 5000; n++)
+        {
+            var chars = new char[random.Next(0, 24)];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            string text = new string(chars);
+            string before = random.Next(3) switch { 0 => string.Empty, 1 => "x", _ => "x\n" };
+            string indent = random.Next(2) == 0 ? string.Empty : "  ";
+            var actual = new System.Text.StringBuilder(before);
+            RemediationRenderer.AppendParagraph(actual, indent, text);
+            var expected = new System.Text.StringBuilder(before);
+            TrimAndSplit(expected, indent, text);
+            Assert.That(actual.ToString(), Is.EqualTo(expected.ToString()), System.Text.Json.JsonSerializer.Serialize(new { before, indent, text }));
+        }
+
+        static void TrimAndSplit(System.Text.StringBuilder plain, string indent, string text)
+        {
+            text = text.Trim();
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            // EnsureBlankLine: a blank line after any text before.
+            if (plain.Length > 0)
+            {
+                if (plain[plain.Length - 1] != '\n')
+                {
+                    plain.Append('\n');
+                }
+
+                if (plain.Length < 2 || plain[plain.Length - 2] != '\n')
+                {
+                    plain.Append('\n');
+                }
+            }
+
+            foreach (string line in text.Split('\n'))
+            {
+                plain.Append(indent).Append(line.Trim()).Append('\n');
+            }
+
+            plain.Append('\n');
+        }
+    }
+
+    /// <summary>
     /// The plain text's line trim, read in place, against the way it was written before (split after turning CRLF into LF,
     /// each line trimmed with <see cref="string.TrimEnd()"/>): the same text for line ends, white space and blank runs of
     /// every kind, at either end and inside.

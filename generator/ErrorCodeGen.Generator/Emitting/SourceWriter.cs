@@ -163,8 +163,11 @@ namespace ErrorCodeGen.Generator.Emitting
         {
             const string Separator = ",";
             const int ShortItem = 60;
-            // Each line sized for a full one (and the tail) up front, so that packing items onto it does not grow it.
-            var lines = new List<StringBuilder> { new StringBuilder(head, Math.Max(head.Length, MaxLineLength) + 16) };
+            // Each line sized for a full one (and the tail) up front, so that packing items onto it does not grow it; the
+            // lines of one call are the next call's (every descriptor of a catalog is one call).
+            List<StringBuilder> lines = _packedLines;
+            lines.Clear();
+            lines.Add(SpareLine().Append(head));
             int shortLines = 0;
             var shortItems = new List<string>();
             bool onHead = true;
@@ -185,7 +188,7 @@ namespace ErrorCodeGen.Generator.Emitting
             {
                 if (item.Length > ShortItem)
                 {
-                    lines.Add(new StringBuilder(item.Length + Separator.Length + 8).Append(item).Append(Separator));
+                    lines.Add(SpareLine().Append(item).Append(Separator));
                 }
                 else
                 {
@@ -216,14 +219,30 @@ namespace ErrorCodeGen.Generator.Emitting
                 if (best < 0)
                 {
                     best = 1 + shortLines++;
-                    lines.Insert(best, new StringBuilder(MaxLineLength + 16));
+                    lines.Insert(best, SpareLine());
                 }
 
                 lines[best].Append(lines[best].Length == 0 ? string.Empty : " ").Append(item).Append(Separator);
             }
 
             WriteLines(lines, leading.Count + items.Count > 0 ? Separator.Length : 0, tail, 1);
+            foreach (StringBuilder line in lines)
+            {
+                if (line.Capacity <= 4 * MaxLineLength)
+                {
+                    _spareLines.Push(line.Clear());
+                }
+            }
+
+            lines.Clear();
         }
+
+        private readonly List<StringBuilder> _packedLines = new List<StringBuilder>();
+
+        private readonly Stack<StringBuilder> _spareLines = new Stack<StringBuilder>();
+
+        /// <summary>An empty line builder of <see cref="PackedNamed"/>: one a call before it used, else a new one with room for a line.</summary>
+        private StringBuilder SpareLine() => _spareLines.Count > 0 ? _spareLines.Pop() : new StringBuilder(MaxLineLength + 16);
 
         private bool FitsAfter(StringBuilder line, int extraIndent, string item) => FitsAfter(line, extraIndent, item.Length);
 

@@ -120,17 +120,21 @@ namespace ErrorCodeGen.Generator.Rendering
         /// <summary>As <see cref="RenderBlock(Block, RenderContext, StringBuilder, List{XElement}, string)"/> writes the plain text of a paragraph or a list of one-paragraph items.</summary>
         private static void AppendSimplePlain(SimpleBlock block, RenderContext context, StringBuilder plain)
         {
+            // One builder per thread for a paragraph's or an item's text, taken for the block and put back after it.
+            StringBuilder text = t_blockText ?? new StringBuilder(256);
+            t_blockText = null;
+            text.Clear();
             if (!block.IsList)
             {
-                var text = new StringBuilder();
                 AppendSimplePlain(block.Inlines, context, text);
                 AppendParagraph(plain, string.Empty, text.ToString());
+                PutBack(text);
                 return;
             }
 
             int number = block.Start;
             EnsureBlankLine(plain);
-            var itemText = new StringBuilder();
+            StringBuilder itemText = text;
             foreach (List<SimpleInline> item in block.Items)
             {
                 string marker = block.Ordered ? number.ToString(CultureInfo.InvariantCulture) + ". " : "- ";
@@ -143,7 +147,20 @@ namespace ErrorCodeGen.Generator.Rendering
             }
 
             plain.Append('\n');
+            PutBack(itemText);
         }
+
+        /// <summary>Keeps <paramref name="text"/> for the thread's next block, unless one text made it large.</summary>
+        private static void PutBack(StringBuilder text)
+        {
+            if (text.Capacity <= 16 * 1024)
+            {
+                t_blockText = text;
+            }
+        }
+
+        [ThreadStatic]
+        private static StringBuilder? t_blockText;
 
         private static void AppendSimplePlain(List<SimpleInline> inlines, RenderContext context, StringBuilder plain)
         {
@@ -860,19 +877,50 @@ namespace ErrorCodeGen.Generator.Rendering
             return sb.ToString();
         }
 
-        private static void AppendParagraph(StringBuilder plain, string indent, string text)
+        internal static void AppendParagraph(StringBuilder plain, string indent, string text)
         {
-            text = text.Trim();
-            if (text.Length == 0)
+            // The text trimmed, then each of its lines trimmed and indented: read in place, without a string per line.
+            int first = 0;
+            int last = text.Length;
+            while (first < last && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            while (last > first && char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            if (first == last)
             {
                 return;
             }
 
             EnsureBlankLine(plain);
-            string[] lines = text.Split('\n');
-            foreach (string line in lines)
+            int start = first;
+            while (true)
             {
-                plain.Append(indent).Append(line.Trim()).Append('\n');
+                int next = text.IndexOf('\n', start, last - start);
+                int end = next < 0 ? last : next;
+                int from = start;
+                while (from < end && char.IsWhiteSpace(text[from]))
+                {
+                    from++;
+                }
+
+                while (end > from && char.IsWhiteSpace(text[end - 1]))
+                {
+                    end--;
+                }
+
+                plain.Append(indent).Append(text, from, end - from).Append('\n');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                start = next + 1;
             }
 
             plain.Append('\n');
