@@ -58,7 +58,8 @@ if (args.Length >= 1 && args[0] == "--allocations")
 // parse, then ours against Azure.Core, never all three in one round (a block would pay for the collections another side's
 // garbage causes). Blocks of 10,000 calls hold several collections each, so each side pays mostly for its own.
 //   bench/ErrorCodeGen.Benchmarks/bin/Release/net10.0/ErrorCodeGen.Benchmarks --interleave Cmfy429 100
-// With --floor after the rounds (cmfy 429 only), the model's floor too: ours ÷ floor and Azure.Core ÷ floor, paired alike.
+// With --floor after the rounds (cmfy 429 only), the model's floor and a reader written for this body too: ours ÷ each and
+// Azure.Core ÷ each, paired alike.
 if (args.Length >= 1 && args[0] == "--interleave")
 {
     ErrorPathBenchmarks bench = CaseOf(args);
@@ -74,6 +75,14 @@ if (args.Length >= 1 && args[0] == "--interleave")
         return (o, o.Select((t, i) => x[i] / t).ToList());
     }
 
+    // A reader below ours, paired with ours and with Azure.Core the same way.
+    void Beside(string name, string label, Func<object> below)
+    {
+        (List<double> times, List<double> oursOver) = Pair(below, bench.FromResponse);
+        (_, List<double> azureOver) = Pair(below, bench.AzureCore);
+        Console.WriteLine($"{bench.Response}: {name} {Quantile(times, 0.5):F0} ns; ours / {label} median {Quantile(oursOver, 0.5):F2} (quartiles {Quantile(oursOver, 0.25):F2}-{Quantile(oursOver, 0.75):F2}); Azure.Core / {label} median {Quantile(azureOver, 0.5):F2} (quartiles {Quantile(azureOver, 0.25):F2}-{Quantile(azureOver, 0.75):F2})");
+    }
+
     (List<double> oursTimes, List<double> hand) = Pair(bench.FromResponse, bench.HandWritten);
     (_, List<double> azure) = Pair(bench.FromResponse, bench.AzureCore);
     Console.WriteLine($"{bench.Response}: ours {Quantile(oursTimes, 0.5):F0} ns; hand-written / ours median {Quantile(hand, 0.5):F2} (quartiles {Quantile(hand, 0.25):F2}-{Quantile(hand, 0.75):F2}); Azure.Core / ours median {Quantile(azure, 0.5):F2} (quartiles {Quantile(azure, 0.25):F2}-{Quantile(azure, 0.75):F2}); {rounds} rounds of {Block} calls each side");
@@ -83,16 +92,11 @@ if (args.Length >= 1 && args[0] == "--interleave")
         // how far below the path the floor is, and how much faster than Azure.Core even the floor is.
         var stages = new ErrorPathStageBenchmarks();
         stages.Setup();
-        (List<double> floorTimes, List<double> oursOverFloor) = Pair(stages.ModelFloor, bench.FromResponse);
-        (_, List<double> azureOverFloor) = Pair(stages.ModelFloor, bench.AzureCore);
-        Console.WriteLine($"{bench.Response}: the model's floor {Quantile(floorTimes, 0.5):F0} ns; ours / floor median {Quantile(oursOverFloor, 0.5):F2} (quartiles {Quantile(oursOverFloor, 0.25):F2}-{Quantile(oursOverFloor, 0.75):F2}); Azure.Core / floor median {Quantile(azureOverFloor, 0.5):F2} (quartiles {Quantile(azureOverFloor, 0.25):F2}-{Quantile(azureOverFloor, 0.75):F2})");
+        Beside("the model's floor", "floor", stages.ModelFloor);
 
         // And a reader written for this body alone (ErrorPathStageBenchmarks.WrittenForThisShape): what a reader specialised
         // per catalog could reach, beside ours and beside Azure.Core.
-        Func<object> bound = () => stages.WrittenForThisShape()!;
-        (List<double> boundTimes, List<double> oursOverBound) = Pair(bound, bench.FromResponse);
-        (_, List<double> azureOverBound) = Pair(bound, bench.AzureCore);
-        Console.WriteLine($"{bench.Response}: a reader written for this body {Quantile(boundTimes, 0.5):F0} ns; ours / it median {Quantile(oursOverBound, 0.5):F2} (quartiles {Quantile(oursOverBound, 0.25):F2}-{Quantile(oursOverBound, 0.75):F2}); Azure.Core / it median {Quantile(azureOverBound, 0.5):F2} (quartiles {Quantile(azureOverBound, 0.25):F2}-{Quantile(azureOverBound, 0.75):F2})");
+        Beside("a reader written for this body", "it", () => stages.WrittenForThisShape()!);
     }
 
     return;

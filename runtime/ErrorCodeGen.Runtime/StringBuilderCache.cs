@@ -6,7 +6,8 @@ namespace ErrorCodeGen
     /// <summary>
     /// One <see cref="StringBuilder"/> per thread for building a message, as the BCL's own internal cache does: the builder's
     /// buffer is reused from message to message instead of allocated (and cleared by the allocator) each time. A caller
-    /// that finds it taken (a message built while another is) gets a new one; builders that grew large are not kept.
+    /// that finds it taken (a message built while another is) gets a new one; builders that grew large are not kept. The
+    /// generator compiles this file too, for a code's remarks and the plain text of its Markdown.
     /// </summary>
     internal static class StringBuilderCache
     {
@@ -34,12 +35,20 @@ namespace ErrorCodeGen
         public static string GetStringAndRelease(StringBuilder sb)
         {
             string text = sb.ToString();
-            if (sb.Capacity <= MaxKept)
+            Release(sb, MaxKept);
+            return text;
+        }
+
+        /// <summary>
+        /// The builder kept for this thread's next <see cref="Acquire"/>, unless it has more room than
+        /// <paramref name="maxKept"/> (the generator, whose builders hold a code's remarks, keeps larger ones).
+        /// </summary>
+        public static void Release(StringBuilder sb, int maxKept)
+        {
+            if (sb.Capacity <= maxKept)
             {
                 t_cached = sb;
             }
-
-            return text;
         }
     }
 }

@@ -39,42 +39,25 @@ namespace ErrorCodeGen.Generator.Emitting
         /// <summary>Writes each line of an XML documentation fragment behind <c>///</c>.</summary>
         public void Doc(string xml)
         {
-            if (xml.Length == 0)
-            {
-                return;
-            }
-
-            int start = 0;
-            while (true)
-            {
-                int end = xml.IndexOf('\n', start);
-                _sb.Append(' ', _indent * 4).Append("/// ");
-                if (end < 0)
-                {
-                    _sb.Append(xml, start, xml.Length - start).Append('\n');
-                    return;
-                }
-
-                _sb.Append(xml, start, end - start).Append('\n');
-                start = end + 1;
-            }
+            xml.CopyTo(0, Room(xml.Length), 0, xml.Length);
+            DocLines(xml.Length);
         }
 
         /// <summary><see cref="Doc(string)"/> of a fragment in a builder, without making a string of it.</summary>
         public void Doc(StringBuilder xml)
         {
-            int length = xml.Length;
+            xml.CopyTo(0, Room(xml.Length), 0, xml.Length);
+            DocLines(xml.Length);
+        }
+
+        /// <summary>The first <paramref name="length"/> characters of <see cref="_copy"/>, line by line behind <c>///</c> (none when empty).</summary>
+        private void DocLines(int length)
+        {
             if (length == 0)
             {
                 return;
             }
 
-            if (_copy.Length < length)
-            {
-                _copy = new char[length * 2];
-            }
-
-            xml.CopyTo(0, _copy, 0, length);
             int start = 0;
             while (true)
             {
@@ -267,17 +250,23 @@ namespace ErrorCodeGen.Generator.Emitting
         {
             if (text.Length > 0)
             {
-                if (_copy.Length < text.Length)
-                {
-                    _copy = new char[text.Length * 2];
-                }
-
-                text.CopyTo(0, _copy, 0, text.Length);
+                text.CopyTo(0, Room(text.Length), 0, text.Length);
                 _sb.Append(' ', _indent * 4);
                 _sb.Append(_copy, 0, text.Length);
             }
 
             _sb.Append('\n');
+        }
+
+        /// <summary><see cref="_copy"/>, grown to hold at least <paramref name="length"/> characters.</summary>
+        private char[] Room(int length)
+        {
+            if (_copy.Length < length)
+            {
+                _copy = new char[length * 2];
+            }
+
+            return _copy;
         }
 
         /// <summary>Writes <c>left = right;</c> on one line when it fits, else breaks after the <c>=</c>.</summary>

@@ -120,47 +120,38 @@ namespace ErrorCodeGen.Generator.Rendering
         /// <summary>As <see cref="RenderBlock(Block, RenderContext, StringBuilder, List{XElement}, string)"/> writes the plain text of a paragraph or a list of one-paragraph items.</summary>
         private static void AppendSimplePlain(SimpleBlock block, RenderContext context, StringBuilder plain)
         {
-            // One builder per thread for a paragraph's or an item's text, taken for the block and put back after it.
-            StringBuilder text = t_blockText ?? new StringBuilder(256);
-            t_blockText = null;
-            text.Clear();
+            // The thread's builder for a paragraph's or an item's text, taken for the block and put back after it.
+            StringBuilder text = StringBuilderCache.Acquire(256);
             if (!block.IsList)
             {
                 AppendSimplePlain(block.Inlines, context, text);
                 AppendParagraph(plain, string.Empty, text.ToString());
-                PutBack(text);
+                StringBuilderCache.Release(text, MaxKeptBuilder);
                 return;
             }
 
             int number = block.Start;
             EnsureBlankLine(plain);
-            StringBuilder itemText = text;
             foreach (List<SimpleInline> item in block.Items)
             {
                 string marker = block.Ordered ? number.ToString(CultureInfo.InvariantCulture) + ". " : "- ";
                 number++;
-                itemText.Clear();
-                AppendSimplePlain(item, context, itemText);
+                text.Clear();
+                AppendSimplePlain(item, context, text);
 
                 // What AppendParagraph at the item's indent, and the trim of its first line, leave of one line of text.
-                plain.Append(marker).Append(itemText.ToString().Trim()).Append('\n');
+                plain.Append(marker).Append(text.ToString().Trim()).Append('\n');
             }
 
             plain.Append('\n');
-            PutBack(itemText);
+            StringBuilderCache.Release(text, MaxKeptBuilder);
         }
 
-        /// <summary>Keeps <paramref name="text"/> for the thread's next block, unless one text made it large.</summary>
-        private static void PutBack(StringBuilder text)
-        {
-            if (text.Capacity <= 16 * 1024)
-            {
-                t_blockText = text;
-            }
-        }
-
-        [ThreadStatic]
-        private static StringBuilder? t_blockText;
+        /// <summary>
+        /// The largest builder the generator gives back to <see cref="StringBuilderCache"/> for the thread's next use (a
+        /// block's text here, a code's remarks in the emitter): one huge text does not stay in memory.
+        /// </summary>
+        internal const int MaxKeptBuilder = 16 * 1024;
 
         private static void AppendSimplePlain(List<SimpleInline> inlines, RenderContext context, StringBuilder plain)
         {
@@ -880,18 +871,8 @@ namespace ErrorCodeGen.Generator.Rendering
         internal static void AppendParagraph(StringBuilder plain, string indent, string text)
         {
             // The text trimmed, then each of its lines trimmed and indented: read in place, without a string per line.
-            int first = 0;
-            int last = text.Length;
-            while (first < last && char.IsWhiteSpace(text[first]))
-            {
-                first++;
-            }
-
-            while (last > first && char.IsWhiteSpace(text[last - 1]))
-            {
-                last--;
-            }
-
+            int first = SkipWhiteSpace(text, 0, text.Length);
+            int last = TrimWhiteSpaceEnd(text, first, text.Length);
             if (first == last)
             {
                 return;
@@ -901,29 +882,47 @@ namespace ErrorCodeGen.Generator.Rendering
             int start = first;
             while (true)
             {
-                int next = text.IndexOf('\n', start, last - start);
-                int end = next < 0 ? last : next;
-                int from = start;
-                while (from < end && char.IsWhiteSpace(text[from]))
-                {
-                    from++;
-                }
-
-                while (end > from && char.IsWhiteSpace(text[end - 1]))
-                {
-                    end--;
-                }
-
-                plain.Append(indent).Append(text, from, end - from).Append('\n');
-                if (next < 0)
+                int lineEnd = LineEnd(text, start, last);
+                int from = SkipWhiteSpace(text, start, lineEnd);
+                plain.Append(indent).Append(text, from, TrimWhiteSpaceEnd(text, from, lineEnd) - from).Append('\n');
+                if (lineEnd == last)
                 {
                     break;
                 }
 
-                start = next + 1;
+                start = lineEnd + 1;
             }
 
             plain.Append('\n');
+        }
+
+        /// <summary>Where the line of <paramref name="text"/> that starts at <paramref name="start"/> ends: at its line feed, or at <paramref name="limit"/>.</summary>
+        private static int LineEnd(string text, int start, int limit)
+        {
+            int lineFeed = text.IndexOf('\n', start, limit - start);
+            return lineFeed < 0 ? limit : lineFeed;
+        }
+
+        /// <summary>The first index from <paramref name="from"/> before <paramref name="end"/> that is not white space, else <paramref name="end"/>.</summary>
+        private static int SkipWhiteSpace(string text, int from, int end)
+        {
+            while (from < end && char.IsWhiteSpace(text[from]))
+            {
+                from++;
+            }
+
+            return from;
+        }
+
+        /// <summary>Where <c>text[from..end]</c> ends once its trailing white space is cut (never before <paramref name="from"/>).</summary>
+        private static int TrimWhiteSpaceEnd(string text, int from, int end)
+        {
+            while (end > from && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            return end;
         }
 
         private static void EnsureBlankLine(StringBuilder plain)
@@ -951,15 +950,10 @@ namespace ErrorCodeGen.Generator.Rendering
             var sb = new StringBuilder(text.Length);
             bool blank = false;
             int start = 0;
-            while (start <= text.Length)
+            while (true)
             {
-                int next = text.IndexOf('\n', start);
-                int end = next < 0 ? text.Length : next;
-                while (end > start && char.IsWhiteSpace(text[end - 1]))
-                {
-                    end--;
-                }
-
+                int lineEnd = LineEnd(text, start, text.Length);
+                int end = TrimWhiteSpaceEnd(text, start, lineEnd);
                 if (end == start)
                 {
                     blank = sb.Length > 0;
@@ -979,12 +973,12 @@ namespace ErrorCodeGen.Generator.Rendering
                     sb.Append(text, start, end - start);
                 }
 
-                if (next < 0)
+                if (lineEnd == text.Length)
                 {
                     break;
                 }
 
-                start = next + 1;
+                start = lineEnd + 1;
             }
 
             return sb.ToString();
